@@ -1,0 +1,49 @@
+/**
+ * The `itd` command: serve, migrate, reference import-species, audit verify. Each sub-command has
+ * --help. Long work shows a progress bar on the terminal and ends with a summary.
+ */
+import { Command } from 'commander';
+import { readSettings } from './config.ts';
+import { runAuditVerify, runImportSpecies, runMigrate } from './cli-commands.ts';
+import { serve } from './main.ts';
+
+export function buildCli(): Command {
+  const program = new Command('itd')
+    .description('ITD Platform: the Illegal Trade Database and closed user groups')
+    .showHelpAfterError();
+
+  program
+    .command('serve', { isDefault: true })
+    .description('Start the web server (migrates the database first). Settings come from the environment.')
+    .action(async () => serve(readSettings()));
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations and load changed reference data, then exit.')
+    .action(async () => runMigrate(readSettings()));
+
+  const reference = program.command('reference').description('Reference data: countries, CITES codes, species.');
+  reference
+    .command('import-species')
+    .argument('<file>', 'a Species+ "Index of CITES Species" CSV export')
+    .description('Import or update the species checklist from a Species+ CSV export (re-running changes nothing).')
+    .option('--errors <file>', 'write rejected rows (row, reason) to this CSV file')
+    .action(async (file: string, options: { errors?: string }) => runImportSpecies(readSettings(), file, options));
+
+  const audit = program.command('audit').description('The tamper-evident audit log.');
+  audit
+    .command('verify')
+    .description('Check the audit log hash chain; exits 1 and lists the breaks if it was tampered with.')
+    .action(async () => runAuditVerify(readSettings()));
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    process.stderr.write(`itd: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Settings, read once from the environment. Every setting is listed in the README's table;
+ * secrets come only from the environment or the data directory (DESIGN §5).
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const settingsSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  ITD_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: booleanString.default(false),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(15),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  WEB_DIST_DIR: z.string().optional(),
+});
+
+export type Settings = {
+  environment: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  logLevel: z.infer<typeof settingsSchema>['LOG_LEVEL'];
+  trustProxy: boolean;
+  rateLimit: { max: number; windowSeconds: number };
+  shutdownTimeoutSeconds: number;
+  bodyLimitBytes: number;
+  webDistDir: string;
+};
+
+export class SettingsError extends Error {}
+
+/** Reads the settings; a malformed value stops the start with a message naming the variable. */
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const parsed = settingsSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')),
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new SettingsError(`Invalid settings — ${problems.join('; ')}`);
+  }
+  const s = parsed.data;
+  return {
+    environment: s.NODE_ENV,
+    port: s.PORT,
+    host: s.HOST,
+    dataDir: path.resolve(s.ITD_DATA_DIR),
+    databaseUrl: s.DATABASE_URL,
+    databasePoolSize: s.DATABASE_POOL_SIZE,
+    logLevel: s.LOG_LEVEL,
+    trustProxy: s.TRUST_PROXY,
+    rateLimit: { max: s.RATE_LIMIT_MAX, windowSeconds: s.RATE_LIMIT_WINDOW_SECONDS },
+    shutdownTimeoutSeconds: s.SHUTDOWN_TIMEOUT_SECONDS,
+    bodyLimitBytes: s.BODY_LIMIT_BYTES,
+    webDistDir: path.resolve(s.WEB_DIST_DIR ?? path.join(projectRoot(), 'dist', 'web')),
+  };
+}
+
+/** The package's root folder (where package.json, migrations/ and dist/ live). */
+export function projectRoot(): string {
+  return path.resolve(import.meta.dirname, '..', '..');
+}

@@ -1,0 +1,105 @@
+/**
+ * The database factory: PostgreSQL through `pg` when DATABASE_URL is set, otherwise PGlite in the
+ * data directory (ADR 0002). Both speak to Kysely with PostgreSQL's compiler: one SQL dialect.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.ts';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+import type { DB } from './schema.ts';
+
+export type Backend = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly backend: Backend;
+  /** Closes every connection; for PGlite, flushes and closes the data directory cleanly. */
+  close(): Promise<void>;
+  /** PGlite only: the whole data directory as a gzipped tarball (test templates, backups). */
+  dumpDataDir?: () => Promise<Blob>;
+}
+
+// Counts and sums come back as numbers on both backends (int8 and numeric are strings by default in pg).
+const INT8_OID = 20;
+const INT8_ARRAY_OID = 1016;
+const NUMERIC_OID = 1700;
+const toNumber = (value: string) => Number(value);
+const parsePgInt8Array = (value: string) =>
+  (pg.types.getTypeParser(INT8_ARRAY_OID as Parameters<typeof pg.types.getTypeParser>[0], 'text') as (v: string) => (string | null)[])(value).map((v) =>
+    v === null ? null : Number(v),
+  );
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** Folder for PGlite's files; undefined keeps PGlite in memory (tests). */
+  dataDir?: string | undefined;
+  poolSize?: number;
+  /** A PGlite data directory tarball to start from (tests clone a migrated template). */
+  loadDataDir?: Blob | undefined;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPGlite(options.dataDir, options.loadDataDir);
+}
+
+function openPostgres(connectionString: string, max: number): Database {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID || oid === NUMERIC_OID
+          ? toNumber
+          : oid === INT8_ARRAY_OID
+            ? parsePgInt8Array
+            : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, backend: 'postgres', close: () => db.destroy() };
+}
+
+async function openPGlite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
+  let releaseLock = () => {};
+  let pgDataDir: string | undefined;
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // PGlite is one process's database: a second process on the same folder would corrupt it.
+    releaseLock = acquireDataDirLock(dataDir);
+    pgDataDir = path.join(dataDir, 'pgdata');
+  }
+  try {
+    const pglite = await PGlite.create({
+      ...(pgDataDir ? { dataDir: pgDataDir } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
+      extensions: { pg_trgm },
+      parsers: { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
+    });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      backend: 'pglite',
+      dumpDataDir: () => pglite.dumpDataDir('gzip'),
+      close: async () => {
+        try {
+          await db.destroy();
+        } finally {
+          releaseLock();
+        }
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+/** A round-trip that proves the database answers (used by /readyz). */
+export async function pingDatabase(db: Kysely<DB>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

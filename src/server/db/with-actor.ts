@@ -1,0 +1,51 @@
+/**
+ * withActor: the only way request code touches data. One transaction, the unprivileged role
+ * app_user (so row-level security applies even when the connection is a superuser), and the actor
+ * in transaction-local settings that the policies read (migrations/0001_foundation.sql).
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Actor } from '../../shared/actor.ts';
+import type { DB } from './schema.ts';
+
+export type Tx = Transaction<DB>;
+
+interface ActorSettings {
+  actor_kind: string;
+  actor_id: string;
+  actor_org_kind: string;
+  actor_party: string;
+  actor_role: string;
+}
+
+function settingsOf(actor: Actor): ActorSettings {
+  switch (actor.kind) {
+    case 'user':
+      return {
+        actor_kind: 'user',
+        actor_id: actor.userId,
+        actor_org_kind: actor.organisationKind,
+        actor_party: actor.party ?? '',
+        actor_role: actor.role,
+      };
+    case 'system':
+    case 'anonymous':
+      return { actor_kind: actor.kind, actor_id: '', actor_org_kind: '', actor_party: '', actor_role: '' };
+  }
+}
+
+export async function withActor<T>(db: Kysely<DB>, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const s = settingsOf(actor);
+  return db.transaction().execute(async (tx) => {
+    // Security: set_config('role', …, true) is SET LOCAL ROLE app_user. Without it every policy is
+    // skipped for a superuser connection (tested in with-actor.db.test.ts on both backends). One
+    // round-trip sets the role and the actor together.
+    await sql`select
+        set_config('role', 'app_user', true),
+        set_config('app.actor_kind', ${s.actor_kind}, true),
+        set_config('app.actor_id', ${s.actor_id}, true),
+        set_config('app.actor_org_kind', ${s.actor_org_kind}, true),
+        set_config('app.actor_party', ${s.actor_party}, true),
+        set_config('app.actor_role', ${s.actor_role}, true)`.execute(tx);
+    return fn(tx);
+  });
+}

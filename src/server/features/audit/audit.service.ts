@@ -1,0 +1,77 @@
+/**
+ * Writing and checking the audit log. recordAudit runs inside the caller's transaction, so an
+ * action and its audit entry are committed (or rolled back) together.
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../shared/actor.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Tx } from '../../db/with-actor.ts';
+import {
+  CHAIN_START,
+  checkHead,
+  hashEntry,
+  verifySegment,
+  type ChainLink,
+  type ChainVerdict,
+  type ChainedEntry,
+} from './audit-chain.ts';
+import { advanceHead, insertEntry, unsafeReadEntriesPage, unsafeReadHead } from './audit.repo.ts';
+
+export interface AuditInput {
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  /** What the action was about (filters, counts, ids) — never passwords, tokens or record contents. */
+  details?: Record<string, unknown>;
+}
+
+export interface AuditContext {
+  actor: Actor;
+  clock: () => Date;
+  ipAddress?: string | null;
+  requestId?: string | null;
+}
+
+export async function recordAudit(tx: Tx, context: AuditContext, input: AuditInput): Promise<number> {
+  const { seq, prevHash } = await advanceHead(tx);
+  const actor = context.actor;
+  const entry: ChainedEntry = {
+    seq,
+    occurredAt: context.clock().toISOString(),
+    actorKind: actor.kind,
+    actorId: actor.kind === 'user' ? actor.userId : null,
+    actorLabel: actor.kind === 'anonymous' ? null : actor.label,
+    action: input.action,
+    targetType: input.targetType ?? null,
+    targetId: input.targetId ?? null,
+    // A JSON round-trip gives the exact value jsonb will hand back when the chain is verified.
+    details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
+    ipAddress: context.ipAddress ?? null,
+    requestId: context.requestId ?? null,
+    prevHash,
+  };
+  await insertEntry(tx, entry, hashEntry(entry));
+  return seq;
+}
+
+/** Checks the whole chain page by page (constant memory). Needs the owner connection, not withActor. */
+export async function verifyAuditLog(
+  db: Kysely<DB>,
+  onProgress?: (checkedUpToSeq: number, headSeq: number) => void,
+): Promise<ChainVerdict> {
+  const head = await unsafeReadHead(db);
+  const verdict: ChainVerdict = { entriesChecked: 0, problems: [] };
+  let last: ChainLink = CHAIN_START;
+  for (;;) {
+    const page = await unsafeReadEntriesPage(db, last.seq, 5000);
+    if (page.length === 0) break;
+    const segment = verifySegment(page, last);
+    verdict.entriesChecked += segment.checked;
+    verdict.problems.push(...segment.problems);
+    last = segment.last;
+    onProgress?.(last.seq, head.seq);
+  }
+  const headProblem = checkHead(last, head);
+  if (headProblem) verdict.problems.push(headProblem);
+  return verdict;
+}

@@ -1,0 +1,154 @@
+/**
+ * Read queries over the checklist: exact and near name lookups for the resolver, list pages, and
+ * one taxon with its lineage. The SQL is written next to each function.
+ */
+import { sql } from 'kysely';
+import type { Taxon, TaxonRank } from '../../../shared/reference.contract.ts';
+import type { Tx } from '../../db/with-actor.ts';
+import type { TaxonRow } from './reference.repo.ts';
+
+export interface NameHit {
+  taxon: TaxonRow;
+  name: string;
+  kind: 'accepted' | 'synonym' | 'common';
+  score: number;
+}
+
+const KIND_ORDER = sql<number>`case tn.kind when 'accepted' then 0 when 'synonym' then 1 else 2 end`;
+
+/** select … from taxon_names tn join taxa t … where tn.normalized = $name order by kind */
+export async function findExactNames(tx: Tx, normalized: string): Promise<NameHit[]> {
+  const rows = await tx
+    .selectFrom('taxon_names as tn')
+    .innerJoin('taxa as t', 't.id', 'tn.taxon_id')
+    .selectAll('t')
+    .select(['tn.name as matched_name', 'tn.kind as matched_kind'])
+    .where('tn.normalized', '=', normalized)
+    .orderBy(KIND_ORDER)
+    .orderBy('t.is_cites_accepted', 'desc')
+    .orderBy('t.id')
+    .limit(50)
+    .execute();
+  return rows.map(({ matched_name, matched_kind, ...taxon }) => ({
+    taxon,
+    name: matched_name,
+    kind: matched_kind,
+    score: 1,
+  }));
+}
+
+/**
+ * Trigram neighbours of a name (pg_trgm): where tn.normalized % $name order by similarity desc.
+ * A name whose genus (first word) is the same as the input's scores a little higher, because
+ * misspelt epithets ("javanicus" for "javanica") are the usual mistake.
+ */
+export async function findNearNames(tx: Tx, normalized: string, limit: number): Promise<NameHit[]> {
+  const firstWord = normalized.split(' ')[0] ?? '';
+  const score = sql<number>`similarity(tn.normalized, ${normalized})
+      + case when split_part(tn.normalized, ' ', 1) = ${firstWord} and tn.kind <> 'common' then 0.1 else 0 end`;
+  const rows = await tx
+    .selectFrom('taxon_names as tn')
+    .innerJoin('taxa as t', 't.id', 'tn.taxon_id')
+    .selectAll('t')
+    .select(['tn.name as matched_name', 'tn.kind as matched_kind', score.as('score')])
+    .where(sql<boolean>`tn.normalized % ${normalized}`)
+    .orderBy('score', 'desc')
+    .orderBy('t.name')
+    .limit(limit * 4)
+    .execute();
+  return rows.map(({ matched_name, matched_kind, score: s, ...taxon }) => ({
+    taxon,
+    name: matched_name,
+    kind: matched_kind,
+    score: Math.min(1, Number(s)),
+  }));
+}
+
+export interface PageQuery {
+  afterName: string | null;
+  limit: number;
+  rank: TaxonRank | undefined;
+}
+
+/** select * from taxa where name > $after [and rank = $rank] order by name limit $limit */
+export async function listTaxa(tx: Tx, page: PageQuery): Promise<TaxonRow[]> {
+  let query = tx.selectFrom('taxa').selectAll().orderBy('name').limit(page.limit);
+  if (page.afterName !== null) query = query.where('name', '>', page.afterName);
+  if (page.rank) query = query.where('rank', '=', page.rank);
+  return query.execute();
+}
+
+/** select * from taxa where lineage @> array[$id] and id <> $id … order by name: everything below */
+export async function listDescendants(tx: Tx, taxonId: number, page: PageQuery): Promise<TaxonRow[]> {
+  let query = tx
+    .selectFrom('taxa')
+    .selectAll()
+    .where(sql<boolean>`lineage @> array[${taxonId}]::bigint[]`)
+    .where('id', '<>', taxonId)
+    .orderBy('name')
+    .limit(page.limit);
+  if (page.afterName !== null) query = query.where('name', '>', page.afterName);
+  if (page.rank) query = query.where('rank', '=', page.rank);
+  return query.execute();
+}
+
+/**
+ * Taxa any of whose names contains the text (the trigram index serves LIKE):
+ * select * from taxa t where exists (select 1 from taxon_names tn where … like '%text%') order by name
+ */
+export async function listTaxaNamed(tx: Tx, normalized: string, page: PageQuery): Promise<TaxonRow[]> {
+  const pattern = `%${normalized.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  let query = tx
+    .selectFrom('taxa as t')
+    .selectAll('t')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('taxon_names as tn')
+          .select(sql`1`.as('one'))
+          .whereRef('tn.taxon_id', '=', 't.id')
+          .where('tn.normalized', 'like', pattern),
+      ),
+    )
+    .orderBy('t.name')
+    .limit(page.limit);
+  if (page.afterName !== null) query = query.where('t.name', '>', page.afterName);
+  if (page.rank) query = query.where('t.rank', '=', page.rank);
+  return query.execute();
+}
+
+/** select * from taxa where id = $id */
+export async function findTaxon(tx: Tx, id: number): Promise<TaxonRow | undefined> {
+  return tx.selectFrom('taxa').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** select id, name, rank from taxa where id = any($lineage) */
+export async function findLineage(tx: Tx, ids: number[]): Promise<{ id: number; name: string; rank: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.selectFrom('taxa').select(['id', 'name', 'rank']).where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
+}
+
+/** select taxon_id, kind, language, name from taxon_names where taxon_id = any($ids) and kind <> 'accepted' */
+export async function otherNamesOf(
+  tx: Tx,
+  ids: number[],
+): Promise<Map<number, { kind: 'synonym' | 'common'; language: 'en' | 'fr' | 'es' | null; name: string }[]>> {
+  const result = new Map<number, { kind: 'synonym' | 'common'; language: 'en' | 'fr' | 'es' | null; name: string }[]>();
+  if (ids.length === 0) return result;
+  const rows = await tx
+    .selectFrom('taxon_names')
+    .select(['taxon_id', 'kind', 'language', 'name'])
+    .where('taxon_id', 'in', ids)
+    .where('kind', '<>', 'accepted')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) {
+    const list = result.get(row.taxon_id) ?? [];
+    list.push({ kind: row.kind as 'synonym' | 'common', language: row.language, name: row.name });
+    result.set(row.taxon_id, list);
+  }
+  return result;
+}
+
+export type { Taxon };

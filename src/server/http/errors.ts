@@ -1,0 +1,129 @@
+/**
+ * The few error classes services throw, and the one handler that turns any error into an
+ * application/problem+json answer in the caller's language (STYLE §9).
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { pickLanguage, type Language } from '../../shared/languages.ts';
+import type { ErrorCode, FieldError, Problem } from '../../shared/problem.contract.ts';
+import { DETAILS, REASONS, TITLES, translate } from './messages.ts';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    readonly params: Record<string, unknown> = {},
+  ) {
+    super(code);
+  }
+}
+
+/** Missing, or not visible to the caller: the two are one answer, so a 404 never confirms existence. */
+export class NotFoundError extends AppError {
+  constructor() {
+    super('not_found', 404);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor() {
+    super('unauthenticated', 401);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(code: 'forbidden' | 'terms_not_accepted' = 'forbidden') {
+    super(code, 403);
+  }
+}
+
+/** A reason key of REASONS plus its parameters, for one field (and row). */
+export interface InvalidField {
+  field: string;
+  row?: number;
+  reason: string;
+  params?: Record<string, unknown>;
+}
+
+export class ValidationError extends AppError {
+  constructor(readonly fields: InvalidField[]) {
+    super('validation_failed', 400);
+  }
+}
+
+export function languageOf(request: FastifyRequest): Language {
+  return pickLanguage(request.headers['accept-language']);
+}
+
+function zodIssueToField(issue: {
+  code?: string;
+  path?: PropertyKey[];
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}, part: string): InvalidField {
+  const params = (issue.params ?? {}) as Record<string, unknown>;
+  const path = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+  const field = path || part;
+  const code = String(params.issue && typeof params.issue === 'object' ? (params.issue as { code?: string }).code : issue.code ?? 'invalid');
+  return { field, reason: code in REASONS ? code : 'invalid', params: { ...params } };
+}
+
+export function problemFor(error: unknown, request: FastifyRequest): Problem {
+  const language = languageOf(request);
+  const requestId = String(request.id);
+  const build = (code: ErrorCode, status: number, params: Record<string, unknown>, errors?: FieldError[]): Problem => ({
+    type: `urn:itd-platform:problem:${code}`,
+    title: TITLES[code][language],
+    status,
+    code,
+    detail: translate(DETAILS, code, language, { requestId, ...params }),
+    ...(errors && errors.length > 0 ? { field: errors[0]!.field, errors } : {}),
+    requestId,
+  });
+  const fieldErrors = (fields: InvalidField[]): FieldError[] =>
+    fields.map((f) => ({
+      field: f.field,
+      ...(f.row !== undefined ? { row: f.row } : {}),
+      message: translate(REASONS, f.reason, language, f.params ?? {}),
+    }));
+
+  if (error instanceof ValidationError) {
+    const errors = fieldErrors(error.fields);
+    return build('validation_failed', 400, { field: errors[0]?.field ?? '', reason: errors[0]?.message ?? '' }, errors);
+  }
+  if (error instanceof AppError) return build(error.code, error.status, error.params);
+  const fastifyError = error as FastifyError & { validationContext?: string };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const part = fastifyError.validationContext ?? 'body';
+    const errors = fieldErrors(error.validation.map((issue) => zodIssueToField(issue as never, part)));
+    return build('validation_failed', 400, { field: errors[0]?.field ?? part, reason: errors[0]?.message ?? '' }, errors);
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return build('payload_too_large', 413, { limit: request.routeOptions.bodyLimit ?? '' });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return build('unsupported_media_type', 415, {});
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return build('validation_failed', 400, { field: 'body', reason: translate(REASONS, 'invalid', language) }, [
+        { field: 'body', message: translate(REASONS, 'invalid', language) },
+      ]);
+    default:
+      if (fastifyError.statusCode === 429) return build('rate_limited', 429, { seconds: 60 });
+      return build('internal_error', 500, {});
+  }
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const problem = problemFor(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: problem.code }, 'request refused');
+    return sendProblem(reply, problem);
+  });
+}

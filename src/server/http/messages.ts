@@ -1,0 +1,113 @@
+/**
+ * The platform's error messages in its three languages. Keys are the stable error codes (and the
+ * validation reasons); {name} placeholders are filled from the error's parameters.
+ */
+import type { Language } from '../../shared/languages.ts';
+import type { ErrorCode } from '../../shared/problem.contract.ts';
+
+type Catalogue = Record<string, Record<Language, string>>;
+
+export const TITLES: Record<ErrorCode, Record<Language, string>> = {
+  validation_failed: { en: 'Invalid input', fr: 'Saisie non valide', es: 'Datos no válidos' },
+  not_found: { en: 'Not found', fr: 'Introuvable', es: 'No encontrado' },
+  unauthenticated: { en: 'Sign-in required', fr: 'Connexion requise', es: 'Es necesario iniciar sesión' },
+  forbidden: { en: 'Not allowed', fr: 'Non autorisé', es: 'No autorizado' },
+  terms_not_accepted: {
+    en: 'Terms of use not accepted',
+    fr: "Conditions d'utilisation non acceptées",
+    es: 'Condiciones de uso no aceptadas',
+  },
+  conflict: { en: 'Conflict', fr: 'Conflit', es: 'Conflicto' },
+  rate_limited: { en: 'Too many requests', fr: 'Trop de requêtes', es: 'Demasiadas solicitudes' },
+  payload_too_large: { en: 'Too large', fr: 'Trop volumineux', es: 'Demasiado grande' },
+  unsupported_media_type: { en: 'Unsupported format', fr: 'Format non pris en charge', es: 'Formato no admitido' },
+  service_unavailable: { en: 'Service unavailable', fr: 'Service indisponible', es: 'Servicio no disponible' },
+  internal_error: { en: 'Unexpected error', fr: 'Erreur inattendue', es: 'Error inesperado' },
+};
+
+export const DETAILS: Catalogue = {
+  validation_failed: {
+    en: 'The field “{field}” is not valid: {reason}',
+    fr: 'Le champ « {field} » n’est pas valide : {reason}',
+    es: 'El campo «{field}» no es válido: {reason}',
+  },
+  not_found: {
+    en: 'There is nothing at this address, or you may not see it.',
+    fr: 'Il n’y a rien à cette adresse, ou vous n’êtes pas autorisé à le voir.',
+    es: 'No hay nada en esta dirección, o no está autorizado a verlo.',
+  },
+  unauthenticated: {
+    en: 'Please sign in to continue.',
+    fr: 'Veuillez vous connecter pour continuer.',
+    es: 'Inicie sesión para continuar.',
+  },
+  forbidden: {
+    en: 'Your account may not do this.',
+    fr: 'Votre compte ne permet pas cette action.',
+    es: 'Su cuenta no permite esta acción.',
+  },
+  terms_not_accepted: {
+    en: 'Accept the current terms of use before any data is shown.',
+    fr: 'Acceptez les conditions d’utilisation en vigueur avant tout affichage de données.',
+    es: 'Acepte las condiciones de uso vigentes antes de que se muestre cualquier dato.',
+  },
+  conflict: {
+    en: 'This conflicts with the current state; reload and try again.',
+    fr: 'Ceci entre en conflit avec l’état actuel ; rechargez et réessayez.',
+    es: 'Esto entra en conflicto con el estado actual; recargue e inténtelo de nuevo.',
+  },
+  rate_limited: {
+    en: 'Too many requests. Try again in {seconds} seconds.',
+    fr: 'Trop de requêtes. Réessayez dans {seconds} secondes.',
+    es: 'Demasiadas solicitudes. Vuelva a intentarlo en {seconds} segundos.',
+  },
+  payload_too_large: {
+    en: 'The request is larger than the {limit} bytes allowed.',
+    fr: 'La requête dépasse les {limit} octets autorisés.',
+    es: 'La solicitud supera los {limit} bytes permitidos.',
+  },
+  unsupported_media_type: {
+    en: 'This content type is not accepted here.',
+    fr: 'Ce type de contenu n’est pas accepté ici.',
+    es: 'Este tipo de contenido no se acepta aquí.',
+  },
+  service_unavailable: {
+    en: 'The service is starting or stopping; try again shortly.',
+    fr: 'Le service démarre ou s’arrête ; réessayez dans un instant.',
+    es: 'El servicio se está iniciando o deteniendo; inténtelo de nuevo en un momento.',
+  },
+  internal_error: {
+    en: 'Something went wrong on our side. Quote the request id {requestId} if you contact us.',
+    fr: 'Une erreur s’est produite de notre côté. Citez l’identifiant de requête {requestId} si vous nous contactez.',
+    es: 'Algo falló por nuestra parte. Indique el identificador de solicitud {requestId} si nos contacta.',
+  },
+};
+
+/** Why a value was refused, by zod issue code. */
+export const REASONS: Catalogue = {
+  required: { en: 'a value is required', fr: 'une valeur est requise', es: 'se requiere un valor' },
+  invalid_type: { en: 'expected {expected}', fr: 'type attendu : {expected}', es: 'se esperaba {expected}' },
+  too_small: {
+    en: 'must be at least {minimum}',
+    fr: 'doit valoir au moins {minimum}',
+    es: 'debe ser al menos {minimum}',
+  },
+  too_big: {
+    en: 'must be at most {maximum}',
+    fr: 'doit valoir au plus {maximum}',
+    es: 'debe ser como máximo {maximum}',
+  },
+  invalid_value: {
+    en: 'must be one of: {values}',
+    fr: 'doit être l’une des valeurs : {values}',
+    es: 'debe ser uno de: {values}',
+  },
+  invalid_format: { en: 'has the wrong format', fr: 'n’a pas le bon format', es: 'tiene un formato incorrecto' },
+  unrecognized_keys: { en: 'is not expected here', fr: 'n’est pas attendu ici', es: 'no se espera aquí' },
+  invalid: { en: 'is not valid', fr: 'n’est pas valide', es: 'no es válido' },
+};
+
+export function translate(catalogue: Catalogue, key: string, language: Language, params: Record<string, unknown> = {}): string {
+  const template = catalogue[key]?.[language] ?? catalogue[key]?.en ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+}
