@@ -25,7 +25,11 @@ declare module 'fastify' {
 export class UndeclaredAccessError extends Error {}
 
 export function registerAccessControl(app: FastifyInstance): void {
-  app.decorateRequest('actor', ANONYMOUS);
+  // Every request starts anonymous; the identity layer replaces the actor after checking a session.
+  app.decorateRequest('actor', null as never);
+  app.addHook('onRequest', async (request) => {
+    request.actor = ANONYMOUS;
+  });
 
   app.addHook('onRoute', (route) => {
     // Fastify's own HEAD twins of GET routes inherit the GET route's config.

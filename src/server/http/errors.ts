@@ -55,18 +55,17 @@ export function languageOf(request: FastifyRequest): Language {
   return pickLanguage(request.headers['accept-language']);
 }
 
-function zodIssueToField(issue: {
-  code?: string;
-  path?: PropertyKey[];
-  instancePath?: string;
-  message?: string;
-  params?: Record<string, unknown>;
-}, part: string): InvalidField {
-  const params = (issue.params ?? {}) as Record<string, unknown>;
+/** A schema validation issue (fastify-type-provider-zod's shape of a zod issue) as an InvalidField. */
+function zodIssueToField(
+  issue: { keyword?: string; instancePath?: string; message?: string; params?: Record<string, unknown> },
+  part: string,
+): InvalidField {
+  const params = { ...(issue.params ?? {}) };
   const path = (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-  const field = path || part;
-  const code = String(params.issue && typeof params.issue === 'object' ? (params.issue as { code?: string }).code : issue.code ?? 'invalid');
-  return { field, reason: code in REASONS ? code : 'invalid', params: { ...params } };
+  let reason = issue.keyword && issue.keyword in REASONS ? issue.keyword : 'invalid';
+  if (reason === 'invalid_type' && /received undefined/.test(issue.message ?? '')) reason = 'required';
+  if (Array.isArray(params.values)) params.values = params.values.join(', ');
+  return { field: path || part, reason, params };
 }
 
 export function problemFor(error: unknown, request: FastifyRequest): Problem {
@@ -96,7 +95,7 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
   const fastifyError = error as FastifyError & { validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = fastifyError.validationContext ?? 'body';
-    const errors = fieldErrors(error.validation.map((issue) => zodIssueToField(issue as never, part)));
+    const errors = fieldErrors(error.validation.map((issue) => zodIssueToField(issue, part)));
     return build('validation_failed', 400, { field: errors[0]?.field ?? part, reason: errors[0]?.message ?? '' }, errors);
   }
   switch (fastifyError.code) {

@@ -1,0 +1,44 @@
+/** An app on a fresh test database, for app.inject() tests; the structured log is captured. */
+import { Writable } from 'node:stream';
+import { buildApp, type App } from '../../src/server/app.ts';
+import { readSettings, type Settings } from '../../src/server/config.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export interface TestApp {
+  app: App;
+  database: TestDatabase;
+  settings: Settings;
+  /** Every log line the app wrote, as text. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const settings = readSettings({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...env });
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logs.push(chunk.toString('utf8'));
+      callback();
+    },
+  });
+  let app: App;
+  try {
+    app = await buildApp({ database, settings, logStream });
+    await app.ready();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return {
+    app,
+    database,
+    settings,
+    logs,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
