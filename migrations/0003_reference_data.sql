@@ -27,7 +27,7 @@ create table cites_codes (
 create table taxa (
   id bigint generated always as identity primary key,
   speciesplus_id integer unique,
-  name text not null unique,
+  name text not null,
   rank text not null check (rank in ('KINGDOM', 'PHYLUM', 'CLASS', 'ORDER', 'FAMILY', 'SUBFAMILY',
                                       'GENUS', 'SPECIES', 'SUBSPECIES', 'VARIETY')),
   parent_id bigint references taxa (id) on delete restrict,
@@ -35,7 +35,8 @@ create table taxa (
   lineage bigint[] not null default '{}',
   author text,
   appendix text,
-  kingdom text,
+  -- Names are unique within a kingdom only: Pholidota is both the pangolins' order and an orchid genus.
+  kingdom text not null,
   phylum text,
   class_name text,
   order_name text,
@@ -44,9 +45,11 @@ create table taxa (
   is_cites_accepted boolean not null default true,
   distribution text[] not null default '{}',
   source text not null check (source in ('starter', 'speciesplus', 'implied')),
-  updated_at timestamptz not null default now()
+  updated_at timestamptz not null default now(),
+  unique (kingdom, name)
 );
 create index taxa_parent_idx on taxa (parent_id);
+create index taxa_name_idx on taxa (name);
 create index taxa_lineage_idx on taxa using gin (lineage);
 
 create table taxon_names (

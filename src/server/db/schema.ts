@@ -65,7 +65,7 @@ export interface TaxaTable {
   lineage: ColumnType<number[], number[] | undefined, number[]>;
   author: string | null;
   appendix: string | null;
-  kingdom: string | null;
+  kingdom: string;
   phylum: string | null;
   class_name: string | null;
   order_name: string | null;

@@ -63,6 +63,13 @@ describe('Species+ import', () => {
       select string_agg(a.name, ' > ' order by array_position(t.lineage, a.id)) as names
       from taxa t join taxa a on a.id = any(t.lineage) where t.name = 'Manis javanica' group by t.id`.execute(database.db);
     assert.equal(lineage.rows[0]?.names, 'Animalia > Chordata > Mammalia > Pholidota > Manidae > Manis > Manis javanica');
+    // Pholidota is also an orchid genus: homonyms in different kingdoms stay two taxa.
+    const homonyms = await sql<{ kingdom: string; rank: string }>`
+      select kingdom, rank from taxa where name = 'Pholidota' order by kingdom`.execute(database.db);
+    assert.deepEqual(homonyms.rows, [
+      { kingdom: 'Animalia', rank: 'ORDER' },
+      { kingdom: 'Plantae', rank: 'GENUS' },
+    ]);
   });
 
   test('running the same file again changes nothing', async () => {

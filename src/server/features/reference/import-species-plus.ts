@@ -12,6 +12,7 @@ import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { placeRow, REQUIRED_COLUMNS, type SpeciesPlusRow } from './species-plus-file.ts';
+import { taxonKey } from './reference.repo.ts';
 import { RANK_DEPTH, TaxonWriter, type TaxonCandidate } from './taxon-writer.ts';
 
 export interface SpeciesImportReport {
@@ -58,8 +59,9 @@ export async function importSpeciesPlus(deps: ImportSpeciesDeps, filePath: strin
     const placed = placeRow(row);
     if ('reason' in placed) return report.rejected.push({ row: rowNumber, reason: placed.reason });
     const { candidate } = placed;
+    const key = taxonKey(candidate.fields.kingdom, candidate.fields.name);
     const firstWithId = seenIds.get(candidate.fields.speciesplus_id!);
-    const firstWithName = seenNames.get(candidate.fields.name);
+    const firstWithName = seenNames.get(key);
     if (firstWithId !== undefined) {
       return report.rejected.push({ row: rowNumber, reason: `TaxonId repeats row ${firstWithId}` });
     }
@@ -67,13 +69,14 @@ export async function importSpeciesPlus(deps: ImportSpeciesDeps, filePath: strin
       return report.rejected.push({ row: rowNumber, reason: `FullName "${candidate.fields.name}" repeats row ${firstWithName}` });
     }
     seenIds.set(candidate.fields.speciesplus_id!, rowNumber);
-    seenNames.set(candidate.fields.name, rowNumber);
+    seenNames.set(key, rowNumber);
     fromFile.push({ rowNumber, candidate });
     for (const ancestor of placed.ancestors) {
-      if (!implied.has(ancestor.fields.name)) implied.set(ancestor.fields.name, ancestor);
+      const ancestorKey = taxonKey(ancestor.fields.kingdom, ancestor.fields.name);
+      if (!implied.has(ancestorKey)) implied.set(ancestorKey, ancestor);
     }
   });
-  for (const name of seenNames.keys()) implied.delete(name);
+  for (const key of seenNames.keys()) implied.delete(key);
 
   const work = [
     ...[...implied.values()].map((candidate) => ({ rowNumber: null as number | null, candidate })),

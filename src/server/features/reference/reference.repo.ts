@@ -47,11 +47,14 @@ export async function upsertCodes(tx: Tx, rows: CitesCodesTable[]): Promise<void
     .execute();
 }
 
-/** select * from taxa where name = any($names) */
+/** A taxon's key: its name within its kingdom. */
+export const taxonKey = (kingdom: string, name: string) => `${kingdom}|${name}`;
+
+/** select * from taxa where name = any($names) — keyed by taxonKey */
 export async function findTaxaByNames(tx: Tx, names: string[]): Promise<Map<string, TaxonRow>> {
   if (names.length === 0) return new Map();
   const rows = await tx.selectFrom('taxa').selectAll().where('name', 'in', names).execute();
-  return new Map(rows.map((row) => [row.name, row]));
+  return new Map(rows.map((row) => [taxonKey(row.kingdom, row.name), row]));
 }
 
 /** select * from taxa where speciesplus_id = any($ids) */
@@ -61,10 +64,11 @@ export async function findTaxaBySpeciesPlusIds(tx: Tx, ids: number[]): Promise<M
   return new Map(rows.map((row) => [row.speciesplus_id!, row]));
 }
 
-/** insert into taxa (...) values (...) returning id */
-export async function insertTaxon(tx: Tx, taxon: NewTaxon): Promise<number> {
-  const row = await tx.insertInto('taxa').values(taxon).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+/** insert into taxa (...) values (...), (...) returning id, kingdom, name — keyed by taxonKey */
+export async function insertTaxa(tx: Tx, taxa: NewTaxon[]): Promise<Map<string, number>> {
+  if (taxa.length === 0) return new Map();
+  const rows = await tx.insertInto('taxa').values(taxa).returning(['id', 'kingdom', 'name']).execute();
+  return new Map(rows.map((row) => [taxonKey(row.kingdom, row.name), row.id]));
 }
 
 /** update taxa set ..., updated_at = now() where id = $id */
@@ -95,13 +99,14 @@ export async function namesOfTaxa(tx: Tx, taxonIds: number[]): Promise<Map<numbe
 }
 
 /** insert into taxon_names … on conflict do nothing (names are only ever added by imports) */
-export async function addTaxonNames(tx: Tx, taxonId: number, names: TaxonNameInput[]): Promise<void> {
-  if (names.length === 0) return;
-  await tx
-    .insertInto('taxon_names')
-    .values(names.map((name) => ({ taxon_id: taxonId, ...name })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+export async function addTaxonNames(tx: Tx, names: (TaxonNameInput & { taxon_id: number })[]): Promise<void> {
+  for (let start = 0; start < names.length; start += 2000) {
+    await tx
+      .insertInto('taxon_names')
+      .values(names.slice(start, start + 2000))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
 }
 
 /**

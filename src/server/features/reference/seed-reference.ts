@@ -110,7 +110,7 @@ const LOADERS: Record<SeedFile, (tx: Tx, rows: Record<string, string>[]) => Prom
         rank: row.rank!,
         author: orNull(row.author),
         appendix: orNull(row.appendix),
-        kingdom: orNull(row.kingdom),
+        kingdom: row.kingdom ?? '',
         phylum: orNull(row.phylum),
         class_name: orNull(row.class),
         order_name: orNull(row.order),

@@ -76,8 +76,10 @@ export function placeRow(row: SpeciesPlusRow): PlacedRow | { reason: string } {
   }
   const above = levels.filter((level) => level.name !== '' && RANK_DEPTH[level.rank]! < depth && level.name !== name);
 
+  const kingdom = value(row, 'Kingdom');
+  if (kingdom === '') return { reason: 'Kingdom is empty' };
   const classification = (upTo: number) => ({
-    kingdom: orNull(value(row, 'Kingdom')),
+    kingdom,
     phylum: upTo >= 1 ? orNull(value(row, 'Phylum')) : null,
     class_name: upTo >= 2 ? orNull(value(row, 'Class')) : null,
     order_name: upTo >= 3 ? orNull(value(row, 'Order')) : null,

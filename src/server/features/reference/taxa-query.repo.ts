@@ -15,6 +15,8 @@ export interface NameHit {
 }
 
 const KIND_ORDER = sql<number>`case tn.kind when 'accepted' then 0 when 'synonym' then 1 else 2 end`;
+const RANK_ORDER = sql<number>`array_position(array['KINGDOM', 'PHYLUM', 'CLASS', 'ORDER', 'FAMILY', 'SUBFAMILY',
+  'GENUS', 'SPECIES', 'SUBSPECIES', 'VARIETY'], t.rank)`;
 
 /** select … from taxon_names tn join taxa t … where tn.normalized = $name order by kind */
 export async function findExactNames(tx: Tx, normalized: string): Promise<NameHit[]> {
@@ -26,6 +28,8 @@ export async function findExactNames(tx: Tx, normalized: string): Promise<NameHi
     .where('tn.normalized', '=', normalized)
     .orderBy(KIND_ORDER)
     .orderBy('t.is_cites_accepted', 'desc')
+    // Homonyms across kingdoms (Pholidota: pangolins' order, orchid genus): the higher taxon first.
+    .orderBy(RANK_ORDER)
     .orderBy('t.id')
     .limit(50)
     .execute();

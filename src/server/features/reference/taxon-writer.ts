@@ -9,13 +9,14 @@ import {
   addTaxonNames,
   findTaxaByNames,
   findTaxaBySpeciesPlusIds,
-  insertTaxon,
+  insertTaxa,
   namesOfTaxa,
   rebuildLineages,
   updateTaxon,
   type NewTaxon,
   type TaxonNameInput,
   type TaxonRow,
+  taxonKey,
 } from './reference.repo.ts';
 
 export const RANK_DEPTH: Record<string, number> = {
@@ -86,15 +87,25 @@ export function namesOf(candidate: TaxonCandidate): TaxonNameInput[] {
   });
 }
 
+interface Planned {
+  index: number;
+  candidate: TaxonCandidate;
+  wanted: NewTaxon;
+  existing: TaxonRow | undefined;
+}
+
 export class TaxonWriter {
-  readonly #idsByName = new Map<string, number>();
+  readonly #idsByKey = new Map<string, number>();
 
   constructor(
     private readonly tx: Tx,
     private readonly mode: MergeMode,
   ) {}
 
-  /** Writes one batch; candidates must come parents first (sort by RANK_DEPTH). */
+  /**
+   * Writes one batch; candidates must come parents first (sort by RANK_DEPTH). New taxa of one rank
+   * go in with one multi-row insert, so a child finds the id of a parent written in the same batch.
+   */
   async write(batch: TaxonCandidate[]): Promise<{ outcomes: WriteOutcome[]; errors: (string | null)[] }> {
     const byPlusId = await findTaxaBySpeciesPlusIds(
       this.tx,
@@ -103,50 +114,58 @@ export class TaxonWriter {
     const byName = await findTaxaByNames(this.tx, [
       ...new Set(batch.flatMap((c) => [c.fields.name, ...(c.parentName ? [c.parentName] : [])])),
     ]);
-    for (const [name, row] of byName) this.#idsByName.set(name, row.id);
+    for (const [key, row] of byName) this.#idsByKey.set(key, row.id);
     const existingNames = await namesOfTaxa(this.tx, [...byName.values(), ...byPlusId.values()].map((r) => r.id));
 
-    const outcomes: WriteOutcome[] = [];
-    const errors: (string | null)[] = [];
-    for (const candidate of batch) {
-      const parentId = candidate.parentName ? this.#idsByName.get(candidate.parentName) : null;
-      if (parentId === undefined) {
-        outcomes.push('unchanged');
-        errors.push(`parent taxon "${candidate.parentName}" is unknown`);
-        continue;
+    const outcomes: WriteOutcome[] = batch.map(() => 'unchanged');
+    const errors: (string | null)[] = batch.map(() => null);
+    const newNames: (TaxonNameInput & { taxon_id: number })[] = [];
+    const depths = [...new Set(batch.map((c) => RANK_DEPTH[c.fields.rank] ?? 99))].sort((a, b) => a - b);
+    for (const depth of depths) {
+      const toInsert: Planned[] = [];
+      for (const [index, candidate] of batch.entries()) {
+        if ((RANK_DEPTH[candidate.fields.rank] ?? 99) !== depth) continue;
+        const { kingdom, name } = candidate.fields;
+        const parentId = candidate.parentName ? this.#idsByKey.get(taxonKey(kingdom, candidate.parentName)) : null;
+        if (parentId === undefined) {
+          errors[index] = `parent taxon "${candidate.parentName}" is unknown`;
+          continue;
+        }
+        const plusId = candidate.fields.speciesplus_id;
+        const existing = (plusId != null ? byPlusId.get(plusId) : undefined) ?? byName.get(taxonKey(kingdom, name));
+        const clash = byName.get(taxonKey(kingdom, name));
+        if (existing && clash && clash.id !== existing.id) {
+          errors[index] = `the name "${candidate.fields.name}" already belongs to another taxon (id ${clash.id})`;
+          continue;
+        }
+        const plan = { index, candidate, wanted: { ...candidate.fields, parent_id: parentId }, existing };
+        if (existing) outcomes[index] = await this.#update(plan, existingNames, newNames);
+        else toInsert.push(plan);
       }
-      const plusId = candidate.fields.speciesplus_id;
-      const existing = (plusId != null ? byPlusId.get(plusId) : undefined) ?? byName.get(candidate.fields.name);
-      const clash = byName.get(candidate.fields.name);
-      if (existing && clash && clash.id !== existing.id) {
-        outcomes.push('unchanged');
-        errors.push(`the name "${candidate.fields.name}" already belongs to another taxon (id ${clash.id})`);
-        continue;
+      const ids = await insertTaxa(this.tx, toInsert.map((plan) => plan.wanted));
+      for (const plan of toInsert) {
+        const key = taxonKey(plan.wanted.kingdom, plan.wanted.name);
+        const id = ids.get(key)!;
+        this.#idsByKey.set(key, id);
+        newNames.push(...namesOf(plan.candidate).map((name) => ({ ...name, taxon_id: id })));
+        outcomes[plan.index] = 'inserted';
       }
-      const wanted: NewTaxon = { ...candidate.fields, parent_id: parentId };
-      const outcome = await this.#writeOne(existing, wanted, existingNames, candidate);
-      outcomes.push(outcome);
-      errors.push(null);
     }
+    await addTaxonNames(this.tx, newNames);
     return { outcomes, errors };
   }
 
-  async #writeOne(
-    existing: TaxonRow | undefined,
-    wanted: NewTaxon,
+  async #update(
+    { candidate, wanted, existing }: Planned,
     existingNames: Map<number, TaxonNameInput[]>,
-    candidate: TaxonCandidate,
+    newNames: (TaxonNameInput & { taxon_id: number })[],
   ): Promise<WriteOutcome> {
-    const names = namesOf(candidate);
-    if (!existing) {
-      const id = await insertTaxon(this.tx, wanted);
-      this.#idsByName.set(wanted.name, id);
-      await addTaxonNames(this.tx, id, names);
-      return 'inserted';
-    }
-    this.#idsByName.set(existing.name, existing.id);
-    const known = new Set((existingNames.get(existing.id) ?? []).map((n) => `${n.kind}|${n.language ?? ''}|${n.normalized}`));
-    const newNames = names.filter((n) => !known.has(`${n.kind}|${n.language ?? ''}|${n.normalized}`));
+    if (!existing) throw new Error('update without a stored taxon');
+    this.#idsByKey.set(taxonKey(existing.kingdom, existing.name), existing.id);
+    const known = new Set(
+      (existingNames.get(existing.id) ?? []).map((n) => `${n.kind}|${n.language ?? ''}|${n.normalized}`),
+    );
+    const added = namesOf(candidate).filter((n) => !known.has(`${n.kind}|${n.language ?? ''}|${n.normalized}`));
     let changed = false;
     // An implied ancestor never overrides a stored taxon; the starter set only maintains its own rows.
     const isAuthoritative =
@@ -159,12 +178,12 @@ export class TaxonWriter {
       }
       if (Object.keys(changes).length > 0) {
         await updateTaxon(this.tx, existing.id, changes);
-        if (changes.name) this.#idsByName.set(changes.name, existing.id);
+        if (changes.name || changes.kingdom) this.#idsByKey.set(taxonKey(wanted.kingdom, wanted.name), existing.id);
         changed = true;
       }
     }
-    if (newNames.length > 0) {
-      await addTaxonNames(this.tx, existing.id, newNames);
+    if (added.length > 0) {
+      newNames.push(...added.map((name) => ({ ...name, taxon_id: existing.id })));
       changed = true;
     }
     return changed ? 'updated' : 'unchanged';
