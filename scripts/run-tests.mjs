@@ -32,7 +32,15 @@ if (files.length === 0) {
 const concurrency = suite === 'e2e' ? '1' : (process.env.TEST_CONCURRENCY ?? '2');
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=600000', ...files, ...process.argv.slice(3)],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    '--test-timeout=600000',
+    ...files,
+    ...process.argv.slice(3),
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

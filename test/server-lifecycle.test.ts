@@ -32,10 +32,16 @@ test('SIGTERM during writes: requests in flight finish, the data directory is le
   assert.match(first.output(), /stopped cleanly/);
   // Each request either completed or was refused cleanly because the server was closing.
   for (const answer of answers) {
-    assert.ok([200, 503, 0].includes(answer.status), `unexpected ${answer.status}: ${answer.body.slice(0, 200)}`);
+    assert.ok(
+      [200, 503, 0].includes(answer.status),
+      `unexpected ${answer.status}: ${answer.body.slice(0, 200)}`,
+    );
     if (answer.status === 200) assert.doesNotThrow(() => JSON.parse(answer.body));
   }
-  assert.ok(answers.some((answer) => answer.status === 200), 'some requests were served before the stop');
+  assert.ok(
+    answers.some((answer) => answer.status === 200),
+    'some requests were served before the stop',
+  );
   assert.equal(fs.existsSync(path.join(dataDir, 'itd.lock')), false, 'the data directory was unlocked');
 
   const second = await startServer(env);

@@ -27,7 +27,11 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 
 function progressBar(label: string) {
   const bar = new SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, noTTYOutput: false },
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total}`,
+      stream: process.stderr,
+      noTTYOutput: false,
+    },
     Presets.shades_classic,
   );
   let started = false;
@@ -56,13 +60,22 @@ export async function runMigrate(settings: Settings): Promise<void> {
   });
 }
 
-export async function runImportSpecies(settings: Settings, file: string, options: { errors?: string }): Promise<void> {
+export async function runImportSpecies(
+  settings: Settings,
+  file: string,
+  options: { errors?: string },
+): Promise<void> {
   if (!fs.existsSync(file)) throw new Error(`No such file: ${file}`);
   await withDatabase(settings, async (database) => {
     await setUpDatabase(database.db);
     const bar = progressBar('Importing taxa');
     const report = await importSpeciesPlus(
-      { db: database.db, actor: systemActor('itd reference import-species'), clock: () => new Date(), onProgress: bar.update },
+      {
+        db: database.db,
+        actor: systemActor('itd reference import-species'),
+        clock: () => new Date(),
+        onProgress: (done, total) => bar.update(done, total),
+      },
       file,
     ).finally(() => bar.stop());
     say(`${report.file}: ${report.rowsRead} rows read`);
@@ -74,7 +87,10 @@ export async function runImportSpecies(settings: Settings, file: string, options
     for (const rejection of report.rejected.slice(0, 20)) say(`  row ${rejection.row}: ${rejection.reason}`);
     if (report.rejected.length > 20) say(`  … and ${report.rejected.length - 20} more rejected rows`);
     if (options.errors) {
-      fs.writeFileSync(options.errors, stringify(report.rejected, { header: true, columns: ['row', 'reason'] }));
+      fs.writeFileSync(
+        options.errors,
+        stringify(report.rejected, { header: true, columns: ['row', 'reason'] }),
+      );
       say(`Rejected rows written to ${path.resolve(options.errors)}`);
     }
   });
@@ -83,7 +99,9 @@ export async function runImportSpecies(settings: Settings, file: string, options
 export async function runAuditVerify(settings: Settings): Promise<void> {
   await withDatabase(settings, async (database) => {
     const bar = progressBar('Verifying audit log');
-    const verdict = await verifyAuditLog(database.db, (done, total) => bar.update(done, total)).finally(() => bar.stop());
+    const verdict = await verifyAuditLog(database.db, (done, total) => bar.update(done, total)).finally(() =>
+      bar.stop(),
+    );
     if (verdict.problems.length === 0) {
       say(`Audit log intact: ${verdict.entriesChecked} entries, every link verified.`);
       return;
@@ -101,7 +119,9 @@ export async function runAuditVerify(settings: Settings): Promise<void> {
           say(`  entry ${problem.seq}: does not link to the entry before it (reordered or replaced)`);
           break;
         case 'head_mismatch':
-          say(`  the log ends at entry ${problem.lastSeq} but the chain head says ${problem.headSeq} (newest entries removed)`);
+          say(
+            `  the log ends at entry ${problem.lastSeq} but the chain head says ${problem.headSeq} (newest entries removed)`,
+          );
           break;
       }
     }

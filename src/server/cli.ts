@@ -22,13 +22,19 @@ export function buildCli(): Command {
     .description('Apply pending database migrations and load changed reference data, then exit.')
     .action(async () => runMigrate(readSettings()));
 
-  const reference = program.command('reference').description('Reference data: countries, CITES codes, species.');
+  const reference = program
+    .command('reference')
+    .description('Reference data: countries, CITES codes, species.');
   reference
     .command('import-species')
     .argument('<file>', 'a Species+ "Index of CITES Species" CSV export')
-    .description('Import or update the species checklist from a Species+ CSV export (re-running changes nothing).')
+    .description(
+      'Import or update the species checklist from a Species+ CSV export (re-running changes nothing).',
+    )
     .option('--errors <file>', 'write rejected rows (row, reason) to this CSV file')
-    .action(async (file: string, options: { errors?: string }) => runImportSpecies(readSettings(), file, options));
+    .action(async (file: string, options: { errors?: string }) =>
+      runImportSpecies(readSettings(), file, options),
+    );
 
   const audit = program.command('audit').description('The tamper-evident audit log.');
   audit

@@ -2,7 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { OrganisationKind, Role, UserActor } from '../../src/shared/actor.ts';
 
-export function makeUser(overrides: Partial<UserActor> & { organisationKind?: OrganisationKind; role?: Role } = {}): UserActor {
+export function makeUser(
+  overrides: Partial<UserActor> & { organisationKind?: OrganisationKind; role?: Role } = {},
+): UserActor {
   const organisationKind = overrides.organisationKind ?? 'party';
   return {
     kind: 'user',
@@ -17,4 +19,5 @@ export function makeUser(overrides: Partial<UserActor> & { organisationKind?: Or
   };
 }
 
-export const secretariatAdmin = () => makeUser({ organisationKind: 'secretariat', role: 'admin', party: null });
+export const secretariatAdmin = () =>
+  makeUser({ organisationKind: 'secretariat', role: 'admin', party: null });

@@ -5,6 +5,7 @@ import { projectRoot } from '../../src/server/config.ts';
 
 export function realDataFile(name: string): string {
   const file = path.resolve(projectRoot(), '..', 'shared', 'realdata', name);
-  if (!fs.existsSync(file)) throw new Error(`Real test file missing: ${file} (tests expect ../shared/realdata beside the checkout)`);
+  if (!fs.existsSync(file))
+    throw new Error(`Real test file missing: ${file} (tests expect ../shared/realdata beside the checkout)`);
   return file;
 }

@@ -29,9 +29,11 @@ const INT8_ARRAY_OID = 1016;
 const NUMERIC_OID = 1700;
 const toNumber = (value: string) => Number(value);
 const parsePgInt8Array = (value: string) =>
-  (pg.types.getTypeParser(INT8_ARRAY_OID as Parameters<typeof pg.types.getTypeParser>[0], 'text') as (v: string) => (string | null)[])(value).map((v) =>
-    v === null ? null : Number(v),
-  );
+  (
+    pg.types.getTypeParser(INT8_ARRAY_OID as Parameters<typeof pg.types.getTypeParser>[0], 'text') as (
+      v: string,
+    ) => (string | null)[]
+  )(value).map((v) => (v === null ? null : Number(v)));
 
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
@@ -52,12 +54,14 @@ function openPostgres(connectionString: string, max: number): Database {
     connectionString,
     max,
     types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID || oid === NUMERIC_OID
-          ? toNumber
-          : oid === INT8_ARRAY_OID
-            ? parsePgInt8Array
-            : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+      getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown => {
+        if (oid === INT8_OID || oid === NUMERIC_OID) return toNumber;
+        if (oid === INT8_ARRAY_OID) return parsePgInt8Array;
+        return pg.types.getTypeParser(
+          oid,
+          format ?? 'text',
+        ) as unknown;
+      }) as typeof pg.types.getTypeParser,
     },
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -88,7 +88,10 @@ export async function migrate(
   });
 }
 
-function checkAppliedAgainstFiles(applied: { name: string; checksum: string }[], files: MigrationFile[]): void {
+function checkAppliedAgainstFiles(
+  applied: { name: string; checksum: string }[],
+  files: MigrationFile[],
+): void {
   const byName = new Map(files.map((file) => [file.name, file]));
   const unknown = applied.filter((row) => !byName.has(row.name)).map((row) => row.name);
   if (unknown.length > 0) {

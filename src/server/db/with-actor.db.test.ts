@@ -20,16 +20,23 @@ after(async () => database?.close());
 
 const clock = () => new Date();
 
-describe(`withActor and row-level security (${process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+describe(`withActor and row-level security (${(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL) ? 'postgres' : 'pglite'})`, () => {
   test('runs as app_user with the actor set, and only for the transaction', async () => {
     const user = makeUser();
-    const seen = await withActor(database.db, user, async (tx) =>
-      (await sql<{ role: string; actor: string; org: string }>`
-        select current_user as role, app_actor_id()::text as actor, app_actor_org_kind() as org`.execute(tx)).rows[0],
+    const seen = await withActor(
+      database.db,
+      user,
+      async (tx) =>
+        (
+          await sql<{ role: string; actor: string; org: string }>`
+        select current_user as role, app_actor_id()::text as actor, app_actor_org_kind() as org`.execute(tx)
+        ).rows[0],
     );
     assert.deepEqual(seen, { role: 'app_user', actor: user.userId, org: 'party' });
-    const outside = (await sql<{ role: string; actor: string | null }>`
-      select current_user as role, app_actor_id()::text as actor`.execute(database.db)).rows[0];
+    const outside = (
+      await sql<{ role: string; actor: string | null }>`
+      select current_user as role, app_actor_id()::text as actor`.execute(database.db)
+    ).rows[0];
     assert.notEqual(outside?.role, 'app_user');
     assert.equal(outside?.actor, null);
   });
@@ -41,14 +48,19 @@ describe(`withActor and row-level security (${process.env.TEST_DATABASE_URL ?? p
     );
     const countAs = async (actor: Parameters<typeof withActor>[1]) =>
       withActor(database.db, actor, async (tx) =>
-        Number((await sql<{ n: number }>`select count(*) as n from audit_events where seq = ${seq}`.execute(tx)).rows[0]?.n),
+        Number(
+          (await sql<{ n: number }>`select count(*) as n from audit_events where seq = ${seq}`.execute(tx))
+            .rows[0]?.n,
+        ),
       );
     // The audit log is readable by Secretariat admins only (migrations/0002_audit_log.sql).
     assert.equal(await countAs(writer), 0, 'the writer itself may not read the log');
     assert.equal(await countAs(makeUser({ organisationKind: 'iccwc', party: null })), 0);
     assert.equal(await countAs(ANONYMOUS), 0);
     assert.equal(await countAs(secretariatAdmin()), 1);
-    const direct = await sql<{ n: number }>`select count(*) as n from audit_events where seq = ${seq}`.execute(database.db);
+    const direct = await sql<{
+      n: number;
+    }>`select count(*) as n from audit_events where seq = ${seq}`.execute(database.db);
     assert.equal(Number(direct.rows[0]?.n), 1, 'the connection user (owner) bypasses the policy');
   });
 
@@ -68,7 +80,11 @@ describe(`withActor and row-level security (${process.env.TEST_DATABASE_URL ?? p
     );
     await withActor(database.db, systemActor('test'), (tx) => insertCountry('QN').execute(tx));
     await insertCountry('QM').execute(database.db);
-    const codes = await database.db.selectFrom('countries').select('code').where('code', 'in', ['QM', 'QN']).execute();
+    const codes = await database.db
+      .selectFrom('countries')
+      .select('code')
+      .where('code', 'in', ['QM', 'QN'])
+      .execute();
     assert.deepEqual(codes.map((row) => row.code).sort(), ['QM', 'QN']);
   });
 
@@ -93,7 +109,11 @@ describe(`withActor and row-level security (${process.env.TEST_DATABASE_URL ?? p
       }),
       /boom/,
     );
-    const rows = await database.db.selectFrom('audit_events').select('seq').where('action', '=', 'test.rolled_back').execute();
+    const rows = await database.db
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('action', '=', 'test.rolled_back')
+      .execute();
     assert.equal(rows.length, 0);
   });
 });

@@ -33,7 +33,7 @@ export function registerAccessControl(app: FastifyInstance): void {
 
   app.addHook('onRoute', (route) => {
     // Fastify's own HEAD twins of GET routes inherit the GET route's config.
-    const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+    const access = route.config?.access;
     if (access === undefined) {
       throw new UndeclaredAccessError(
         `Route ${String(route.method)} ${route.url} does not declare config.access: every route must say who may call it.`,

@@ -71,7 +71,12 @@ function zodIssueToField(
 export function problemFor(error: unknown, request: FastifyRequest): Problem {
   const language = languageOf(request);
   const requestId = String(request.id);
-  const build = (code: ErrorCode, status: number, params: Record<string, unknown>, errors?: FieldError[]): Problem => ({
+  const build = (
+    code: ErrorCode,
+    status: number,
+    params: Record<string, unknown>,
+    errors?: FieldError[],
+  ): Problem => ({
     type: `urn:itd-platform:problem:${code}`,
     title: TITLES[code][language],
     status,
@@ -89,14 +94,24 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
 
   if (error instanceof ValidationError) {
     const errors = fieldErrors(error.fields);
-    return build('validation_failed', 400, { field: errors[0]?.field ?? '', reason: errors[0]?.message ?? '' }, errors);
+    return build(
+      'validation_failed',
+      400,
+      { field: errors[0]?.field ?? '', reason: errors[0]?.message ?? '' },
+      errors,
+    );
   }
   if (error instanceof AppError) return build(error.code, error.status, error.params);
   const fastifyError = error as FastifyError & { validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = fastifyError.validationContext ?? 'body';
     const errors = fieldErrors(error.validation.map((issue) => zodIssueToField(issue, part)));
-    return build('validation_failed', 400, { field: errors[0]?.field ?? part, reason: errors[0]?.message ?? '' }, errors);
+    return build(
+      'validation_failed',
+      400,
+      { field: errors[0]?.field ?? part, reason: errors[0]?.message ?? '' },
+      errors,
+    );
   }
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -105,9 +120,12 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
       return build('unsupported_media_type', 415, {});
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return build('validation_failed', 400, { field: 'body', reason: translate(REASONS, 'invalid', language) }, [
-        { field: 'body', message: translate(REASONS, 'invalid', language) },
-      ]);
+      return build(
+        'validation_failed',
+        400,
+        { field: 'body', reason: translate(REASONS, 'invalid', language) },
+        [{ field: 'body', message: translate(REASONS, 'invalid', language) }],
+      );
     default:
       if (fastifyError.statusCode === 429) return build('rate_limited', 429, { seconds: 60 });
       return build('internal_error', 500, {});

@@ -28,7 +28,11 @@ describe('HTTP skeleton', () => {
   test('validation errors are problem+json naming the field, in the language asked for', async () => {
     const answers = await Promise.all(
       ['en', 'fr-FR,fr;q=0.9', 'es'].map((language) =>
-        t.app.inject({ method: 'GET', url: '/api/v1/reference/taxa?limit=5000', headers: { 'accept-language': language } }),
+        t.app.inject({
+          method: 'GET',
+          url: '/api/v1/reference/taxa?limit=5000',
+          headers: { 'accept-language': language },
+        }),
       ),
     );
     for (const answer of answers) {
@@ -46,7 +50,11 @@ describe('HTTP skeleton', () => {
   });
 
   test('an unknown API path is a problem+json 404, not the web page', async () => {
-    const answer = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'accept-language': 'es' } });
+    const answer = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/nothing-here',
+      headers: { 'accept-language': 'es' },
+    });
     assert.equal(answer.statusCode, 404);
     const problem = problemSchema.parse(answer.json());
     assert.equal(problem.code, 'not_found');
@@ -64,14 +72,21 @@ describe('HTTP skeleton', () => {
     assert.equal(answer.headers['x-frame-options'], 'SAMEORIGIN');
     assert.equal(answer.headers['referrer-policy'], 'no-referrer');
     assert.match(answer.headers['x-request-id'] as string, /^[0-9a-f-]{36}$/);
-    const echoed = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'trace-12345678' } });
+    const echoed = await t.app.inject({
+      method: 'GET',
+      url: '/healthz',
+      headers: { 'x-request-id': 'trace-12345678' },
+    });
     assert.equal(echoed.headers['x-request-id'], 'trace-12345678');
   });
 
   test('the OpenAPI document is generated from the route contracts', async () => {
     const answer = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     assert.equal(answer.statusCode, 200);
-    const doc = answer.json<{ openapi: string; paths: Record<string, Record<string, { parameters?: { name: string }[] }>> }>();
+    const doc = answer.json<{
+      openapi: string;
+      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
+    }>();
     assert.match(doc.openapi, /^3\./);
     const taxa = doc.paths['/api/v1/reference/taxa']?.get;
     assert.ok(taxa, 'the taxa search is documented');
@@ -113,7 +128,13 @@ describe('HTTP skeleton', () => {
     });
     const text = t.logs.join('');
     assert.ok(text.includes('/api/v1/reference/taxa'), 'requests are logged');
-    for (const secret of ['very-secret-token-value', 'very-secret-bearer', 'very-secret-cookie', 'very-secret-password', 'Manis']) {
+    for (const secret of [
+      'very-secret-token-value',
+      'very-secret-bearer',
+      'very-secret-cookie',
+      'very-secret-password',
+      'Manis',
+    ]) {
       assert.ok(!text.includes(secret), `the log must not contain ${secret}`);
     }
   });

@@ -24,7 +24,10 @@ export function describeUrl(url: string): string {
   return `${path}?${[...new Set(names)].map((name) => `${name}=…`).join('&')}`;
 }
 
-export function loggerOptions(settings: Settings, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  settings: Settings,
+  stream?: NodeJS.WritableStream,
+): FastifyServerOptions['logger'] {
   return {
     level: settings.logLevel,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },

@@ -20,8 +20,16 @@ export const TITLES: Record<ErrorCode, Record<Language, string>> = {
   conflict: { en: 'Conflict', fr: 'Conflit', es: 'Conflicto' },
   rate_limited: { en: 'Too many requests', fr: 'Trop de requêtes', es: 'Demasiadas solicitudes' },
   payload_too_large: { en: 'Too large', fr: 'Trop volumineux', es: 'Demasiado grande' },
-  unsupported_media_type: { en: 'Unsupported format', fr: 'Format non pris en charge', es: 'Formato no admitido' },
-  service_unavailable: { en: 'Service unavailable', fr: 'Service indisponible', es: 'Servicio no disponible' },
+  unsupported_media_type: {
+    en: 'Unsupported format',
+    fr: 'Format non pris en charge',
+    es: 'Formato no admitido',
+  },
+  service_unavailable: {
+    en: 'Service unavailable',
+    fr: 'Service indisponible',
+    es: 'Servicio no disponible',
+  },
   internal_error: { en: 'Unexpected error', fr: 'Erreur inattendue', es: 'Error inesperado' },
 };
 
@@ -102,12 +110,23 @@ export const REASONS: Catalogue = {
     fr: 'doit être l’une des valeurs : {values}',
     es: 'debe ser uno de: {values}',
   },
-  invalid_format: { en: 'has the wrong format', fr: 'n’a pas le bon format', es: 'tiene un formato incorrecto' },
+  invalid_format: {
+    en: 'has the wrong format',
+    fr: 'n’a pas le bon format',
+    es: 'tiene un formato incorrecto',
+  },
   unrecognized_keys: { en: 'is not expected here', fr: 'n’est pas attendu ici', es: 'no se espera aquí' },
   invalid: { en: 'is not valid', fr: 'n’est pas valide', es: 'no es válido' },
 };
 
-export function translate(catalogue: Catalogue, key: string, language: Language, params: Record<string, unknown> = {}): string {
+export function translate(
+  catalogue: Catalogue,
+  key: string,
+  language: Language,
+  params: Record<string, unknown> = {},
+): string {
   const template = catalogue[key]?.[language] ?? catalogue[key]?.en ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name in params ? String(params[name]) : `{${name}}`,
+  );
 }

@@ -7,7 +7,10 @@ import type { FastifyInstance } from 'fastify';
 import type { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { APP_VERSION } from '../version.ts';
 
-export async function registerOpenApi(app: FastifyInstance, transform: typeof jsonSchemaTransform): Promise<void> {
+export async function registerOpenApi(
+  app: FastifyInstance,
+  transform: typeof jsonSchemaTransform,
+): Promise<void> {
   await app.register(swagger, {
     openapi: {
       info: {
@@ -20,9 +23,7 @@ export async function registerOpenApi(app: FastifyInstance, transform: typeof js
     },
     transform,
   });
-  app.get(
-    '/api/v1/openapi.json',
-    { config: { access: 'public' }, schema: { hide: true } },
-    async () => app.swagger(),
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
   );
 }

@@ -35,7 +35,11 @@ export function databaseRateLimitStore(db: Kysely<DB>): FastifyRateLimitStoreCto
  * insert … on conflict (key) do update: one statement counts the hit and restarts an expired window,
  * so concurrent requests on several instances never lose a count.
  */
-export async function countHit(db: Kysely<DB>, key: string, windowMs: number): Promise<{ current: number; ttl: number }> {
+export async function countHit(
+  db: Kysely<DB>,
+  key: string,
+  windowMs: number,
+): Promise<{ current: number; ttl: number }> {
   const window = `${windowMs} milliseconds`;
   const result = await sql<{ hits: number; ttl_ms: number }>`
     insert into rate_limit_hits as r (key, window_started_at, hits) values (${key}, clock_timestamp(), 1)
@@ -44,11 +48,15 @@ export async function countHit(db: Kysely<DB>, key: string, windowMs: number): P
       window_started_at = case when r.window_started_at <= clock_timestamp() - ${window}::interval
                                then clock_timestamp() else r.window_started_at end
     returning hits,
-      greatest(0, extract(epoch from (window_started_at + ${window}::interval - clock_timestamp())) * 1000)::int as ttl_ms`.execute(db);
+      greatest(0, extract(epoch from (window_started_at + ${window}::interval - clock_timestamp())) * 1000)::int as ttl_ms`.execute(
+    db,
+  );
   const row = result.rows[0]!;
   // Now and then, forget windows that ended long ago.
   if (Math.random() < 0.001) {
-    await sql`delete from rate_limit_hits where window_started_at < clock_timestamp() - interval '1 day'`.execute(db);
+    await sql`delete from rate_limit_hits where window_started_at < clock_timestamp() - interval '1 day'`.execute(
+      db,
+    );
   }
   return { current: Number(row.hits), ttl: Number(row.ttl_ms) };
 }

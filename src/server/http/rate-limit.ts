@@ -10,7 +10,11 @@ import type { DB } from '../db/schema.ts';
 import { AppError } from './errors.ts';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
 
-export async function registerRateLimit(app: FastifyInstance, db: Kysely<DB>, settings: Settings): Promise<void> {
+export async function registerRateLimit(
+  app: FastifyInstance,
+  db: Kysely<DB>,
+  settings: Settings,
+): Promise<void> {
   await app.register(rateLimit, {
     global: true,
     max: settings.rateLimit.max,

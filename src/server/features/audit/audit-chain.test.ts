@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { canonicalJson, CHAIN_START, checkHead, hashEntry, verifySegment, type ChainedEntry } from './audit-chain.ts';
+import {
+  canonicalJson,
+  CHAIN_START,
+  checkHead,
+  hashEntry,
+  verifySegment,
+  type ChainedEntry,
+} from './audit-chain.ts';
 
 function chain(length: number): (ChainedEntry & { hash: string })[] {
   const entries: (ChainedEntry & { hash: string })[] = [];

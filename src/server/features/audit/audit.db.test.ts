@@ -18,12 +18,16 @@ async function freshLogWithEntries(count: number): Promise<TestDatabase> {
   database = await createTestDatabase();
   for (let i = 0; i < count; i++) {
     await withActor(database.db, actor, (tx) =>
-      recordAudit(tx, { actor, clock: () => new Date(), ipAddress: '192.0.2.1' }, {
-        action: 'test.entry',
-        targetType: 'probe',
-        targetId: String(i),
-        details: { index: i, nested: { b: true, a: [1, 2] } },
-      }),
+      recordAudit(
+        tx,
+        { actor, clock: () => new Date(), ipAddress: '192.0.2.1' },
+        {
+          action: 'test.entry',
+          targetType: 'probe',
+          targetId: String(i),
+          details: { index: i, nested: { b: true, a: [1, 2] } },
+        },
+      ),
     );
   }
   return database;
@@ -53,9 +57,15 @@ describe('audit log', () => {
   });
 
   test('entries cannot be changed or deleted through SQL, even by the owner', async () => {
-    await assert.rejects(sql`update audit_events set action = 'x' where seq = 1`.execute(db.db), /append-only/);
+    await assert.rejects(
+      sql`update audit_events set action = 'x' where seq = 1`.execute(db.db),
+      /append-only/,
+    );
     await assert.rejects(sql`delete from audit_events where seq = 1`.execute(db.db), /append-only/);
-    await assert.rejects(withActor(db.db, actor, (tx) => sql`delete from audit_events`.execute(tx)), /permission denied|append-only/);
+    await assert.rejects(
+      withActor(db.db, actor, (tx) => sql`delete from audit_events`.execute(tx)),
+      /permission denied|append-only/,
+    );
   });
 
   test('reports an edited row', async () => {

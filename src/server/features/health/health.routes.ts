@@ -12,7 +12,10 @@ const statusSchema = z.object({ status: z.literal('ok') });
 export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
   app.get(
     '/healthz',
-    { config: { access: 'public', rateLimit: false }, schema: { hide: true, response: { 200: statusSchema } } },
+    {
+      config: { access: 'public', rateLimit: false },
+      schema: { hide: true, response: { 200: statusSchema } },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -20,7 +23,10 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
     '/readyz',
     {
       config: { access: 'public', rateLimit: false },
-      schema: { hide: true, response: { 200: statusSchema.extend({ database: z.enum(['pglite', 'postgres']) }) } },
+      schema: {
+        hide: true,
+        response: { 200: statusSchema.extend({ database: z.enum(['pglite', 'postgres']) }) },
+      },
     },
     async (request) => {
       try {

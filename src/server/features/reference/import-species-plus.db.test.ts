@@ -29,20 +29,30 @@ async function snapshot() {
   const result = await sql<{ taxa: number; names: number; latest: Date | null; lineages: string }>`
     select (select count(*) from taxa) as taxa, (select count(*) from taxon_names) as names,
            (select max(updated_at) from taxa) as latest,
-           (select md5(string_agg(lineage::text, ',' order by id)) from taxa) as lineages`.execute(database.db);
+           (select md5(string_agg(lineage::text, ',' order by id)) from taxa) as lineages`.execute(
+    database.db,
+  );
   return result.rows[0]!;
 }
 
 describe('Species+ import', () => {
   test('imports all 38,079 rows of the 2017 export, each one accounted for', async () => {
     const progress: number[] = [];
-    const report = await importSpeciesPlus({ ...deps(), onProgress: (done) => progress.push(done) }, ALL_TAXA);
+    const report = await importSpeciesPlus(
+      { ...deps(), onProgress: (done) => progress.push(done) },
+      ALL_TAXA,
+    );
     assert.equal(report.rowsRead, 38_079);
     assert.deepEqual(report.rejected, []);
-    assert.equal(report.inserted + report.updated + report.unchanged + report.rejected.length, report.rowsRead);
+    assert.equal(
+      report.inserted + report.updated + report.unchanged + report.rejected.length,
+      report.rowsRead,
+    );
     assert.ok(report.updated > 0, 'the starter taxa were updated from the export');
     assert.ok(progress.length > 10 && progress.at(-1)! > 38_079, 'progress was reported');
-    const stored = await sql<{ n: number }>`select count(*) as n from taxa where speciesplus_id is not null`.execute(database.db);
+    const stored = await sql<{
+      n: number;
+    }>`select count(*) as n from taxa where speciesplus_id is not null`.execute(database.db);
     assert.equal(Number(stored.rows[0]?.n), 38_079);
     const orphans = await sql<{ n: number }>`
       select count(*) as n from taxa where parent_id is null and rank <> 'KINGDOM'`.execute(database.db);
@@ -54,15 +64,24 @@ describe('Species+ import', () => {
       const near = await resolveTaxonName(tx, 'Manis javanicus');
       assert.equal(near.match?.taxon.name, 'Manis javanica');
       const english = near.match?.taxon.commonNames.en.map((name) => name.toLowerCase()).sort();
-      assert.deepEqual(english, ['malayan pangolin', 'sunda pangolin'], 'one entry per name, whatever its case');
+      assert.deepEqual(
+        english,
+        ['malayan pangolin', 'sunda pangolin'],
+        'one entry per name, whatever its case',
+      );
       const orchid = await resolveTaxonName(tx, 'paphiopedilum SPP');
       assert.equal(orchid.match?.taxon.name, 'Paphiopedilum');
       assert.equal(orchid.match?.matchKind, 'genus_spp');
     });
     const lineage = await sql<{ names: string }>`
       select string_agg(a.name, ' > ' order by array_position(t.lineage, a.id)) as names
-      from taxa t join taxa a on a.id = any(t.lineage) where t.name = 'Manis javanica' group by t.id`.execute(database.db);
-    assert.equal(lineage.rows[0]?.names, 'Animalia > Chordata > Mammalia > Pholidota > Manidae > Manis > Manis javanica');
+      from taxa t join taxa a on a.id = any(t.lineage) where t.name = 'Manis javanica' group by t.id`.execute(
+      database.db,
+    );
+    assert.equal(
+      lineage.rows[0]?.names,
+      'Animalia > Chordata > Mammalia > Pholidota > Manidae > Manis > Manis javanica',
+    );
     // Pholidota is also an orchid genus: homonyms in different kingdoms stay two taxa.
     const homonyms = await sql<{ kingdom: string; rank: string }>`
       select kingdom, rank from taxa where name = 'Pholidota' order by kingdom`.execute(database.db);
@@ -83,8 +102,11 @@ describe('Species+ import', () => {
   test('a file that is not a Species+ export is refused whole', async () => {
     const file = writeTemp('not-species.csv', 'Name,Appendix\nManis javanica,I\n');
     const before = await snapshot();
-    await assert.rejects(importSpeciesPlus(deps(), file), (error: unknown) =>
-      error instanceof SpeciesImportFileError && /missing column\(s\) TaxonId, Kingdom, Genus, FullName, RankName/.test(error.message),
+    await assert.rejects(
+      importSpeciesPlus(deps(), file),
+      (error: unknown) =>
+        error instanceof SpeciesImportFileError &&
+        /missing column\(s\) TaxonId, Kingdom, Genus, FullName, RankName/.test(error.message),
     );
     assert.deepEqual(await snapshot(), before);
   });

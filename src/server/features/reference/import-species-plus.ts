@@ -37,7 +37,10 @@ export interface ImportSpeciesDeps {
 
 const BATCH_SIZE = 500;
 
-export async function importSpeciesPlus(deps: ImportSpeciesDeps, filePath: string): Promise<SpeciesImportReport> {
+export async function importSpeciesPlus(
+  deps: ImportSpeciesDeps,
+  filePath: string,
+): Promise<SpeciesImportReport> {
   const rows = await readRows(filePath);
   const report: SpeciesImportReport = {
     file: path.basename(filePath),
@@ -66,7 +69,10 @@ export async function importSpeciesPlus(deps: ImportSpeciesDeps, filePath: strin
       return report.rejected.push({ row: rowNumber, reason: `TaxonId repeats row ${firstWithId}` });
     }
     if (firstWithName !== undefined) {
-      return report.rejected.push({ row: rowNumber, reason: `FullName "${candidate.fields.name}" repeats row ${firstWithName}` });
+      return report.rejected.push({
+        row: rowNumber,
+        reason: `FullName "${candidate.fields.name}" repeats row ${firstWithName}`,
+      });
     }
     seenIds.set(candidate.fields.speciesplus_id!, rowNumber);
     seenNames.set(key, rowNumber);
@@ -91,7 +97,8 @@ export async function importSpeciesPlus(deps: ImportSpeciesDeps, filePath: strin
       batch.forEach((item, i) => {
         const error = errors[i];
         if (item.rowNumber === null) {
-          if (error) throw new Error(`Could not add the higher taxon ${item.candidate.fields.name}: ${error}`);
+          if (error)
+            throw new Error(`Could not add the higher taxon ${item.candidate.fields.name}: ${error}`);
           if (outcomes[i] === 'inserted') report.impliedTaxaAdded++;
         } else if (error) {
           report.rejected.push({ row: item.rowNumber, reason: error });
@@ -125,9 +132,9 @@ export async function importSpeciesPlus(deps: ImportSpeciesDeps, filePath: strin
 }
 
 async function readRows(filePath: string): Promise<SpeciesPlusRow[]> {
-  const parser = fs.createReadStream(filePath).pipe(
-    parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }),
-  );
+  const parser = fs
+    .createReadStream(filePath)
+    .pipe(parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }));
   const rows: SpeciesPlusRow[] = [];
   let checkedHeader = false;
   for await (const record of parser as AsyncIterable<SpeciesPlusRow>) {

@@ -47,17 +47,32 @@ describe('shipped reference data', () => {
     assert.equal(find('unit', 'MTR')?.baseUnit, 'm');
     assert.deepEqual([find('unit', 'PAI')?.baseUnit, find('unit', 'PAI')?.factor], ['count', 2]);
     assert.equal(find('unit', 'BAG')?.baseUnit, null);
-    for (const kind of ['purpose', 'source'] as const) assert.ok(items.filter((c) => c.kind === kind).length >= 11);
+    for (const kind of ['purpose', 'source'] as const)
+      assert.ok(items.filter((c) => c.kind === kind).length >= 11);
   });
 
   test('the starter checklist has the commonly seized taxa in a tree', async () => {
-    const count = await t.database.db.selectFrom('taxa').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.database.db
+      .selectFrom('taxa')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.ok(Number(count.n) >= 150);
     const manis = await resolve('Manis');
-    const page = taxonSearchResponseSchema.parse((await t.app.inject('/api/v1/reference/taxa?q=Pholidota&limit=50')).json());
+    const page = taxonSearchResponseSchema.parse(
+      (await t.app.inject('/api/v1/reference/taxa?q=Pholidota&limit=50')).json(),
+    );
     const names = page.items.map((taxon) => taxon.name);
     assert.equal(names[0], 'Pholidota');
-    for (const species of ['crassicaudata', 'culionensis', 'gigantea', 'javanica', 'pentadactyla', 'temminckii', 'tetradactyla', 'tricuspis']) {
+    for (const species of [
+      'crassicaudata',
+      'culionensis',
+      'gigantea',
+      'javanica',
+      'pentadactyla',
+      'temminckii',
+      'tetradactyla',
+      'tricuspis',
+    ]) {
       assert.ok(names.includes(`Manis ${species}`), `Manis ${species} is below Pholidota`);
     }
     assert.equal(manis.match?.taxon.rank, 'GENUS');
@@ -100,7 +115,7 @@ describe('name resolver', () => {
     const result = await resolve('Manis javanicus');
     assert.equal(result.match?.taxon.name, 'Manis javanica');
     assert.equal(result.match?.matchKind, 'near');
-    assert.ok(result.match!.score < 1);
+    assert.ok(result.match.score < 1);
     const vague = await resolve('Panthera tigres');
     assert.equal(vague.match?.taxon.name ?? vague.suggestions[0]?.taxon.name, 'Panthera tigris');
     const nothing = await resolve('Qwertyuiop asdfgh');
@@ -108,7 +123,9 @@ describe('name resolver', () => {
   });
 
   test('the taxa API resolves, lists what is below, pages with a cursor and details a taxon', async () => {
-    const first = taxonSearchResponseSchema.parse((await t.app.inject('/api/v1/reference/taxa?q=Manis%20javanicus')).json());
+    const first = taxonSearchResponseSchema.parse(
+      (await t.app.inject('/api/v1/reference/taxa?q=Manis%20javanicus')).json(),
+    );
     assert.equal(first.resolution?.match?.taxon.name, 'Manis javanica');
     assert.equal(first.items[0]?.name, 'Manis javanica');
 
@@ -123,7 +140,7 @@ describe('name resolver', () => {
     assert.equal(new Set(seen).size, seen.length, 'no taxon twice across pages');
     assert.deepEqual([...seen].sort(), seen, 'sorted by name');
 
-    const id = first.items[0]!.id;
+    const id = first.items[0].id;
     const detail = taxonDetailSchema.parse((await t.app.inject(`/api/v1/reference/taxa/${id}`)).json());
     assert.deepEqual(detail.lineage.map((l) => l.name).slice(-3), ['Pholidota', 'Manidae', 'Manis']);
     assert.ok(detail.commonNames.fr.length > 0);

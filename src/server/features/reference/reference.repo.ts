@@ -9,7 +9,12 @@ import type { Insertable, Selectable } from 'kysely';
 
 export type TaxonRow = Selectable<TaxaTable>;
 export type NewTaxon = Omit<Insertable<TaxaTable>, 'id' | 'lineage' | 'updated_at'>;
-export type TaxonNameInput = { kind: 'accepted' | 'synonym' | 'common'; language: 'en' | 'fr' | 'es' | null; name: string; normalized: string };
+export type TaxonNameInput = {
+  kind: 'accepted' | 'synonym' | 'common';
+  language: 'en' | 'fr' | 'es' | null;
+  name: string;
+  normalized: string;
+};
 
 /** insert into countries … on conflict (code) do update … */
 export async function upsertCountries(tx: Tx, rows: CountriesTable[]): Promise<void> {

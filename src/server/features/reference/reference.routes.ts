@@ -23,7 +23,11 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async 
     '/countries',
     {
       config: { access: 'public' },
-      schema: { tags: ['reference'], summary: 'Countries and territories', response: { 200: countryListSchema } },
+      schema: {
+        tags: ['reference'],
+        summary: 'Countries and territories',
+        response: { 200: countryListSchema },
+      },
     },
     async (request) => ({ items: await withActor(db, request.actor, (tx) => listCountries(tx)) }),
   );
@@ -39,7 +43,9 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async 
         response: { 200: codeListSchema },
       },
     },
-    async (request) => ({ items: await withActor(db, request.actor, (tx) => listCodes(tx, request.query.kind)) }),
+    async (request) => ({
+      items: await withActor(db, request.actor, (tx) => listCodes(tx, request.query.kind)),
+    }),
   );
 
   app.get(
@@ -63,7 +69,13 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async 
       schema: {
         tags: ['reference'],
         summary: 'One taxon with its lineage, synonyms and common names',
-        params: z.object({ id: z.coerce.number().int().positive().max(2 ** 53) }),
+        params: z.object({
+          id: z.coerce
+            .number()
+            .int()
+            .positive()
+            .max(2 ** 53),
+        }),
         response: { 200: taxonDetailSchema },
       },
     },

@@ -13,7 +13,14 @@ import type {
 import { normalizeName, splitSppSuffix } from '../../../shared/taxon-name.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { resolveTaxonName } from './resolve-taxon-name.ts';
-import { findLineage, findTaxon, listDescendants, listTaxa, listTaxaNamed, otherNamesOf } from './taxa-query.repo.ts';
+import {
+  findLineage,
+  findTaxon,
+  listDescendants,
+  listTaxa,
+  listTaxaNamed,
+  otherNamesOf,
+} from './taxa-query.repo.ts';
 import { toTaxa, toTaxon } from './taxon-view.ts';
 
 export async function listCountries(tx: Tx): Promise<Country[]> {

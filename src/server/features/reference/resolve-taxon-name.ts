@@ -33,7 +33,10 @@ export async function resolveTaxonName(tx: Tx, input: string, limit = 5): Promis
 
   const exact = distinctTaxa(await findExactNames(tx, base));
   if (exact.length > 0) {
-    const views = await toTaxa(tx, exact.map((hit) => hit.taxon));
+    const views = await toTaxa(
+      tx,
+      exact.map((hit) => hit.taxon),
+    );
     const suggestions: Suggestion[] = exact.map((hit, i) => ({
       taxon: views[i]!,
       matchedName: hit.name,
@@ -42,13 +45,17 @@ export async function resolveTaxonName(tx: Tx, input: string, limit = 5): Promis
     }));
     // A scientific name names one taxon; a common name shared by several taxa names none for sure.
     const scientific = suggestions.filter((s) => s.matchKind !== 'common_name');
-    if (scientific.length > 0) return { input, match: scientific[0]!, suggestions: suggestions.slice(1, limit + 1) };
+    if (scientific.length > 0)
+      return { input, match: scientific[0]!, suggestions: suggestions.slice(1, limit + 1) };
     if (suggestions.length === 1) return { input, match: suggestions[0]!, suggestions: [] };
     return { input, match: null, suggestions: suggestions.slice(0, limit) };
   }
 
   const near = distinctTaxa(await findNearNames(tx, base, limit)).slice(0, limit);
-  const views = await toTaxa(tx, near.map((hit) => hit.taxon));
+  const views = await toTaxa(
+    tx,
+    near.map((hit) => hit.taxon),
+  );
   const suggestions: Suggestion[] = near.map((hit, i) => ({
     taxon: views[i]!,
     matchedName: hit.name,
@@ -60,5 +67,7 @@ export async function resolveTaxonName(tx: Tx, input: string, limit = 5): Promis
     best !== undefined &&
     best.score >= NEAR_MATCH_MIN_SCORE &&
     (second === undefined || best.score - second.score >= NEAR_MATCH_MIN_LEAD);
-  return isClearWinner ? { input, match: best, suggestions: suggestions.slice(1) } : { input, match: null, suggestions };
+  return isClearWinner
+    ? { input, match: best, suggestions: suggestions.slice(1) }
+    : { input, match: null, suggestions };
 }

@@ -69,7 +69,12 @@ export async function loadShippedReferenceData(
       await recordAudit(
         tx,
         { actor, clock: options.clock ?? (() => new Date()) },
-        { action: 'reference.seed_loaded', targetType: 'reference_file', targetId: file, details: { rows: rows.length } },
+        {
+          action: 'reference.seed_loaded',
+          targetType: 'reference_file',
+          targetId: file,
+          details: { rows: rows.length },
+        },
       );
       log(`Loaded ${rows.length} rows of ${file}`);
       report.loaded.push({ file, rows: rows.length });
@@ -122,12 +127,18 @@ const LOADERS: Record<SeedFile, (tx: Tx, rows: Record<string, string>[]) => Prom
       },
       parentName: orNull(row.parent),
       synonyms: splitList(row.synonyms),
-      commonNames: { en: splitList(row.common_en), fr: splitList(row.common_fr), es: splitList(row.common_es) },
+      commonNames: {
+        en: splitList(row.common_en),
+        fr: splitList(row.common_fr),
+        es: splitList(row.common_es),
+      },
     }));
     candidates.sort((a, b) => (RANK_DEPTH[a.fields.rank] ?? 99) - (RANK_DEPTH[b.fields.rank] ?? 99));
     const writer = new TaxonWriter(tx, 'fill');
     const { errors } = await writer.write(candidates);
-    const failures = errors.map((error, i) => (error ? `${candidates[i]!.fields.name}: ${error}` : null)).filter(Boolean);
+    const failures = errors
+      .map((error, i) => (error ? `${candidates[i]!.fields.name}: ${error}` : null))
+      .filter(Boolean);
     if (failures.length > 0) throw new Error(`starter-taxa.csv is inconsistent: ${failures.join('; ')}`);
     await writer.finish();
   },

@@ -65,7 +65,8 @@ export function placeRow(row: SpeciesPlusRow): PlacedRow | { reason: string } {
   const name = value(row, 'FullName');
   if (name === '') return { reason: 'FullName is empty' };
   const plusId = Number(value(row, 'TaxonId'));
-  if (!Number.isInteger(plusId) || plusId <= 0) return { reason: `TaxonId "${value(row, 'TaxonId')}" is not a positive whole number` };
+  if (!Number.isInteger(plusId) || plusId <= 0)
+    return { reason: `TaxonId "${value(row, 'TaxonId')}" is not a positive whole number` };
 
   const levels: { rank: string; name: string }[] = LEVELS.map(([levelRank, column]) => ({
     rank: levelRank,
@@ -74,7 +75,9 @@ export function placeRow(row: SpeciesPlusRow): PlacedRow | { reason: string } {
   if (value(row, 'Genus') !== '' && value(row, 'Species') !== '') {
     levels.push({ rank: 'SPECIES', name: `${value(row, 'Genus')} ${value(row, 'Species')}` });
   }
-  const above = levels.filter((level) => level.name !== '' && RANK_DEPTH[level.rank]! < depth && level.name !== name);
+  const above = levels.filter(
+    (level) => level.name !== '' && RANK_DEPTH[level.rank]! < depth && level.name !== name,
+  );
 
   const kingdom = value(row, 'Kingdom');
   if (kingdom === '') return { reason: 'Kingdom is empty' };

@@ -105,9 +105,10 @@ export async function listTaxaNamed(tx: Tx, normalized: string, page: PageQuery)
   let query = tx
     .selectFrom('taxa as t')
     .selectAll('t')
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('taxon_names as tn')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('taxon_names as tn')
           .select(sql`1`.as('one'))
           .whereRef('tn.taxon_id', '=', 't.id')
           .where('tn.normalized', 'like', pattern),
@@ -126,7 +127,10 @@ export async function findTaxon(tx: Tx, id: number): Promise<TaxonRow | undefine
 }
 
 /** select id, name, rank from taxa where id = any($lineage) */
-export async function findLineage(tx: Tx, ids: number[]): Promise<{ id: number; name: string; rank: string }[]> {
+export async function findLineage(
+  tx: Tx,
+  ids: number[],
+): Promise<{ id: number; name: string; rank: string }[]> {
   if (ids.length === 0) return [];
   const rows = await tx.selectFrom('taxa').select(['id', 'name', 'rank']).where('id', 'in', ids).execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -138,7 +142,10 @@ export async function otherNamesOf(
   tx: Tx,
   ids: number[],
 ): Promise<Map<number, { kind: 'synonym' | 'common'; language: 'en' | 'fr' | 'es' | null; name: string }[]>> {
-  const result = new Map<number, { kind: 'synonym' | 'common'; language: 'en' | 'fr' | 'es' | null; name: string }[]>();
+  const result = new Map<
+    number,
+    { kind: 'synonym' | 'common'; language: 'en' | 'fr' | 'es' | null; name: string }[]
+  >();
   if (ids.length === 0) return result;
   const rows = await tx
     .selectFrom('taxon_names')

@@ -4,7 +4,10 @@ import type { Tx } from '../../db/with-actor.ts';
 import type { TaxonRow } from './reference.repo.ts';
 import { otherNamesOf } from './taxa-query.repo.ts';
 
-export function toTaxon(row: TaxonRow, names: { kind: string; language: string | null; name: string }[]): Taxon {
+export function toTaxon(
+  row: TaxonRow,
+  names: { kind: string; language: string | null; name: string }[],
+): Taxon {
   const common = (language: 'en' | 'fr' | 'es') =>
     names.filter((n) => n.kind === 'common' && n.language === language).map((n) => n.name);
   return {

@@ -68,7 +68,12 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 export function namesOf(candidate: TaxonCandidate): TaxonNameInput[] {
   const names: TaxonNameInput[] = [
-    { kind: 'accepted', language: null, name: candidate.fields.name, normalized: normalizeName(candidate.fields.name) },
+    {
+      kind: 'accepted',
+      language: null,
+      name: candidate.fields.name,
+      normalized: normalizeName(candidate.fields.name),
+    },
   ];
   for (const synonym of candidate.synonyms) {
     names.push({ kind: 'synonym', language: null, name: synonym, normalized: normalizeName(synonym) });
@@ -115,7 +120,10 @@ export class TaxonWriter {
       ...new Set(batch.flatMap((c) => [c.fields.name, ...(c.parentName ? [c.parentName] : [])])),
     ]);
     for (const [key, row] of byName) this.#idsByKey.set(key, row.id);
-    const existingNames = await namesOfTaxa(this.tx, [...byName.values(), ...byPlusId.values()].map((r) => r.id));
+    const existingNames = await namesOfTaxa(
+      this.tx,
+      [...byName.values(), ...byPlusId.values()].map((r) => r.id),
+    );
 
     const outcomes: WriteOutcome[] = batch.map(() => 'unchanged');
     const errors: (string | null)[] = batch.map(() => null);
@@ -126,23 +134,30 @@ export class TaxonWriter {
       for (const [index, candidate] of batch.entries()) {
         if ((RANK_DEPTH[candidate.fields.rank] ?? 99) !== depth) continue;
         const { kingdom, name } = candidate.fields;
-        const parentId = candidate.parentName ? this.#idsByKey.get(taxonKey(kingdom, candidate.parentName)) : null;
+        const parentId = candidate.parentName
+          ? this.#idsByKey.get(taxonKey(kingdom, candidate.parentName))
+          : null;
         if (parentId === undefined) {
           errors[index] = `parent taxon "${candidate.parentName}" is unknown`;
           continue;
         }
         const plusId = candidate.fields.speciesplus_id;
-        const existing = (plusId != null ? byPlusId.get(plusId) : undefined) ?? byName.get(taxonKey(kingdom, name));
+        const existing =
+          (plusId != null ? byPlusId.get(plusId) : undefined) ?? byName.get(taxonKey(kingdom, name));
         const clash = byName.get(taxonKey(kingdom, name));
         if (existing && clash && clash.id !== existing.id) {
-          errors[index] = `the name "${candidate.fields.name}" already belongs to another taxon (id ${clash.id})`;
+          errors[index] =
+            `the name "${candidate.fields.name}" already belongs to another taxon (id ${clash.id})`;
           continue;
         }
         const plan = { index, candidate, wanted: { ...candidate.fields, parent_id: parentId }, existing };
         if (existing) outcomes[index] = await this.#update(plan, existingNames, newNames);
         else toInsert.push(plan);
       }
-      const ids = await insertTaxa(this.tx, toInsert.map((plan) => plan.wanted));
+      const ids = await insertTaxa(
+        this.tx,
+        toInsert.map((plan) => plan.wanted),
+      );
       for (const plan of toInsert) {
         const key = taxonKey(plan.wanted.kingdom, plan.wanted.name);
         const id = ids.get(key)!;
@@ -165,7 +180,9 @@ export class TaxonWriter {
     const known = new Set(
       (existingNames.get(existing.id) ?? []).map((n) => `${n.kind}|${n.language ?? ''}|${n.normalized}`),
     );
-    const added = namesOf(candidate).filter((n) => !known.has(`${n.kind}|${n.language ?? ''}|${n.normalized}`));
+    const added = namesOf(candidate).filter(
+      (n) => !known.has(`${n.kind}|${n.language ?? ''}|${n.normalized}`),
+    );
     let changed = false;
     // An implied ancestor never overrides a stored taxon; the starter set only maintains its own rows.
     const isAuthoritative =
@@ -178,7 +195,8 @@ export class TaxonWriter {
       }
       if (Object.keys(changes).length > 0) {
         await updateTaxon(this.tx, existing.id, changes);
-        if (changes.name || changes.kingdom) this.#idsByKey.set(taxonKey(wanted.kingdom, wanted.name), existing.id);
+        if (changes.name || changes.kingdom)
+          this.#idsByKey.set(taxonKey(wanted.kingdom, wanted.name), existing.id);
         changed = true;
       }
     }

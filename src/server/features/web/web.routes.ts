@@ -19,10 +19,16 @@ export const webRoutes: FastifyPluginAsync<{ webDistDir: string }> = async (app,
     const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
     if (urlPath.startsWith('/api/') || urlPath === '/api') throw new NotFoundError();
     if (!hasBuild) return reply.type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
-    const relative = path.normalize(urlPath).replace(/^(\.\.[/\\])+/, '').replace(/^[/\\]+/, '');
+    const relative = path
+      .normalize(urlPath)
+      .replace(/^(\.\.[/\\])+/, '')
+      .replace(/^[/\\]+/, '');
     const candidate = path.join(webDistDir, relative);
     const isFile =
-      relative !== '' && candidate.startsWith(webDistDir + path.sep) && fs.existsSync(candidate) && fs.statSync(candidate).isFile();
+      relative !== '' &&
+      candidate.startsWith(webDistDir + path.sep) &&
+      fs.existsSync(candidate) &&
+      fs.statSync(candidate).isFile();
     if (isFile) {
       const immutable = relative.startsWith(`assets${path.sep}`);
       return reply.sendFile(relative, { maxAge: immutable ? '365d' : 0, immutable });
