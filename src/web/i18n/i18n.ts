@@ -1,0 +1,68 @@
+/**
+ * i18next setup for the three working languages. The chosen language is remembered in localStorage, mirrored
+ * into <html lang> (screen readers, hyphenation, spell-checking) and sent to the API as Accept-Language.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LANGUAGES, languageSchema, pickLanguage, type Language } from '../../shared/languages.ts';
+import en from './en.json' with { type: 'json' };
+import frenchMessages from './fr.json' with { type: 'json' };
+import spanishMessages from './es.json' with { type: 'json' };
+
+// Typed as the English file: the compiler refuses to build if French or Spanish lacks a key English has.
+const fr: typeof en = frenchMessages;
+const es: typeof en = spanishMessages;
+
+export const LANGUAGE_STORAGE_KEY = 'itd.language';
+
+/** Remembered choice first, then the browser's preferences, then English. */
+export function detectInitialLanguage(): Language {
+  const stored = languageSchema.safeParse(readStoredLanguage());
+  if (stored.success) return stored.data;
+  const preferred = navigator.languages.length > 0 ? navigator.languages.join(',') : navigator.language;
+  return pickLanguage(preferred);
+}
+
+function readStoredLanguage(): string | null {
+  // localStorage throws in some privacy modes; the app must still start.
+  try {
+    return window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } },
+  lng: detectInitialLanguage(),
+  fallbackLng: 'en',
+  supportedLngs: [...LANGUAGES],
+  // Resources are bundled, so initialisation is synchronous and the first render is already translated.
+  initAsync: false,
+  // React escapes what it renders; escaping here too would show &amp; and friends.
+  interpolation: { escapeValue: false },
+  react: { useSuspense: false },
+});
+
+document.documentElement.lang = currentLanguage();
+i18n.on('languageChanged', () => {
+  document.documentElement.lang = currentLanguage();
+});
+
+/** The language the interface is shown in now, always one of the three. */
+export function currentLanguage(): Language {
+  const parsed = languageSchema.safeParse(i18n.resolvedLanguage ?? i18n.language);
+  return parsed.success ? parsed.data : 'en';
+}
+
+/** Switches the interface language and remembers the choice for the next visit. */
+export async function chooseLanguage(language: Language): Promise<void> {
+  try {
+    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // Not remembered in this browser, but the switch itself still works.
+  }
+  await i18n.changeLanguage(language);
+}

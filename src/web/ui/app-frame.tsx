@@ -1,0 +1,80 @@
+/**
+ * The frame around every page: restricted banner, header (product name, navigation, language switch),
+ * the page itself, and the footer. Below the `sm` breakpoint the navigation folds into a burger menu.
+ */
+import { Burger, Collapse, Container } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet } from 'react-router';
+import { LanguageSwitch } from './language-switch.tsx';
+import { RestrictedBanner } from './restricted-banner.tsx';
+
+const MOBILE_NAV_ID = 'itd-mobile-nav';
+
+export function AppFrame() {
+  const { t } = useTranslation();
+  const [isMenuOpen, menu] = useDisclosure(false);
+
+  return (
+    <div className="itd-page">
+      <a className="itd-skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <RestrictedBanner />
+      <header className="itd-header">
+        <Container size="lg" className="itd-header__inner">
+          <Link to="/" className="itd-brand" onClick={menu.close}>
+            <span className="itd-brand__name">{t('app.name')}</span>
+            <span className="itd-brand__subtitle">{t('app.subtitle')}</span>
+          </Link>
+          <nav className="itd-nav mantine-visible-from-sm" aria-label={t('nav.label')}>
+            <NavigationLinks />
+          </nav>
+          <div className="itd-header__tools">
+            <LanguageSwitch />
+            <Burger
+              hiddenFrom="sm"
+              color="white"
+              size="sm"
+              opened={isMenuOpen}
+              onClick={menu.toggle}
+              aria-label={isMenuOpen ? t('app.closeMenu') : t('app.openMenu')}
+              aria-expanded={isMenuOpen}
+              aria-controls={MOBILE_NAV_ID}
+            />
+          </div>
+        </Container>
+        <Collapse expanded={isMenuOpen} hiddenFrom="sm" keepMounted={false}>
+          <nav id={MOBILE_NAV_ID} className="itd-mobile-nav" aria-label={t('nav.label')}>
+            <NavigationLinks onNavigate={menu.close} />
+          </nav>
+        </Collapse>
+      </header>
+      <main id="main" className="itd-main" tabIndex={-1}>
+        <Container size="lg">
+          <Outlet />
+        </Container>
+      </main>
+      <footer className="itd-footer">
+        <Container size="lg">
+          <p className="itd-footer__marking">{t('footer.marking')}</p>
+          <p>{t('footer.about')}</p>
+        </Container>
+      </footer>
+    </div>
+  );
+}
+
+function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <NavLink to="/" end className="itd-nav__link" onClick={onNavigate}>
+        {t('nav.home')}
+      </NavLink>
+      <NavLink to="/species" className="itd-nav__link" onClick={onNavigate}>
+        {t('nav.species')}
+      </NavLink>
+    </>
+  );
+}

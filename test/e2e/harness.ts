@@ -1,0 +1,204 @@
+/**
+ * Browser-test harness: the real server (`node bin/itd.mjs serve` on a fresh data directory and a free port),
+ * Debian's Chromium driven by playwright-core, and a watch on every page for console errors, uncaught
+ * exceptions and Content-Security-Policy violations.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
+const CHROMIUM_PATH = '/usr/bin/chromium';
+const READY_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+export interface E2eEnvironment {
+  baseUrl: string;
+  browser: Browser;
+  /** A page in a fresh browser context (own storage), watched for console errors and CSP violations. */
+  openPage: (options?: BrowserContextOptions) => Promise<WatchedPage>;
+  close: () => Promise<void>;
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** Console errors, uncaught exceptions and CSP violations seen so far, one line each. */
+  problems: string[];
+}
+
+/** Builds the web assets when dist/web is missing (a normal run builds them beforehand with `npx vite build`). */
+export async function ensureWebBuild(): Promise<void> {
+  if (existsSync(join(REPO_ROOT, 'dist', 'web', 'index.html'))) return;
+  const child = spawn(
+    process.execPath,
+    [join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+    {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    },
+  );
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`vite build failed with exit code ${String(code)}`);
+}
+
+export async function startE2eEnvironment(): Promise<E2eEnvironment> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`${CHROMIUM_PATH} is missing: apt-get update && apt-get install -y chromium`);
+  }
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const server = await startServer();
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+
+  return {
+    baseUrl: server.baseUrl,
+    browser,
+    async openPage(options = {}) {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return { page, problems: await watchPage(page) };
+    },
+    async close() {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
+async function watchPage(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  // Belt and braces: Chromium logs CSP violations to the console, but the DOM event is the documented signal.
+  // Init scripts are injected by the browser itself, so the page's CSP does not block this one.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(
+        `CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} ` +
+          `(${event.sourceFile}:${String(event.lineNumber)})`,
+      );
+    });
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error')
+      problems.push(`console error: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+  return problems;
+}
+
+/** Saves a full-page screenshot as test-results/screenshots/<name>.png and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+interface RunningServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+async function startServer(): Promise<RunningServer> {
+  const port = await findFreePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'itd-e2e-'));
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'itd.mjs'), 'serve'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ITD_DATA_DIR: dataDir, NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = captureOutput(child);
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    await stopChild(child);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilReady(baseUrl, child, output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, stop };
+}
+
+function captureOutput(child: ChildProcess): { text: () => string } {
+  const MAX_CHARS = 50_000;
+  let text = '';
+  const append = (chunk: Buffer) => {
+    text = (text + chunk.toString('utf8')).slice(-MAX_CHARS);
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  return { text: () => text };
+}
+
+async function waitUntilReady(baseUrl: string, child: ChildProcess, output: { text: () => string }) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let lastProblem = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `the server exited (${String(child.exitCode ?? child.signalCode)}) before /readyz answered 200.\n` +
+          `--- server output ---\n${output.text()}`,
+      );
+    }
+    try {
+      const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(5_000) });
+      await response.body?.cancel();
+      if (response.status === 200) return;
+      lastProblem = `/readyz answered ${response.status}`;
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(
+    `the server was not ready within ${READY_TIMEOUT_MS / 1000} s (${lastProblem}).\n` +
+      `--- server output ---\n${output.text()}`,
+  );
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => (port > 0 ? resolve(port) : reject(new Error('no free port found'))));
+    });
+  });
+}
