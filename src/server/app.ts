@@ -40,7 +40,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
     trustProxy: deps.settings.trustProxy,
     bodyLimit: deps.settings.bodyLimitBytes,
     forceCloseConnections: 'idle',

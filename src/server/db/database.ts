@@ -57,10 +57,7 @@ function openPostgres(connectionString: string, max: number): Database {
       getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown => {
         if (oid === INT8_OID || oid === NUMERIC_OID) return toNumber;
         if (oid === INT8_ARRAY_OID) return parsePgInt8Array;
-        return pg.types.getTypeParser(
-          oid,
-          format ?? 'text',
-        ) as unknown;
+        return pg.types.getTypeParser(oid, format ?? 'text') as unknown;
       }) as typeof pg.types.getTypeParser,
     },
   });

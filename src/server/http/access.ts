@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type Actor, type UserActor } from '../../shared/actor.ts';
-import { UnauthenticatedError } from './errors.ts';
+import { UnauthenticatedError } from '../errors.ts';
 
 /**
  * public: anyone, signed in or not (health, reference lists, registration, sign-in).

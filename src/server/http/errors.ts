@@ -1,55 +1,13 @@
 /**
- * The few error classes services throw, and the one handler that turns any error into an
+ * The one handler that turns any error into an
  * application/problem+json answer in the caller's language (STYLE §9).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { pickLanguage, type Language } from '../../shared/languages.ts';
 import type { ErrorCode, FieldError, Problem } from '../../shared/problem.contract.ts';
+import { AppError, ValidationError, type InvalidField } from '../errors.ts';
 import { DETAILS, REASONS, TITLES, translate } from './messages.ts';
-
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly status: number,
-    readonly params: Record<string, unknown> = {},
-  ) {
-    super(code);
-  }
-}
-
-/** Missing, or not visible to the caller: the two are one answer, so a 404 never confirms existence. */
-export class NotFoundError extends AppError {
-  constructor() {
-    super('not_found', 404);
-  }
-}
-
-export class UnauthenticatedError extends AppError {
-  constructor() {
-    super('unauthenticated', 401);
-  }
-}
-
-export class ForbiddenError extends AppError {
-  constructor(code: 'forbidden' | 'terms_not_accepted' = 'forbidden') {
-    super(code, 403);
-  }
-}
-
-/** A reason key of REASONS plus its parameters, for one field (and row). */
-export interface InvalidField {
-  field: string;
-  row?: number;
-  reason: string;
-  params?: Record<string, unknown>;
-}
-
-export class ValidationError extends AppError {
-  constructor(readonly fields: InvalidField[]) {
-    super('validation_failed', 400);
-  }
-}
 
 export function languageOf(request: FastifyRequest): Language {
   return pickLanguage(request.headers['accept-language']);

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Settings } from '../config.ts';
 import type { DB } from '../db/schema.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
 
 export async function registerRateLimit(

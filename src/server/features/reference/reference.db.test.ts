@@ -146,5 +146,8 @@ describe('name resolver', () => {
     assert.ok(detail.commonNames.fr.length > 0);
     const missing = await t.app.inject('/api/v1/reference/taxa/999999999');
     assert.equal(missing.statusCode, 404);
+    const forged = await t.app.inject('/api/v1/reference/taxa?cursor=not-a-cursor!');
+    assert.equal(forged.statusCode, 400);
+    assert.equal(forged.json<{ field: string }>().field, 'cursor');
   });
 });

@@ -15,7 +15,7 @@ import {
 } from '../../../shared/reference.contract.ts';
 import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
-import { NotFoundError } from '../../http/errors.ts';
+import { NotFoundError } from '../../errors.ts';
 import { getTaxon, listCodes, listCountries, searchTaxa } from './reference.service.ts';
 
 export const referenceRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app, { db }) => {

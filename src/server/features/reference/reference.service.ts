@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/reference.contract.ts';
 import { normalizeName, splitSppSuffix } from '../../../shared/taxon-name.ts';
 import type { Tx } from '../../db/with-actor.ts';
+import { ValidationError } from '../../errors.ts';
 import { resolveTaxonName } from './resolve-taxon-name.ts';
 import {
   findLineage,
@@ -48,8 +49,14 @@ export async function listCodes(tx: Tx, kind: CodeKind | undefined): Promise<Cit
 
 /** Cursors are opaque to clients: the last name of the page, base64url-encoded. */
 const encodeCursor = (name: string) => Buffer.from(name, 'utf8').toString('base64url');
-const decodeCursor = (cursor: string | undefined) =>
-  cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : null;
+function decodeCursor(cursor: string | undefined): string | null {
+  if (!cursor) return null;
+  const name = Buffer.from(cursor, 'base64url').toString('utf8');
+  // A cursor we did not make (edited, truncated) is refused rather than silently giving an empty page.
+  if (name === '' || encodeCursor(name) !== cursor)
+    throw new ValidationError([{ field: 'cursor', reason: 'invalid' }]);
+  return name;
+}
 
 export interface TaxonSearch {
   q?: string | undefined;
