@@ -30,7 +30,9 @@ function progressBar(label: string) {
     {
       format: `${label} [{bar}] {percentage}% | {value}/{total}`,
       stream: process.stderr,
-      noTTYOutput: false,
+      // Off a terminal (CI, logs) the bar is written as a line every few seconds.
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
     },
     Presets.shades_classic,
   );
