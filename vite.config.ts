@@ -83,7 +83,14 @@ export default defineConfig({
       output: {
         // Libraries change far less often than our code: in their own chunk, a browser on a slow link keeps
         // them cached across our releases and downloads only the small app chunk again.
-        codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }] },
+        // Split by library family so no single chunk is very large and each is cached on its own.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+            { name: 'mantine', test: /[\\/]node_modules[\\/]@mantine[\\/]/ },
+            { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
+          ],
+        },
       },
     },
   },
