@@ -40,8 +40,12 @@ export async function serve(settings: Settings): Promise<void> {
       process.exit(1);
     }, settings.shutdownTimeoutSeconds * 1000);
     timer.unref();
+    // Connections that finish their last request during shutdown become idle keep-alive sockets;
+    // close those as they appear instead of waiting for the keep-alive timeout.
+    const idleSweeper = setInterval(() => app.server.closeIdleConnections(), 100);
     app
       .close()
+      .finally(() => clearInterval(idleSweeper))
       .then(() => database.close())
       .then(() => {
         process.stdout.write('ITD Platform stopped cleanly.\n');

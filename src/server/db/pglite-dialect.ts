@@ -88,7 +88,13 @@ class PGliteDriver implements Driver {
     return Promise.resolve();
   }
   async destroy(): Promise<void> {
-    if (!this.pglite.closed) await this.pglite.close();
+    // Wait for the transaction in progress (if any) to end, so closing never cuts one in half.
+    const release = await this.#mutex.acquire();
+    try {
+      if (!this.pglite.closed) await this.pglite.close();
+    } finally {
+      release();
+    }
   }
 }
 

@@ -12,7 +12,7 @@ import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { placeRow, REQUIRED_COLUMNS, type SpeciesPlusRow } from './species-plus-file.ts';
-import { taxonKey } from './reference.repo.ts';
+import { taxonKey, unsafeAnalyzeChecklist } from './reference.repo.ts';
 import { RANK_DEPTH, TaxonWriter, type TaxonCandidate } from './taxon-writer.ts';
 
 export interface SpeciesImportReport {
@@ -127,6 +127,7 @@ export async function importSpeciesPlus(
       },
     );
   });
+  await unsafeAnalyzeChecklist(deps.db);
   report.rejected.sort((a, b) => a.row - b.row);
   return report;
 }

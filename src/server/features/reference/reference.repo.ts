@@ -2,7 +2,8 @@
  * SQL of the reference data: countries, CITES codes, taxa and the names that point at them.
  * Every function takes the transaction it runs in (opened by withActor).
  */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import type { CitesCodesTable, CountriesTable, TaxaTable } from '../../db/schema.ts';
 import type { Insertable, Selectable } from 'kysely';
@@ -144,4 +145,12 @@ export async function markSeedLoaded(tx: Tx, name: string, checksum: string): Pr
     .values({ name, checksum })
     .onConflict((oc) => oc.column('name').doUpdateSet({ checksum, loaded_at: new Date() }))
     .execute();
+}
+
+/**
+ * analyze taxa, taxon_names — after a large import, so the planner uses the trigram index for the
+ * resolver (without fresh statistics it scans every name). Runs as the owner: app_user may not analyze.
+ */
+export async function unsafeAnalyzeChecklist(db: Kysely<DB>): Promise<void> {
+  await sql`analyze taxa, taxon_names`.execute(db);
 }

@@ -12,7 +12,13 @@ import { systemActor } from '../../../shared/actor.ts';
 import type { CitesCodesTable, CountriesTable, DB } from '../../db/schema.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { markSeedLoaded, seedChecksums, upsertCodes, upsertCountries } from './reference.repo.ts';
+import {
+  markSeedLoaded,
+  seedChecksums,
+  unsafeAnalyzeChecklist,
+  upsertCodes,
+  upsertCountries,
+} from './reference.repo.ts';
 import { RANK_DEPTH, TaxonWriter, type TaxonCandidate } from './taxon-writer.ts';
 
 const SEED_DIR = path.join(import.meta.dirname, 'seed');
@@ -56,7 +62,7 @@ export async function loadShippedReferenceData(
 ): Promise<SeedReport> {
   const log = options.log ?? (() => {});
   const actor = systemActor('reference seed');
-  return withActor(db, actor, async (tx) => {
+  const report = await withActor(db, actor, async (tx) => {
     const known = await seedChecksums(tx);
     const report: SeedReport = { loaded: [] };
     for (const file of SEED_FILES) {
@@ -81,6 +87,8 @@ export async function loadShippedReferenceData(
     }
     return report;
   });
+  if (report.loaded.length > 0) await unsafeAnalyzeChecklist(db);
+  return report;
 }
 
 const LOADERS: Record<SeedFile, (tx: Tx, rows: Record<string, string>[]) => Promise<void>> = {

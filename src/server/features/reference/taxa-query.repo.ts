@@ -42,29 +42,43 @@ export async function findExactNames(tx: Tx, normalized: string): Promise<NameHi
 }
 
 /**
- * Trigram neighbours of a name (pg_trgm): where tn.normalized % $name order by similarity desc.
- * A name whose genus (first word) is the same as the input's scores a little higher, because
- * misspelt epithets ("javanicus" for "javanica") are the usual mistake.
+ * Trigram neighbours of a name (pg_trgm):
+ *   with candidates as materialized (select … from taxon_names where normalized % $name)
+ *   select … from candidates join taxa … order by score desc
+ * The materialised step keeps the planner on the trigram index: with a LIMIT next to `%` it would
+ * guess many matches and scan every name instead. A name whose genus (first word) is the input's
+ * scores a little higher, because misspelt epithets ("javanicus" for "javanica") are the usual mistake.
  */
 export async function findNearNames(tx: Tx, normalized: string, limit: number): Promise<NameHit[]> {
   const firstWord = normalized.split(' ')[0] ?? '';
-  const score = sql<number>`similarity(tn.normalized, ${normalized})
-      + case when split_part(tn.normalized, ' ', 1) = ${firstWord} and tn.kind <> 'common' then 0.1 else 0 end`;
   const rows = await tx
-    .selectFrom('taxon_names as tn')
-    .innerJoin('taxa as t', 't.id', 'tn.taxon_id')
+    .with(
+      (cte) => cte('candidates').materialized(),
+      (db) =>
+        db
+          .selectFrom('taxon_names')
+          .select(['taxon_id', 'name', 'kind'])
+          .select(
+            sql<number>`similarity(normalized, ${normalized})
+              + case when split_part(normalized, ' ', 1) = ${firstWord} and kind <> 'common' then 0.1 else 0 end`.as(
+              'score',
+            ),
+          )
+          .where(sql<boolean>`normalized % ${normalized}`),
+    )
+    .selectFrom('candidates as c')
+    .innerJoin('taxa as t', 't.id', 'c.taxon_id')
     .selectAll('t')
-    .select(['tn.name as matched_name', 'tn.kind as matched_kind', score.as('score')])
-    .where(sql<boolean>`tn.normalized % ${normalized}`)
-    .orderBy('score', 'desc')
+    .select(['c.name as matched_name', 'c.kind as matched_kind', 'c.score'])
+    .orderBy('c.score', 'desc')
     .orderBy('t.name')
     .limit(limit * 4)
     .execute();
-  return rows.map(({ matched_name, matched_kind, score: s, ...taxon }) => ({
+  return rows.map(({ matched_name, matched_kind, score, ...taxon }) => ({
     taxon,
     name: matched_name,
     kind: matched_kind,
-    score: Math.min(1, Number(s)),
+    score: Math.min(1, Number(score)),
   }));
 }
 

@@ -1,0 +1,16 @@
+/**
+ * Benchmarks: `npm run bench -- <suite>`. Targets live here, not in timed unit tests.
+ *   reference   Species+ import time and peak memory; p50/p95/p99 and throughput of the checklist API
+ *               (resolver search and taxon read) under concurrent load with autocannon.
+ * Uses PostgreSQL when BENCH_DATABASE_URL is set (a database it creates and drops), else PGlite in memory.
+ */
+import { referenceBenchmark } from './reference.bench.ts';
+
+const suites: Record<string, () => Promise<void>> = { reference: referenceBenchmark };
+const name = process.argv[2] ?? 'reference';
+const suite = suites[name];
+if (!suite) {
+  console.error(`Unknown benchmark "${name}". Suites: ${Object.keys(suites).join(', ')}`);
+  process.exit(2);
+}
+await suite();
