@@ -1,0 +1,57 @@
+/**
+ * The role × action table: one truth for what each kind of user may do. Record-level rules (which
+ * Party's request, which report) are the features' policies, which start from this table.
+ * The compiler checks that every role is listed for every action (Record<Role, …>).
+ */
+import type { Actor, OrganisationKind, Role, UserActor } from './actor.ts';
+
+export const ACTIONS = [
+  'registration.review', // see the vetting queue and decide (Secretariat)
+  'registration.endorse', // endorse or object to a request from one's own Party (focal points)
+  'user.list',
+  'user.suspend',
+  'organisation.manage',
+  'terms.publish',
+  'audit.read',
+  'token.manage_own',
+  'account.manage_own',
+  'itd.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type Rule = boolean | ((actor: UserActor) => boolean);
+const secretariat = (actor: UserActor) => actor.organisationKind === 'secretariat';
+const partyBody = (actor: UserActor) => actor.organisationKind === 'party' && actor.party !== null;
+const hasItd = (actor: UserActor) => actor.hasItdAccess && actor.organisationKind !== 'igo';
+
+const TABLE: Record<Action, Record<Role, Rule>> = {
+  'registration.review': { admin: secretariat, data_officer: false, focal_point: false, reporter: false, member: false },
+  'registration.endorse': { admin: false, data_officer: false, focal_point: partyBody, reporter: false, member: false },
+  'user.list': { admin: secretariat, data_officer: false, focal_point: false, reporter: false, member: false },
+  'user.suspend': { admin: secretariat, data_officer: false, focal_point: false, reporter: false, member: false },
+  'organisation.manage': { admin: secretariat, data_officer: false, focal_point: false, reporter: false, member: false },
+  'terms.publish': { admin: secretariat, data_officer: false, focal_point: false, reporter: false, member: false },
+  'audit.read': { admin: secretariat, data_officer: false, focal_point: false, reporter: false, member: false },
+  'token.manage_own': { admin: true, data_officer: true, focal_point: true, reporter: true, member: true },
+  'account.manage_own': { admin: true, data_officer: true, focal_point: true, reporter: true, member: true },
+  'itd.read': { admin: hasItd, data_officer: hasItd, focal_point: hasItd, reporter: hasItd, member: hasItd },
+};
+
+/** May this actor do this kind of thing at all? Anonymous and system actors get nothing from the table. */
+export function can(actor: Actor, action: Action): boolean {
+  if (actor.kind !== 'user') return false;
+  const rule = TABLE[action][actor.role];
+  return typeof rule === 'function' ? rule(actor) : rule;
+}
+
+/** The actions an actor may take, for the `abilities` of responses about the actor itself. */
+export function abilitiesOf(actor: Actor): Action[] {
+  return ACTIONS.filter((action) => can(actor, action));
+}
+
+export const ORGANISATION_KIND_ROLES: Record<OrganisationKind, readonly Role[]> = {
+  secretariat: ['admin', 'data_officer', 'member'],
+  party: ['focal_point', 'reporter', 'member'],
+  iccwc: ['member'],
+  igo: ['member'],
+};
