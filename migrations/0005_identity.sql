@@ -194,6 +194,10 @@ create policy recovery_codes_own on recovery_codes for all to app_user
 create policy sessions_own on sessions for all to app_user
   using (app_actor_is_system() or user_id = app_actor_id())
   with check (app_actor_is_system() or user_id = app_actor_id());
+-- Secretariat admins end the sessions of a user they suspend or withdraw.
+create policy sessions_admin_revoke on sessions for update to app_user
+  using (app_actor_is_secretariat_admin()) with check (app_actor_is_secretariat_admin());
+create policy sessions_admin_read on sessions for select to app_user using (app_actor_is_secretariat_admin());
 create policy api_tokens_own on api_tokens for all to app_user
   using (app_actor_is_system() or user_id = app_actor_id())
   with check (app_actor_is_system() or user_id = app_actor_id());

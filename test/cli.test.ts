@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { projectRoot } from '../src/server/config.ts';
+import { readMigrationFiles } from '../src/server/db/migrate.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'itd-cli-'));
 after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -41,9 +42,10 @@ describe('itd command', () => {
   test('migrate brings a new data directory up to date, then has nothing to do', () => {
     const first = itd('migrate');
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /4 migration\(s\) applied, 0 already in place; 3 reference file\(s\) loaded/);
+    const count = readMigrationFiles().length;
+    assert.ok(first.stdout.includes(`${count} migration(s) applied, 0 already in place; 3 reference file(s) loaded`), first.stdout);
     const second = itd('migrate');
-    assert.match(second.stdout, /0 migration\(s\) applied, 4 already in place; 0 reference file\(s\) loaded/);
+    assert.ok(second.stdout.includes(`0 migration(s) applied, ${count} already in place; 0 reference file(s) loaded`), second.stdout);
   });
 
   test('reference import-species prints a summary that adds up and writes the rejected rows', () => {

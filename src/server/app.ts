@@ -21,11 +21,21 @@ import { registerOpenApi } from './http/openapi.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { referenceRoutes } from './features/reference/reference.routes.ts';
 import { webRoutes } from './features/web/web.routes.ts';
+import { authRoutes } from './features/identity/auth.routes.ts';
+import type { IdentityDeps } from './features/identity/identity-deps.ts';
+import { createSealer, loadPlatformKey } from './features/identity/secrets.ts';
+import { tokenRoutes } from './features/identity/tokens.routes.ts';
+import { createMailSender, type MailSender } from './features/mail/mail.service.ts';
+import { registrationRoutes } from './features/registration/registration.routes.ts';
+import { termsRoutes } from './features/terms/terms.routes.ts';
+import { userRoutes } from './features/users/users.routes.ts';
 
 export interface AppDeps {
   database: Database;
   settings: Settings;
   clock?: () => Date;
+  /** Tests pass their own sender to deliver e-mail on demand. */
+  mail?: MailSender;
   /** Lets tests capture the structured log. */
   logStream?: NodeJS.WritableStream;
 }
@@ -53,14 +63,29 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   registerErrorHandling(app);
-  registerAccessControl(app);
+  registerAccessControl(app, { db: deps.database.db, settings: deps.settings, clock: deps.clock ?? (() => new Date()) });
   await registerSecurityHeaders(app, deps.settings);
   await registerRateLimit(app, deps.database.db, deps.settings);
   await registerOpenApi(app, jsonSchemaTransform);
 
   const services = { db: deps.database.db, clock: deps.clock ?? (() => new Date()) };
+  const mail =
+    deps.mail ??
+    createMailSender({ db: services.db, smtpUrl: deps.settings.smtpUrl, from: deps.settings.mailFrom, log: app.log });
+  if (!deps.mail) app.addHook('onClose', () => mail.stop());
+  const identity: IdentityDeps = {
+    ...services,
+    settings: deps.settings,
+    sealer: createSealer(loadPlatformKey(deps.settings.secretKeyHex, deps.settings.dataDir)),
+    mail,
+  };
   await app.register(healthRoutes, { database: deps.database });
   await app.register(referenceRoutes, { prefix: '/api/v1/reference', ...services });
+  await app.register(authRoutes, { prefix: '/api/v1/auth', ...identity });
+  await app.register(termsRoutes, { prefix: '/api/v1/terms', ...identity });
+  await app.register(tokenRoutes, { prefix: '/api/v1/tokens', ...identity });
+  await app.register(registrationRoutes, { prefix: '/api/v1/registrations', ...identity });
+  await app.register(userRoutes, { prefix: '/api/v1', ...identity });
   await app.register(webRoutes, { webDistDir: deps.settings.webDistDir });
   return app;
 }

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { readSettings } from './config.ts';
 import { runAuditVerify, runImportSpecies, runMigrate } from './cli-commands.ts';
 import { serve } from './main.ts';
+import { runTokensCreate, runUsersCreate, type UsersCreateOptions } from './cli-identity.ts';
 
 export function buildCli(): Command {
   const program = new Command('itd')
@@ -35,6 +36,30 @@ export function buildCli(): Command {
     .action(async (file: string, options: { errors?: string }) =>
       runImportSpecies(readSettings(), file, options),
     );
+
+  const users = program.command('users').description('User accounts (bootstrap and operations).');
+  users
+    .command('create')
+    .description('Create an approved user and print a one-time password (second factor at first sign-in).')
+    .requiredOption('--email <address>', 'official e-mail address')
+    .requiredOption('--first-name <name>', 'first name')
+    .requiredOption('--last-name <name>', 'last name')
+    .requiredOption('--org <name>', 'organisation name (created if it does not exist)')
+    .option('--org-kind <kind>', 'secretariat, party, iccwc or igo', 'party')
+    .option('--party <XX>', 'ISO code of the Party, for a party organisation')
+    .option('--authority <type>', 'authority type of a party body (customs, police, management authority …)')
+    .requiredOption('--role <role>', 'admin, data_officer, focal_point, reporter or member')
+    .option('--itd-access', 'grant access to the Illegal Trade Database')
+    .action(async (options: UsersCreateOptions) => runUsersCreate(readSettings(), options));
+
+  const tokens = program.command('tokens').description('Personal API tokens.');
+  tokens
+    .command('create')
+    .description('Create a personal API token for a user and print it (shown once).')
+    .requiredOption('--email <address>', 'the user the token acts as')
+    .requiredOption('--days <n>', 'days until it expires (1-365)')
+    .option('--name <name>', 'what the token is for')
+    .action(async (options: { email: string; days: string; name?: string }) => runTokensCreate(readSettings(), options));
 
   const audit = program.command('audit').description('The tamper-evident audit log.');
   audit

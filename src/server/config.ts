@@ -23,7 +23,53 @@ const settingsSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   WEB_DIST_DIR: z.string().optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('ITD Platform <no-reply@itd-platform.invalid>'),
+  ITD_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
+    .optional(),
+  WEBMAIL_DOMAINS: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  INACTIVITY_SUSPEND_DAYS: z.coerce.number().int().min(11).default(180),
+  ITD_ADMIN_EMAIL: z.string().email().default('admin@itd-platform.invalid'),
 });
+
+/** Public webmail domains whose addresses the reviewer is warned about (WEBMAIL_DOMAINS replaces it). */
+export const DEFAULT_WEBMAIL_DOMAINS = [
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'yahoo.fr',
+  'yahoo.es',
+  'hotmail.com',
+  'hotmail.fr',
+  'outlook.com',
+  'live.com',
+  'msn.com',
+  'aol.com',
+  'icloud.com',
+  'me.com',
+  'mail.com',
+  'gmx.com',
+  'gmx.net',
+  'proton.me',
+  'protonmail.com',
+  'yandex.com',
+  'yandex.ru',
+  'mail.ru',
+  'qq.com',
+  '163.com',
+  '126.com',
+  'zoho.com',
+  'orange.fr',
+  'free.fr',
+  'laposte.net',
+];
 
 export type Settings = {
   environment: 'development' | 'production' | 'test';
@@ -38,6 +84,18 @@ export type Settings = {
   shutdownTimeoutSeconds: number;
   bodyLimitBytes: number;
   webDistDir: string;
+  /** Where people reach the platform, for links in e-mails. */
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** 32 bytes from ITD_SECRET_KEY; undefined means "use the data directory's key file". */
+  secretKeyHex: string | undefined;
+  webmailDomains: string[];
+  session: { idleMinutes: number; absoluteHours: number };
+  signIn: { maxFailures: number; lockoutBaseSeconds: number };
+  inactivitySuspendDays: number;
+  /** The address of the first Secretariat admin, created on an empty database. */
+  firstAdminEmail: string;
 };
 
 export class SettingsError extends Error {}
@@ -65,6 +123,17 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     shutdownTimeoutSeconds: s.SHUTDOWN_TIMEOUT_SECONDS,
     bodyLimitBytes: s.BODY_LIMIT_BYTES,
     webDistDir: path.resolve(s.WEB_DIST_DIR ?? path.join(projectRoot(), 'dist', 'web')),
+    publicUrl: (s.PUBLIC_URL ?? `http://${s.HOST === '0.0.0.0' ? 'localhost' : s.HOST}:${s.PORT}`).replace(/\/$/, ''),
+    smtpUrl: s.SMTP_URL,
+    mailFrom: s.MAIL_FROM,
+    secretKeyHex: s.ITD_SECRET_KEY,
+    webmailDomains: s.WEBMAIL_DOMAINS
+      ? s.WEBMAIL_DOMAINS.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean)
+      : DEFAULT_WEBMAIL_DOMAINS,
+    session: { idleMinutes: s.SESSION_IDLE_MINUTES, absoluteHours: s.SESSION_ABSOLUTE_HOURS },
+    signIn: { maxFailures: s.SIGN_IN_MAX_FAILURES, lockoutBaseSeconds: s.LOCKOUT_BASE_SECONDS },
+    inactivitySuspendDays: s.INACTIVITY_SUSPEND_DAYS,
+    firstAdminEmail: s.ITD_ADMIN_EMAIL.toLowerCase(),
   };
 }
 

@@ -7,6 +7,7 @@ import { buildApp } from './app.ts';
 import type { Settings } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { setUpDatabase } from './setup-database.ts';
+import { ensureFirstAdmin } from './features/users/create-user.ts';
 
 export async function serve(settings: Settings): Promise<void> {
   const database = await openDatabase({
@@ -17,6 +18,11 @@ export async function serve(settings: Settings): Promise<void> {
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
     await setUpDatabase(database.db, (line) => process.stderr.write(`${line}\n`));
+    const firstAdmin = await ensureFirstAdmin(database.db, settings.firstAdminEmail);
+    if (firstAdmin) {
+      // Shown once, on the operator's terminal only (never in the structured log).
+      process.stdout.write(`First Secretariat admin: ${firstAdmin.email} / one-time password: ${firstAdmin.password}\n`);
+    }
     app = await buildApp({ database, settings });
     await app.listen({ port: settings.port, host: settings.host });
   } catch (error) {

@@ -1,4 +1,5 @@
 /** An app on a fresh test database, for app.inject() tests; the structured log is captured. */
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { readSettings, type Settings } from '../../src/server/config.ts';
@@ -15,7 +16,12 @@ export interface TestApp {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const settings = readSettings({ NODE_ENV: 'test', LOG_LEVEL: 'info', ...env });
+  const settings = readSettings({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    ITD_SECRET_KEY: randomBytes(32).toString('hex'),
+    ...env,
+  });
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _encoding, callback) {

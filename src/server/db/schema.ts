@@ -98,7 +98,164 @@ export interface RateLimitHitsTable {
   hits: number;
 }
 
+type Id = ColumnType<string, string | undefined, string>;
+type Serial = ColumnType<number, never, never>;
+type Lang = 'en' | 'fr' | 'es';
+/** A nullable column: may be left out of an insert (it defaults to null). */
+type Opt<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+export interface OrganisationsTable {
+  id: Id;
+  name: string;
+  kind: 'secretariat' | 'party' | 'iccwc' | 'igo';
+  party: Opt<string>;
+  authority_type: Opt<string>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface UsersTable {
+  id: Id;
+  email: string;
+  first_name: string;
+  last_name: string;
+  function_title: ColumnType<string, string | undefined, string>;
+  telephone: ColumnType<string, string | undefined, string>;
+  country: Opt<string>;
+  language: ColumnType<Lang, Lang | undefined, Lang>;
+  organisation_id: string;
+  role: 'admin' | 'data_officer' | 'focal_point' | 'reporter' | 'member';
+  has_itd_access: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<'active' | 'suspended' | 'withdrawn', 'active' | 'suspended' | 'withdrawn' | undefined, 'active' | 'suspended' | 'withdrawn'>;
+  status_reason: Opt<string>;
+  password_hash: Opt<string>;
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+  totp_secret_sealed: Opt<string>;
+  totp_enrolled_at: Opt<Date>;
+  totp_last_step: Opt<number>;
+  failed_sign_ins: ColumnType<number, number | undefined, number>;
+  locked_until: Opt<Date>;
+  last_active_at: Opt<Date>;
+  inactivity_warned_at: Opt<Date>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface RecoveryCodesTable {
+  id: Serial;
+  user_id: string;
+  code_hash: string;
+  used_at: Opt<Date>;
+}
+
+export interface SessionsTable {
+  id: Id;
+  token_hash: string;
+  user_id: string;
+  stage: 'second_factor' | 'full';
+  terms_version: Opt<number>;
+  csrf_token: string;
+  created_at: DefaultedTimestamp;
+  last_seen_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  ip_address: Opt<string>;
+  user_agent: Opt<string>;
+  revoked_at: Opt<Date>;
+}
+
+export interface ApiTokensTable {
+  id: Id;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  terms_version: Opt<number>;
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  last_used_at: Opt<Date>;
+  revoked_at: Opt<Date>;
+}
+
+export interface TermsVersionsTable {
+  version: number;
+  text_en: string;
+  text_fr: string;
+  text_es: string;
+  change_en: Opt<string>;
+  change_fr: Opt<string>;
+  change_es: Opt<string>;
+  published_at: DefaultedTimestamp;
+  published_by: Opt<string>;
+}
+
+export interface TermsAcceptancesTable {
+  id: Serial;
+  user_id: string;
+  version: number;
+  accepted_at: DefaultedTimestamp;
+  ip_address: Opt<string>;
+  via: 'session' | 'token';
+}
+
+type RegistrationStatus = 'pending_verification' | 'pending_review' | 'more_info_requested' | 'approved' | 'rejected';
+
+export interface RegistrationsTable {
+  id: Id;
+  status: ColumnType<RegistrationStatus, RegistrationStatus | undefined, RegistrationStatus>;
+  country: string;
+  last_name: string;
+  first_name: string;
+  organisation: string;
+  function_title: string;
+  telephone: string;
+  email: string;
+  requests_itd_access: ColumnType<boolean, boolean | undefined, boolean>;
+  requested_groups: ColumnType<string[], string[] | undefined, string[]>;
+  justification: string;
+  language: Lang;
+  is_webmail: ColumnType<boolean, boolean | undefined, boolean>;
+  email_verified_at: Opt<Date>;
+  endorsement: Opt<'endorsed' | 'objected'>;
+  endorsement_note: Opt<string>;
+  endorsed_by: Opt<string>;
+  endorsed_at: Opt<Date>;
+  decision_reason: Opt<string>;
+  decided_by: Opt<string>;
+  decided_at: Opt<Date>;
+  user_id: Opt<string>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface OneTimeTokensTable {
+  token_hash: string;
+  purpose: 'verify_email' | 'reset_password';
+  registration_id: Opt<string>;
+  user_id: Opt<string>;
+  expires_at: Timestamp;
+  used_at: Opt<Date>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface OutboxTable {
+  id: Serial;
+  recipient: string;
+  subject: string;
+  body: string;
+  language: Lang;
+  created_at: DefaultedTimestamp;
+  sent_at: Opt<Date>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: Opt<string>;
+}
+
 export interface DB {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  recovery_codes: RecoveryCodesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  terms_versions: TermsVersionsTable;
+  terms_acceptances: TermsAcceptancesTable;
+  registrations: RegistrationsTable;
+  one_time_tokens: OneTimeTokensTable;
+  outbox: OutboxTable;
   schema_migrations: SchemaMigrationsTable;
   audit_events: AuditEventsTable;
   audit_chain_head: AuditChainHeadTable;

@@ -1,17 +1,31 @@
 /**
  * Deny by default: every route must say who may call it (its `config.access`), or the app refuses
- * to start. The declared level is checked before the handler runs; finer rules (which record, which
- * action) are the features' policies, inside withActor.
+ * to start. Before the handler runs, the caller is authenticated (session cookie or bearer token),
+ * the declared level is checked, and cookie requests that change state must carry the session's
+ * CSRF token. Finer rules (which record, which action) are the features' policies, inside withActor.
+ *
+ *   public         anyone (health, reference lists, registration, sign-in, current terms)
+ *   any_session    a session at any stage (who am I, sign out)
+ *   second_factor  a session that passed the password and is at the second-factor step
+ *   signed_in      a full session or an API token; the terms need not be accepted (accept them, my account)
+ *   data           signed in and the current terms accepted in this session (or for this token)
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { ANONYMOUS, type Actor, type UserActor } from '../../shared/actor.ts';
-import { UnauthenticatedError } from '../errors.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../shared/auth.contract.ts';
+import type { Settings } from '../config.ts';
+import type { DB } from '../db/schema.ts';
+import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
+import {
+  authenticateSession,
+  authenticateToken,
+  type Authentication,
+} from '../features/identity/sessions.service.ts';
+import { sameSecret } from '../features/identity/secrets.ts';
 
-/**
- * public: anyone, signed in or not (health, reference lists, registration, sign-in).
- * signed_in: any user with a valid session or token.
- */
-export type RouteAccess = 'public' | 'signed_in';
+export type RouteAccess = 'public' | 'any_session' | 'second_factor' | 'signed_in' | 'data';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -19,21 +33,25 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor;
+    authentication: Authentication;
   }
 }
 
 export class UndeclaredAccessError extends Error {}
 
-export function registerAccessControl(app: FastifyInstance): void {
-  // Every request starts anonymous; the identity layer replaces the actor after checking a session.
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerAccessControl(
+  app: FastifyInstance,
+  deps: { db: Kysely<DB>; settings: Settings; clock: () => Date },
+): void {
+  void app.register(cookie);
+  // Every request starts anonymous; authentication below replaces the actor.
   app.decorateRequest('actor', null as never);
-  app.addHook('onRequest', async (request) => {
-    request.actor = ANONYMOUS;
-  });
+  app.decorateRequest('authentication', null as never);
 
   app.addHook('onRoute', (route) => {
-    // Fastify's own HEAD twins of GET routes inherit the GET route's config.
-    const access = route.config?.access;
+    const access = (route.config as { access?: RouteAccess } | undefined)?.access;
     if (access === undefined) {
       throw new UndeclaredAccessError(
         `Route ${String(route.method)} ${route.url} does not declare config.access: every route must say who may call it.`,
@@ -41,10 +59,85 @@ export function registerAccessControl(app: FastifyInstance): void {
     }
   });
 
+  app.addHook('onRequest', async (request, reply) => {
+    request.actor = ANONYMOUS;
+    request.authentication = { kind: 'none' };
+    if (request.routeOptions.config.access === 'public' || request.routeOptions.config.access === undefined) return;
+    await authenticate(request, reply, deps);
+  });
+
   app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config.access;
-    if (access === 'signed_in' && request.actor.kind !== 'user') throw new UnauthenticatedError();
+    const auth = request.authentication;
+    if (auth.kind === 'session' && !SAFE_METHODS.has(request.method)) {
+      // Security: SameSite=Strict already keeps other sites' forms out; the header check is the
+      // second lock, tested in access.test.ts.
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameSecret(sent, auth.csrfToken)) throw new ForbiddenError();
+    }
+    switch (access) {
+      case 'public':
+      case undefined:
+        return;
+      case 'any_session':
+        if (auth.kind !== 'session') throw new UnauthenticatedError();
+        return;
+      case 'second_factor':
+        if (auth.kind !== 'session' || auth.stage !== 'second_factor') throw new UnauthenticatedError();
+        return;
+      case 'signed_in':
+        if (!isFullySignedIn(auth)) throw new UnauthenticatedError();
+        return;
+      case 'data':
+        if (!isFullySignedIn(auth)) throw new UnauthenticatedError();
+        if (!auth.termsAccepted) throw new ForbiddenError('terms_not_accepted');
+        return;
+    }
   });
+}
+
+function isFullySignedIn(auth: Authentication): auth is Extract<Authentication, { kind: 'token' | 'session' }> {
+  return auth.kind === 'token' || (auth.kind === 'session' && auth.stage === 'full');
+}
+
+async function authenticate(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: { db: Kysely<DB>; settings: Settings; clock: () => Date },
+): Promise<void> {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
+    // A wrong token is refused outright rather than treated as anonymous: scripts should fail loudly.
+    const auth = match ? await authenticateToken(deps.db, match[1]!, deps.clock()) : null;
+    if (!auth) throw new UnauthenticatedError();
+    request.authentication = auth;
+    request.actor = auth.actor;
+    return;
+  }
+  const secret = request.cookies[SESSION_COOKIE];
+  if (!secret) return;
+  const auth = await authenticateSession(deps.db, secret, deps.clock(), deps.settings);
+  if (auth.kind === 'none') {
+    clearSessionCookie(reply, deps.settings);
+    return;
+  }
+  request.authentication = auth;
+  if (auth.kind === 'session' && auth.stage === 'full') request.actor = auth.actor;
+}
+
+export function setSessionCookie(reply: FastifyReply, settings: Settings, secret: string): void {
+  reply.setCookie(SESSION_COOKIE, secret, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: settings.environment !== 'test',
+    maxAge: settings.session.absoluteHours * 3600,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, settings: Settings): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: settings.environment !== 'test' });
 }
 
 export function requireUser(request: FastifyRequest): UserActor {

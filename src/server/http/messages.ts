@@ -117,6 +117,12 @@ export const REASONS: Catalogue = {
   },
   unrecognized_keys: { en: 'is not expected here', fr: 'n’est pas attendu ici', es: 'no se espera aquí' },
   invalid: { en: 'is not valid', fr: 'n’est pas valide', es: 'no es válido' },
+  common_password: {
+    en: 'is too common or too easy to guess; choose a longer, less predictable password',
+    fr: 'est trop courant ou trop facile à deviner ; choisissez un mot de passe plus long et moins prévisible',
+    es: 'es demasiado común o fácil de adivinar; elija una contraseña más larga y menos previsible',
+  },
+  expired: { en: 'has expired or was already used', fr: 'a expiré ou a déjà été utilisé', es: 'ha caducado o ya se utilizó' },
 };
 
 export function translate(

@@ -1,0 +1,106 @@
+/**
+ * SQL of the identity tables used by the front door (sign-in, sessions, tokens). Called inside
+ * withActor; the system actor's policies let the front door read credentials, nothing else does.
+ */
+import { sql } from 'kysely';
+import type { Tx } from '../../db/with-actor.ts';
+
+/** The user columns an actor is built from, joined with the organisation. */
+export async function findUserForActor(tx: Tx, where: { id?: string; email?: string }) {
+  let query = tx
+    .selectFrom('users as u')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select([
+      'u.id',
+      'u.email',
+      'u.first_name',
+      'u.last_name',
+      'u.language',
+      'u.role',
+      'u.has_itd_access',
+      'u.status',
+      'u.password_hash',
+      'u.must_change_password',
+      'u.totp_secret_sealed',
+      'u.totp_enrolled_at',
+      'u.totp_last_step',
+      'u.failed_sign_ins',
+      'u.locked_until',
+      'o.id as organisation_id',
+      'o.name as organisation_name',
+      'o.kind as organisation_kind',
+      'o.party',
+    ]);
+  if (where.id) query = query.where('u.id', '=', where.id);
+  if (where.email) query = query.where('u.email', '=', where.email);
+  return query.executeTakeFirst();
+}
+export type UserRecord = NonNullable<Awaited<ReturnType<typeof findUserForActor>>>;
+
+/** select max(version) from terms_versions */
+export async function currentTermsVersion(tx: Tx): Promise<number | null> {
+  const row = await tx
+    .selectFrom('terms_versions')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .executeTakeFirst();
+  return row?.version ?? null;
+}
+
+/**
+ * A live session by its secret's hash, with its user:
+ * select … from sessions s join users u … where token_hash = $1 and revoked_at is null
+ */
+export async function findSessionByHash(tx: Tx, tokenHash: string) {
+  return tx
+    .selectFrom('sessions as s')
+    .select([
+      's.id',
+      's.user_id',
+      's.stage',
+      's.terms_version',
+      's.csrf_token',
+      's.created_at',
+      's.last_seen_at',
+      's.expires_at',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** select … from api_tokens where token_hash = $1 and revoked_at is null */
+export async function findApiTokenByHash(tx: Tx, tokenHash: string) {
+  return tx
+    .selectFrom('api_tokens')
+    .select(['id', 'user_id', 'terms_version', 'expires_at', 'last_used_at'])
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** update sessions set last_seen_at = now where id = $1; update users set last_active_at = now */
+export async function touchSession(tx: Tx, sessionId: string, userId: string, now: Date): Promise<void> {
+  await tx.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+  await tx.updateTable('users').set({ last_active_at: now }).where('id', '=', userId).execute();
+}
+
+/** update sessions set revoked_at = now where user_id = $1 and revoked_at is null */
+export async function revokeAllSessions(tx: Tx, userId: string, now: Date): Promise<void> {
+  await tx
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** update users set failed_sign_ins = …, locked_until = … where id = $1 */
+export async function recordFailure(tx: Tx, userId: string, failures: number, lockedUntil: Date | null) {
+  await tx.updateTable('users').set({ failed_sign_ins: failures, locked_until: lockedUntil }).where('id', '=', userId).execute();
+}
+
+/** Is the row's user allowed in now? (status and lock) — used after every credential check. */
+export const isLocked = (user: { locked_until: Date | null }, now: Date) =>
+  user.locked_until !== null && user.locked_until.getTime() > now.getTime();
+
+export { sql };

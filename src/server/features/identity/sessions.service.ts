@@ -1,0 +1,148 @@
+/**
+ * Sessions and personal API tokens: creating them, and turning a cookie or a bearer token into the
+ * actor of a request. A session lives until it is revoked, idle for SESSION_IDLE_MINUTES, older than
+ * SESSION_ABSOLUTE_HOURS, or its user is no longer active; each check happens at every request.
+ */
+import type { Kysely } from 'kysely';
+import { systemActor, type UserActor } from '../../../shared/actor.ts';
+import type { Settings } from '../../config.ts';
+import type { DB } from '../../db/schema.ts';
+import { withActor, type Tx } from '../../db/with-actor.ts';
+import {
+  currentTermsVersion,
+  findApiTokenByHash,
+  findSessionByHash,
+  findUserForActor,
+  touchSession,
+  type UserRecord,
+} from './identity.repo.ts';
+import { hashSecret, randomSecret } from './secrets.ts';
+
+export const FRONT_DOOR = systemActor('front door');
+
+/** What the transport layer knows about how the caller authenticated. */
+export type Authentication =
+  | { kind: 'none' }
+  | {
+      kind: 'session';
+      sessionId: string;
+      stage: 'second_factor' | 'full';
+      csrfToken: string;
+      termsAccepted: boolean;
+      user: UserRecord;
+      actor: UserActor;
+      expiresAt: Date;
+    }
+  | { kind: 'token'; tokenId: string; termsAccepted: boolean; user: UserRecord; actor: UserActor };
+
+export function actorOf(user: UserRecord): UserActor {
+  return {
+    kind: 'user',
+    userId: user.id,
+    label: `${user.first_name} ${user.last_name}`,
+    organisationId: user.organisation_id,
+    organisationKind: user.organisation_kind,
+    party: user.party,
+    role: user.role,
+    hasItdAccess: user.has_itd_access,
+  };
+}
+
+export interface NewSession {
+  /** The cookie value: shown to the browser only. */
+  secret: string;
+  id: string;
+  csrfToken: string;
+}
+
+export async function createSession(
+  tx: Tx,
+  input: { userId: string; stage: 'second_factor' | 'full'; now: Date; settings: Settings; ipAddress: string | null; userAgent: string | null },
+): Promise<NewSession> {
+  const secret = randomSecret();
+  const csrfToken = randomSecret(24);
+  const expiresAt = new Date(input.now.getTime() + input.settings.session.absoluteHours * 3_600_000);
+  const row = await tx
+    .insertInto('sessions')
+    .values({
+      token_hash: hashSecret(secret),
+      user_id: input.userId,
+      stage: input.stage,
+      csrf_token: csrfToken,
+      created_at: input.now,
+      last_seen_at: input.now,
+      expires_at: expiresAt,
+      ip_address: input.ipAddress,
+      user_agent: input.userAgent?.slice(0, 300) ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { secret, id: row.id, csrfToken };
+}
+
+/** A fresh session id at every privilege change: the old session ends, a new one begins. */
+export async function replaceSession(
+  tx: Tx,
+  oldSessionId: string,
+  input: Parameters<typeof createSession>[1],
+): Promise<NewSession> {
+  await tx.updateTable('sessions').set({ revoked_at: input.now }).where('id', '=', oldSessionId).execute();
+  return createSession(tx, input);
+}
+
+export async function authenticateSession(
+  db: Kysely<DB>,
+  secret: string,
+  now: Date,
+  settings: Settings,
+): Promise<Authentication> {
+  return withActor(db, FRONT_DOOR, async (tx) => {
+    const session = await findSessionByHash(tx, hashSecret(secret));
+    if (!session) return { kind: 'none' };
+    const idleLimit = now.getTime() - settings.session.idleMinutes * 60_000;
+    if (session.expires_at.getTime() <= now.getTime() || session.last_seen_at.getTime() <= idleLimit) {
+      return { kind: 'none' };
+    }
+    const user = await findUserForActor(tx, { id: session.user_id });
+    if (!user || user.status !== 'active') return { kind: 'none' };
+    // Touch at most once a minute: idle tracking does not need a write per request.
+    if (now.getTime() - session.last_seen_at.getTime() > 60_000) await touchSession(tx, session.id, user.id, now);
+    const current = await currentTermsVersion(tx);
+    return {
+      kind: 'session',
+      sessionId: session.id,
+      stage: session.stage,
+      csrfToken: session.csrf_token,
+      termsAccepted: current !== null && session.terms_version === current,
+      user,
+      actor: actorOf(user),
+      expiresAt: session.expires_at,
+    };
+  });
+}
+
+/** A bearer token: null when unknown, revoked or expired, or its user is not active. */
+export async function authenticateToken(
+  db: Kysely<DB>,
+  secret: string,
+  now: Date,
+): Promise<Extract<Authentication, { kind: 'token' }> | null> {
+  return withActor(db, FRONT_DOOR, async (tx) => {
+    const token = await findApiTokenByHash(tx, hashSecret(secret));
+    if (!token || token.expires_at.getTime() <= now.getTime()) return null;
+    const user = await findUserForActor(tx, { id: token.user_id });
+    if (!user || user.status !== 'active') return null;
+    if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > 60_000) {
+      await tx.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token.id).execute();
+      await tx.updateTable('users').set({ last_active_at: now }).where('id', '=', user.id).execute();
+    }
+    const current = await currentTermsVersion(tx);
+    return {
+      kind: 'token',
+      tokenId: token.id,
+      termsAccepted: current !== null && token.terms_version === current,
+      user,
+      actor: actorOf(user),
+    };
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * E-mail: actions queue messages in the outbox inside their own transaction (so a rolled-back action
+ * sends nothing); a sender delivers them over SMTP (SMTP_URL) after commit. Without SMTP the messages
+ * stay in the outbox and the log says one was queued (recipient and subject only: bodies can hold links).
+ */
+import type { Kysely } from 'kysely';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { systemActor } from '../../../shared/actor.ts';
+import type { Language } from '../../../shared/languages.ts';
+import type { DB } from '../../db/schema.ts';
+import { withActor, type Tx } from '../../db/with-actor.ts';
+import { renderMail, type TemplateName } from './mail-templates.ts';
+
+export interface MailRequest {
+  to: string;
+  language: Language;
+  template: TemplateName;
+  params: Record<string, string | number>;
+}
+
+/** insert into outbox (recipient, subject, body, language) values (...) */
+export async function queueMail(tx: Tx, mail: MailRequest): Promise<void> {
+  const { subject, body } = renderMail(mail.template, mail.language, mail.params);
+  await tx.insertInto('outbox').values({ recipient: mail.to, subject, body, language: mail.language }).execute();
+}
+
+export interface MailSender {
+  /** Delivers what is waiting now; resolves when done. */
+  flush(): Promise<number>;
+  /** Asks for a delivery soon (after the current transaction has committed). */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+export function createMailSender(options: {
+  db: Kysely<DB>;
+  smtpUrl: string | undefined;
+  from: string;
+  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+  intervalMs?: number;
+}): MailSender {
+  const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  const actor = systemActor('mail sender');
+  let running: Promise<number> | null = null;
+  let kicked: NodeJS.Timeout | null = null;
+
+  async function deliver(): Promise<number> {
+    let delivered = 0;
+    for (;;) {
+      const batch = await withActor(options.db, actor, (tx) =>
+        tx
+          .selectFrom('outbox')
+          .select(['id', 'recipient', 'subject', 'body'])
+          .where('sent_at', 'is', null)
+          .where('attempts', '<', 10)
+          .orderBy('id')
+          .limit(20)
+          .forUpdate()
+          .skipLocked()
+          .execute(),
+      );
+      if (batch.length === 0 || !transport) {
+        for (const mail of batch) options.log.info({ to: mail.recipient, subject: mail.subject }, 'e-mail queued in the outbox (no SMTP_URL)');
+        if (!transport && batch.length > 0) {
+          await withActor(options.db, actor, (tx) =>
+            tx.updateTable('outbox').set({ attempts: 10, last_error: 'no SMTP_URL configured' }).where('id', 'in', batch.map((m) => m.id)).execute(),
+          );
+        }
+        return delivered;
+      }
+      for (const mail of batch) {
+        try {
+          await transport.sendMail({ from: options.from, to: mail.recipient, subject: mail.subject, text: mail.body });
+          await withActor(options.db, actor, (tx) =>
+            tx.updateTable('outbox').set({ sent_at: new Date() }).where('id', '=', mail.id).execute(),
+          );
+          delivered++;
+        } catch (error) {
+          options.log.warn({ to: mail.recipient, err: error }, 'e-mail delivery failed; will retry');
+          await withActor(options.db, actor, (tx) =>
+            tx
+              .updateTable('outbox')
+              .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: String(error).slice(0, 500) }))
+              .where('id', '=', mail.id)
+              .execute(),
+          );
+        }
+      }
+    }
+  }
+
+  function flush(): Promise<number> {
+    running ??= deliver().finally(() => (running = null));
+    return running;
+  }
+
+  const timer = setInterval(() => void flush().catch(() => {}), options.intervalMs ?? 5000);
+  timer.unref();
+
+  return {
+    flush,
+    kick() {
+      if (kicked) return;
+      kicked = setTimeout(() => {
+        kicked = null;
+        void flush().catch((error: unknown) => options.log.warn({ err: error }, 'e-mail delivery failed'));
+      }, 50);
+      kicked.unref();
+    },
+    async stop() {
+      clearInterval(timer);
+      if (kicked) clearTimeout(kicked);
+      await running?.catch(() => {});
+      transport?.close();
+    },
+  };
+}
