@@ -206,6 +206,9 @@ create policy terms_acceptances_own on terms_acceptances for all to app_user
   with check (app_actor_is_system() or user_id = app_actor_id());
 create policy one_time_tokens_front_door on one_time_tokens for all to app_user
   using (app_actor_is_system()) with check (app_actor_is_system());
+-- Approving a registration sends the set-password link: the approving admin creates that token.
+create policy one_time_tokens_approval on one_time_tokens for insert to app_user
+  with check (app_actor_is_secretariat_admin() and purpose = 'reset_password');
 
 -- Terms: everyone reads them (the sign-in page shows them); Secretariat admins publish.
 create policy terms_versions_read on terms_versions for select to app_user using (true);

@@ -20,6 +20,8 @@ const settingsSchema = z.object({
   TRUST_PROXY: booleanString.default(false),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_FORMS_PER_HOUR: z.coerce.number().int().min(1).default(10),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   WEB_DIST_DIR: z.string().optional(),
@@ -80,7 +82,7 @@ export type Settings = {
   databasePoolSize: number;
   logLevel: z.infer<typeof settingsSchema>['LOG_LEVEL'];
   trustProxy: boolean;
-  rateLimit: { max: number; windowSeconds: number };
+  rateLimit: { max: number; windowSeconds: number; signInPerMinute: number; formsPerHour: number };
   shutdownTimeoutSeconds: number;
   bodyLimitBytes: number;
   webDistDir: string;
@@ -119,7 +121,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     databasePoolSize: s.DATABASE_POOL_SIZE,
     logLevel: s.LOG_LEVEL,
     trustProxy: s.TRUST_PROXY,
-    rateLimit: { max: s.RATE_LIMIT_MAX, windowSeconds: s.RATE_LIMIT_WINDOW_SECONDS },
+    rateLimit: {
+      max: s.RATE_LIMIT_MAX,
+      windowSeconds: s.RATE_LIMIT_WINDOW_SECONDS,
+      signInPerMinute: s.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+      formsPerHour: s.RATE_LIMIT_FORMS_PER_HOUR,
+    },
     shutdownTimeoutSeconds: s.SHUTDOWN_TIMEOUT_SECONDS,
     bodyLimitBytes: s.BODY_LIMIT_BYTES,
     webDistDir: path.resolve(s.WEB_DIST_DIR ?? path.join(projectRoot(), 'dist', 'web')),

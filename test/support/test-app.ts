@@ -14,7 +14,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { clock?: () => Date } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const settings = readSettings({
     NODE_ENV: 'test',
@@ -31,7 +34,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   let app: App;
   try {
-    app = await buildApp({ database, settings, logStream });
+    app = await buildApp({ database, settings, logStream, ...(options.clock ? { clock: options.clock } : {}) });
     await app.ready();
   } catch (error) {
     await database.close();

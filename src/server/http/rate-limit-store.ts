@@ -12,21 +12,27 @@ type IncrCallback = (error: Error | null, result?: { current: number; ttl: numbe
 export function databaseRateLimitStore(db: Kysely<DB>): FastifyRateLimitStoreCtor {
   return class DatabaseRateLimitStore {
     readonly #windowMs: number;
-    constructor(options: { timeWindow?: number | string }) {
+    readonly #prefix: string;
+    constructor(options: { timeWindow?: number | string }, prefix = '') {
       this.#windowMs = typeof options.timeWindow === 'number' ? options.timeWindow : 60_000;
+      this.#prefix = prefix;
     }
 
     incr(key: string, callback: IncrCallback): void {
-      countHit(db, key, this.#windowMs).then(
+      countHit(db, this.#prefix + key, this.#windowMs).then(
         (result) => callback(null, result),
         (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
       );
     }
 
-    /** A route with its own limits: the plugin passes the merged parameters, timeWindow in ms. */
+    /**
+     * A route with its own limits: the plugin passes the merged parameters (timeWindow in ms, and
+     * the route). Its counters are kept apart from the global ones by a per-route key prefix.
+     */
     child(routeParams: object) {
-      const { timeWindow } = routeParams as { timeWindow?: number | string };
-      return new DatabaseRateLimitStore({ timeWindow: timeWindow ?? this.#windowMs });
+      const { timeWindow, routeInfo } = routeParams as { timeWindow?: number | string; routeInfo?: { method?: string; url?: string } };
+      const prefix = `${String(routeInfo?.method ?? '')} ${routeInfo?.url ?? ''}|`;
+      return new DatabaseRateLimitStore({ timeWindow: timeWindow ?? this.#windowMs }, prefix);
     }
   };
 }

@@ -26,3 +26,11 @@ export async function registerRateLimit(
       new AppError('rate_limited', 429, { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
   });
 }
+
+/** Tighter limits for routes that check credentials or accept public forms (per client address). */
+export function routeLimits(settings: Settings) {
+  return {
+    credentials: { max: settings.rateLimit.signInPerMinute, timeWindow: 60_000 },
+    forms: { max: settings.rateLimit.formsPerHour, timeWindow: 3_600_000 },
+  };
+}

@@ -1,11 +1,19 @@
 /**
- * The one way the web app talks to the API: sends the interface language, turns every kind of failure into an
- * ApiError, and validates every answer against the shared zod contract before a component sees it.
+ * The one way the web app talks to the API: sends the interface language, sends the session's CSRF token on every
+ * state-changing request, turns every kind of failure into an ApiError, validates every answer against the shared
+ * zod contract before a component sees it, and tells the app when the session has ended (401) or when the terms
+ * of use must be accepted first (403 `terms_not_accepted`).
  */
 import { z } from 'zod';
+import { CSRF_HEADER } from '../../shared/auth.contract.ts';
+import { fieldErrorSchema } from '../../shared/problem.contract.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
+import { csrfTokenForRequest, forgetCsrfToken } from './csrf.ts';
 
-/** RFC 9457 problem details as our server writes them (title and detail already in the request's language). */
+/**
+ * RFC 9457 problem details as our server writes them (title and detail already in the request's language).
+ * Looser than the shared problemSchema on purpose: a code this build does not know yet must still show its text.
+ */
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
@@ -13,6 +21,7 @@ export const problemSchema = z.object({
   code: z.string(),
   detail: z.string().optional(),
   field: z.string().optional(),
+  errors: z.array(fieldErrorSchema).optional(),
   /** Quoted to support staff, who find the request in the server log with it. */
   requestId: z.string().optional(),
 });
@@ -40,6 +49,11 @@ export class ApiError extends Error {
       options,
     );
   }
+
+  /** The stable problem code (`unauthenticated`, `validation_failed`…), when the server sent one. */
+  get code(): string | null {
+    return this.problem?.code ?? null;
+  }
 }
 
 export function isApiError(error: unknown): error is ApiError {
@@ -57,28 +71,116 @@ export function isTransient(error: unknown): boolean {
   return error.status >= 500 || error.status === 429;
 }
 
-type QueryValue = string | number | null | undefined;
+/** What the app must do about a refusal that concerns the session rather than the request itself. */
+export type AuthFailure = 'unauthenticated' | 'terms_not_accepted';
+type AuthFailureListener = (failure: AuthFailure) => void;
+let authFailureListener: AuthFailureListener | null = null;
 
-export interface GetOptions {
+/** Installs the one listener (the frame, which can navigate); returns a function that removes it. */
+export function onAuthFailure(listener: AuthFailureListener): () => void {
+  authFailureListener = listener;
+  return () => {
+    if (authFailureListener === listener) authFailureListener = null;
+  };
+}
+
+export function reportAuthFailure(failure: AuthFailure): void {
+  authFailureListener?.(failure);
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
   /** Query parameters; null, undefined and empty strings are left out. */
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
+  /**
+   * Whether a 401 means "the session has ended" (true by default: the app then sends the person to sign-in).
+   * Off for the session probe (401 just means "not signed in") and for the sign-in steps, where a 401 is the
+   * answer to a wrong password or code and is shown on the form.
+   */
+  isSessionRequired?: boolean;
 }
 
 /** GET a JSON resource of the API and return it parsed by `schema`. */
 export async function apiGet<Schema extends z.ZodType>(
   path: string,
   schema: Schema,
-  options: GetOptions = {},
+  options: RequestOptions = {},
 ): Promise<z.output<Schema>> {
+  const response = await request('GET', path, undefined, options);
+  return parseBody(response, schema);
+}
+
+/** POST a JSON body (CSRF token included) and return the answer parsed by `schema`. */
+export async function apiPost<Schema extends z.ZodType>(
+  path: string,
+  body: unknown,
+  schema: Schema,
+  options: RequestOptions = {},
+): Promise<z.output<Schema>> {
+  const response = await request('POST', path, body, options);
+  return parseBody(response, schema);
+}
+
+/** POST a JSON body whose answer carries nothing the page needs (204, or a 202 acknowledgement). */
+export async function apiPostNoContent(path: string, body: unknown, options: RequestOptions = {}) {
+  const response = await request('POST', path, body, options);
+  await response.body?.cancel();
+}
+
+/** DELETE a resource (CSRF token included); the answer is 204. */
+export async function apiDelete(path: string, options: RequestOptions = {}): Promise<void> {
+  const response = await request('DELETE', path, undefined, options);
+  await response.body?.cancel();
+}
+
+type Method = 'GET' | 'POST' | 'DELETE';
+
+async function request(
+  method: Method,
+  path: string,
+  body: unknown,
+  options: RequestOptions,
+  isRetry = false,
+): Promise<Response> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+  };
+  const isStateChanging = method !== 'GET';
+  let csrf: { token: string | null; isFresh: boolean } = { token: null, isFresh: true };
+  if (isStateChanging) {
+    csrf = await csrfTokenForRequest(options.signal);
+    if (csrf.token !== null) headers[CSRF_HEADER] = csrf.token;
+  }
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
   const response = await send(withQuery(path, options.query), {
-    method: 'GET',
-    headers: { Accept: 'application/json', 'Accept-Language': currentLanguage() },
+    method,
+    headers,
+    body: body === undefined ? null : JSON.stringify(body),
     credentials: 'same-origin',
     signal: options.signal ?? null,
   });
-  if (!response.ok) throw await toApiError(response);
+  if (response.ok) return response;
 
+  const error = await toApiError(response);
+  // A token learnt before the session changed (signed in again in another tab) is refused: learn the current
+  // one and try once more. A refused request changed nothing, so sending it again is safe.
+  if (isStateChanging && !isRetry && !csrf.isFresh && error.status === 403 && error.code === 'forbidden') {
+    forgetCsrfToken();
+    return request(method, path, body, options, true);
+  }
+  if (error.status === 401 && options.isSessionRequired !== false) reportAuthFailure('unauthenticated');
+  if (error.status === 403 && error.code === 'terms_not_accepted') reportAuthFailure('terms_not_accepted');
+  throw error;
+}
+
+async function parseBody<Schema extends z.ZodType>(
+  response: Response,
+  schema: Schema,
+): Promise<z.output<Schema>> {
   let body: unknown;
   try {
     body = await response.json();
@@ -99,7 +201,7 @@ function withQuery(path: string, query: Record<string, QueryValue> | undefined):
   return text ? `${path}?${text}` : path;
 }
 
-async function send(url: string, init: RequestInit): Promise<Response> {
+export async function send(url: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init);
   } catch (cause) {
@@ -109,7 +211,7 @@ async function send(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+export async function toApiError(response: Response): Promise<ApiError> {
   const contentType = response.headers.get('content-type') ?? '';
   if (contentType.includes('application/problem+json')) {
     try {

@@ -1,11 +1,15 @@
 /**
- * The frame around every page: restricted banner, header (product name, navigation, language switch),
- * the page itself, and the footer. Below the `sm` breakpoint the navigation folds into a burger menu.
+ * The frame around every page: restricted banner, header (product name, navigation, language switch, the
+ * signed-in person's menu or "Sign in"), the administration bar for those allowed, the page itself, and the
+ * footer. Below the `sm` breakpoint the navigation and account links fold into a burger menu.
  */
 import { Burger, Collapse, Container } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
+import { AdminNav } from '../features/admin/admin-nav.tsx';
+import { AuthRedirects } from '../features/auth/auth-redirects.tsx';
+import { AccountLinks, UserMenu } from '../features/auth/user-menu.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { RestrictedBanner } from './restricted-banner.tsx';
 
@@ -17,6 +21,7 @@ export function AppFrame() {
 
   return (
     <div className="itd-page">
+      <AuthRedirects />
       <a className="itd-skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -32,6 +37,9 @@ export function AppFrame() {
           </nav>
           <div className="itd-header__tools">
             <LanguageSwitch />
+            <div className="mantine-visible-from-sm">
+              <UserMenu />
+            </div>
             <Burger
               hiddenFrom="sm"
               color="white"
@@ -47,9 +55,12 @@ export function AppFrame() {
         <Collapse expanded={isMenuOpen} hiddenFrom="sm" keepMounted={false}>
           <nav id={MOBILE_NAV_ID} className="itd-mobile-nav" aria-label={t('nav.label')}>
             <NavigationLinks onNavigate={menu.close} />
+            <hr className="itd-mobile-nav__separator" />
+            <AccountLinks onNavigate={menu.close} />
           </nav>
         </Collapse>
       </header>
+      <AdminNav />
       <main id="main" className="itd-main" tabIndex={-1}>
         <Container size="lg">
           <Outlet />
@@ -58,7 +69,12 @@ export function AppFrame() {
       <footer className="itd-footer">
         <Container size="lg">
           <p className="itd-footer__marking">{t('footer.marking')}</p>
-          <p>{t('footer.about')}</p>
+          <p>
+            {t('footer.about')}{' '}
+            <Link to="/terms" className="itd-footer__link">
+              {t('footer.terms')}
+            </Link>
+          </p>
         </Container>
       </footer>
     </div>

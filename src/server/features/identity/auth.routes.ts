@@ -28,17 +28,19 @@ import {
   requestPasswordReset,
   revokeMySession,
 } from './account.service.ts';
+import { routeLimits } from '../../http/rate-limit.ts';
 import { requestMeta } from './request-meta.ts';
 import { completeSecondFactor, signInWithPassword, signOut, startEnrolment } from './sign-in.service.ts';
 
-const limitedForCredentials = { max: 20, timeWindow: 60_000 };
+
 const receivedSchema = z.object({ status: z.literal('received') });
 
 export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps) => {
+  const limits = routeLimits(deps.settings);
   app.post(
     '/sign-in',
     {
-      config: { access: 'public', rateLimit: limitedForCredentials },
+      config: { access: 'public', rateLimit: limits.credentials },
       schema: { tags: ['auth'], body: signInRequestSchema, response: { 200: signInStepSchema } },
     },
     async (request, reply) => {
@@ -78,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
   app.post(
     '/second-factor/enrol',
     {
-      config: { access: 'second_factor', rateLimit: limitedForCredentials },
+      config: { access: 'second_factor', rateLimit: limits.credentials },
       schema: { tags: ['auth'], body: codeRequestSchema, response: { 200: recoveryCodesSchema } },
     },
     async (request, reply) => {
@@ -90,7 +92,7 @@ export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
   app.post(
     '/second-factor/verify',
     {
-      config: { access: 'second_factor', rateLimit: limitedForCredentials },
+      config: { access: 'second_factor', rateLimit: limits.credentials },
       schema: { tags: ['auth'], body: codeRequestSchema, response: { 200: signInStepSchema } },
     },
     async (request, reply) => ({ next: (await runSecondFactor(request, reply, request.body.code, false)).next }),
@@ -162,7 +164,7 @@ export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
   app.post(
     '/password-reset/request',
     {
-      config: { access: 'public', rateLimit: { max: 5, timeWindow: 3_600_000 } },
+      config: { access: 'public', rateLimit: limits.forms },
       schema: { tags: ['auth'], body: passwordResetRequestSchema, response: { 202: receivedSchema } },
     },
     async (request, reply) => {
@@ -174,7 +176,7 @@ export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
   app.post(
     '/password-reset/complete',
     {
-      config: { access: 'public', rateLimit: limitedForCredentials },
+      config: { access: 'public', rateLimit: limits.credentials },
       schema: { tags: ['auth'], body: passwordResetCompleteSchema, response: { 200: z.object({ status: z.literal('changed') }) } },
     },
     async (request) => {
@@ -186,7 +188,7 @@ export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
   app.post(
     '/password',
     {
-      config: { access: 'signed_in', rateLimit: limitedForCredentials },
+      config: { access: 'signed_in', rateLimit: limits.credentials },
       schema: { tags: ['auth'], body: changePasswordSchema, response: { 204: z.null() } },
     },
     async (request, reply) => {

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/registration.contract.ts';
 import { withActor } from '../../db/with-actor.ts';
 import type { IdentityDeps } from '../identity/identity-deps.ts';
+import { routeLimits } from '../../http/rate-limit.ts';
 import { requestMeta } from '../identity/request-meta.ts';
 import { listRegistrations } from './registration-queue.ts';
 import {
@@ -29,13 +30,14 @@ import {
 } from './registration.service.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
-const publicFormLimit = { max: 5, timeWindow: 3_600_000 };
+
 
 export const registrationRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps) => {
+  const limits = routeLimits(deps.settings);
   app.post(
     '/',
     {
-      config: { access: 'public', rateLimit: publicFormLimit },
+      config: { access: 'public', rateLimit: limits.forms },
       schema: { tags: ['registration'], body: registrationRequestSchema, response: { 202: registrationReceivedSchema } },
     },
     async (request, reply) => {
@@ -47,7 +49,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (ap
   app.post(
     '/verify',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: 3_600_000 } },
+      config: { access: 'public', rateLimit: limits.credentials },
       schema: { tags: ['registration'], body: verifyEmailSchema, response: { 200: z.object({ status: z.literal('verified') }) } },
     },
     async (request) => {
