@@ -43,9 +43,15 @@ describe('itd command', () => {
     const first = itd('migrate');
     assert.equal(first.status, 0, first.stderr);
     const count = readMigrationFiles().length;
-    assert.ok(first.stdout.includes(`${count} migration(s) applied, 0 already in place; 3 reference file(s) loaded`), first.stdout);
+    assert.ok(
+      first.stdout.includes(`${count} migration(s) applied, 0 already in place; 3 reference file(s) loaded`),
+      first.stdout,
+    );
     const second = itd('migrate');
-    assert.ok(second.stdout.includes(`0 migration(s) applied, ${count} already in place; 0 reference file(s) loaded`), second.stdout);
+    assert.ok(
+      second.stdout.includes(`0 migration(s) applied, ${count} already in place; 0 reference file(s) loaded`),
+      second.stdout,
+    );
   });
 
   test('reference import-species prints a summary that adds up and writes the rejected rows', () => {

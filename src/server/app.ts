@@ -63,7 +63,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   registerErrorHandling(app);
-  registerAccessControl(app, { db: deps.database.db, settings: deps.settings, clock: deps.clock ?? (() => new Date()) });
+  registerAccessControl(app, {
+    db: deps.database.db,
+    settings: deps.settings,
+    clock: deps.clock ?? (() => new Date()),
+  });
   await registerSecurityHeaders(app, deps.settings);
   await registerRateLimit(app, deps.database.db, deps.settings);
   await registerOpenApi(app, jsonSchemaTransform);
@@ -71,7 +75,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const services = { db: deps.database.db, clock: deps.clock ?? (() => new Date()) };
   const mail =
     deps.mail ??
-    createMailSender({ db: services.db, smtpUrl: deps.settings.smtpUrl, from: deps.settings.mailFrom, log: app.log });
+    createMailSender({
+      db: services.db,
+      smtpUrl: deps.settings.smtpUrl,
+      from: deps.settings.mailFrom,
+      log: app.log,
+    });
   if (!deps.mail) app.addHook('onClose', () => mail.stop());
   const identity: IdentityDeps = {
     ...services,

@@ -20,8 +20,15 @@ export interface UsersCreateOptions {
   itdAccess?: boolean;
 }
 
-async function withDb<T>(settings: Settings, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, poolSize: 2 });
+async function withDb<T>(
+  settings: Settings,
+  fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
+  const database = await openDatabase({
+    databaseUrl: settings.databaseUrl,
+    dataDir: settings.dataDir,
+    poolSize: 2,
+  });
   try {
     await setUpDatabase(database.db);
     return await fn(database);
@@ -34,7 +41,8 @@ export async function runUsersCreate(settings: Settings, options: UsersCreateOpt
   if (!(ORGANISATION_KINDS as readonly string[]).includes(options.orgKind)) {
     throw new Error(`--org-kind must be one of ${ORGANISATION_KINDS.join(', ')}`);
   }
-  if (!(ROLES as readonly string[]).includes(options.role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+  if (!(ROLES as readonly string[]).includes(options.role))
+    throw new Error(`--role must be one of ${ROLES.join(', ')}`);
   await withDb(settings, async (database) => {
     const { password } = await createUserWithPassword(database.db, {
       email: options.email,
@@ -54,15 +62,24 @@ export async function runUsersCreate(settings: Settings, options: UsersCreateOpt
   });
 }
 
-export async function runTokensCreate(settings: Settings, options: { email: string; days: string; name?: string }): Promise<void> {
+export async function runTokensCreate(
+  settings: Settings,
+  options: { email: string; days: string; name?: string },
+): Promise<void> {
   const days = Number(options.days);
-  if (!Number.isInteger(days) || days < 1 || days > 365) throw new Error('--days must be a whole number from 1 to 365');
+  if (!Number.isInteger(days) || days < 1 || days > 365)
+    throw new Error('--days must be a whole number from 1 to 365');
   await withDb(settings, async (database) => {
     const actor = systemActor('itd tokens create');
     const secret = randomSecret(32);
     await withActor(database.db, actor, async (tx) => {
-      const user = await tx.selectFrom('users').select(['id', 'status']).where('email', '=', options.email.toLowerCase()).executeTakeFirst();
-      if (!user || user.status !== 'active') throw new Error(`No active user with the address ${options.email}.`);
+      const user = await tx
+        .selectFrom('users')
+        .select(['id', 'status'])
+        .where('email', '=', options.email.toLowerCase())
+        .executeTakeFirst();
+      if (!user || user.status !== 'active')
+        throw new Error(`No active user with the address ${options.email}.`);
       const now = new Date();
       const token = await tx
         .insertInto('api_tokens')
@@ -77,9 +94,20 @@ export async function runTokensCreate(settings: Settings, options: { email: stri
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await recordAudit(tx, { actor, clock: () => now }, { action: 'token.created', targetType: 'api_token', targetId: token.id, details: { days, userId: user.id } });
+      await recordAudit(
+        tx,
+        { actor, clock: () => now },
+        {
+          action: 'token.created',
+          targetType: 'api_token',
+          targetId: token.id,
+          details: { days, userId: user.id },
+        },
+      );
     });
     process.stdout.write(`${secret}\n`);
-    process.stderr.write(`Token for ${options.email} valid ${days} days. It is shown only now; store it safely.\n`);
+    process.stderr.write(
+      `Token for ${options.email} valid ${days} days. It is shown only now; store it safely.\n`,
+    );
   });
 }

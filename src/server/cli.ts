@@ -59,7 +59,9 @@ export function buildCli(): Command {
     .requiredOption('--email <address>', 'the user the token acts as')
     .requiredOption('--days <n>', 'days until it expires (1-365)')
     .option('--name <name>', 'what the token is for')
-    .action(async (options: { email: string; days: string; name?: string }) => runTokensCreate(readSettings(), options));
+    .action(async (options: { email: string; days: string; name?: string }) =>
+      runTokensCreate(readSettings(), options),
+    );
 
   const audit = program.command('audit').description('The tamper-evident audit log.');
   audit

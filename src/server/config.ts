@@ -130,12 +130,17 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     shutdownTimeoutSeconds: s.SHUTDOWN_TIMEOUT_SECONDS,
     bodyLimitBytes: s.BODY_LIMIT_BYTES,
     webDistDir: path.resolve(s.WEB_DIST_DIR ?? path.join(projectRoot(), 'dist', 'web')),
-    publicUrl: (s.PUBLIC_URL ?? `http://${s.HOST === '0.0.0.0' ? 'localhost' : s.HOST}:${s.PORT}`).replace(/\/$/, ''),
+    publicUrl: (s.PUBLIC_URL ?? `http://${s.HOST === '0.0.0.0' ? 'localhost' : s.HOST}:${s.PORT}`).replace(
+      /\/$/,
+      '',
+    ),
     smtpUrl: s.SMTP_URL,
     mailFrom: s.MAIL_FROM,
     secretKeyHex: s.ITD_SECRET_KEY,
     webmailDomains: s.WEBMAIL_DOMAINS
-      ? s.WEBMAIL_DOMAINS.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean)
+      ? s.WEBMAIL_DOMAINS.split(',')
+          .map((d) => d.trim().toLowerCase())
+          .filter(Boolean)
       : DEFAULT_WEBMAIL_DOMAINS,
     session: { idleMinutes: s.SESSION_IDLE_MINUTES, absoluteHours: s.SESSION_ABSOLUTE_HOURS },
     signIn: { maxFailures: s.SIGN_IN_MAX_FAILURES, lockoutBaseSeconds: s.LOCKOUT_BASE_SECONDS },

@@ -21,7 +21,9 @@ export async function serve(settings: Settings): Promise<void> {
     const firstAdmin = await ensureFirstAdmin(database.db, settings.firstAdminEmail);
     if (firstAdmin) {
       // Shown once, on the operator's terminal only (never in the structured log).
-      process.stdout.write(`First Secretariat admin: ${firstAdmin.email} / one-time password: ${firstAdmin.password}\n`);
+      process.stdout.write(
+        `First Secretariat admin: ${firstAdmin.email} / one-time password: ${firstAdmin.password}\n`,
+      );
     }
     app = await buildApp({ database, settings });
     await app.listen({ port: settings.port, host: settings.host });

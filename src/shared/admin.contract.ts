@@ -28,7 +28,12 @@ export const userSchema = z.object({
   hasItdAccess: z.boolean(),
   status: z.enum(USER_STATUSES),
   statusReason: z.string().nullable(),
-  organisation: z.object({ id: z.string().uuid(), name: z.string(), kind: z.enum(ORGANISATION_KINDS), party: z.string().nullable() }),
+  organisation: z.object({
+    id: z.string().uuid(),
+    name: z.string(),
+    kind: z.enum(ORGANISATION_KINDS),
+    party: z.string().nullable(),
+  }),
   secondFactorEnrolled: z.boolean(),
   lastActiveAt: z.string().nullable(),
   createdAt: z.string(),

@@ -30,7 +30,10 @@ export const enrolmentSchema = z.object({
   secret: z.string(),
 });
 export const codeRequestSchema = z.object({ code: secondFactorCodeSchema });
-export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()).length(10), next: z.enum(SIGN_IN_STEPS) });
+export const recoveryCodesSchema = z.object({
+  recoveryCodes: z.array(z.string()).length(10),
+  next: z.enum(SIGN_IN_STEPS),
+});
 
 export const sessionUserSchema = z.object({
   id: z.string().uuid(),
@@ -66,9 +69,15 @@ export const mySessionSchema = z.object({
 });
 export const mySessionListSchema = z.object({ items: z.array(mySessionSchema) });
 
-export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema });
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: passwordSchema,
+});
 export const passwordResetRequestSchema = z.object({ email: emailSchema });
-export const passwordResetCompleteSchema = z.object({ token: z.string().min(20).max(200), newPassword: passwordSchema });
+export const passwordResetCompleteSchema = z.object({
+  token: z.string().min(20).max(200),
+  newPassword: passwordSchema,
+});
 
 export const termsSchema = z.object({
   version: z.number().int().positive(),

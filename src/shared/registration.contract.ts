@@ -7,12 +7,19 @@ import { languageSchema } from './languages.ts';
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const registrationRequestSchema = z.object({
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/),
   lastName: text(100),
   firstName: text(100),
   organisation: text(200),
   functionTitle: text(200),
-  telephone: z.string().trim().regex(/^\+?[0-9 ().-]{6,30}$/),
+  telephone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ().-]{6,30}$/),
   email: emailSchema,
   requestsItdAccess: z.boolean(),
   requestedGroups: z.array(text(200)).max(20),
@@ -25,7 +32,13 @@ export type RegistrationRequest = z.infer<typeof registrationRequestSchema>;
 export const registrationReceivedSchema = z.object({ status: z.literal('received') });
 export const verifyEmailSchema = z.object({ token: z.string().min(20).max(200) });
 
-export const REGISTRATION_STATUSES = ['pending_verification', 'pending_review', 'more_info_requested', 'approved', 'rejected'] as const;
+export const REGISTRATION_STATUSES = [
+  'pending_verification',
+  'pending_review',
+  'more_info_requested',
+  'approved',
+  'rejected',
+] as const;
 export const ENDORSEMENTS = ['endorsed', 'objected'] as const;
 
 export const registrationSchema = z.object({
@@ -55,19 +68,31 @@ export type Registration = z.infer<typeof registrationSchema>;
 
 export const registrationQuerySchema = z.object({
   status: z.enum(REGISTRATION_STATUSES).default('pending_review'),
-  party: z.string().regex(/^[A-Z]{2}$/).optional(),
+  party: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   organisationKind: z.enum(ORGANISATION_KINDS).optional(),
   olderThanDays: z.coerce.number().int().min(0).max(3650).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
-export const registrationListSchema = z.object({ items: z.array(registrationSchema), nextCursor: z.string().nullable() });
+export const registrationListSchema = z.object({
+  items: z.array(registrationSchema),
+  nextCursor: z.string().nullable(),
+});
 
-export const endorseSchema = z.object({ decision: z.enum(ENDORSEMENTS), note: z.string().trim().max(2000).default('') });
+export const endorseSchema = z.object({
+  decision: z.enum(ENDORSEMENTS),
+  note: z.string().trim().max(2000).default(''),
+});
 export const newOrganisationSchema = z.object({
   name: text(200),
   kind: z.enum(ORGANISATION_KINDS),
-  party: z.string().regex(/^[A-Z]{2}$/).nullable(),
+  party: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable(),
   authorityType: z.string().trim().max(100).nullable(),
 });
 export const approveSchema = z.object({

@@ -1,7 +1,8 @@
 /**
  * Browser-test harness: the real server (`node bin/itd.mjs serve` on a fresh data directory and a free port),
- * Debian's Chromium driven by playwright-core, and a watch on every page for console errors, uncaught
- * exceptions and Content-Security-Policy violations.
+ * an SMTP server in this process that receives the server's e-mails, Debian's Chromium driven by
+ * playwright-core, and a watch on every page for console errors, uncaught exceptions and
+ * Content-Security-Policy violations.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { startMailServer, type MailServer } from './mail-server.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
@@ -21,6 +23,10 @@ const STOP_TIMEOUT_MS = 15_000;
 export interface E2eEnvironment {
   baseUrl: string;
   browser: Browser;
+  /** Every e-mail the server sent. */
+  mail: MailServer;
+  /** The first Secretariat admin the server created on its empty database (printed once on its stdout). */
+  firstAdmin: () => Promise<{ email: string; password: string }>;
   /** A page in a fresh browser context (own storage), watched for console errors and CSP violations. */
   openPage: (options?: BrowserContextOptions) => Promise<WatchedPage>;
   close: () => Promise<void>;
@@ -52,7 +58,14 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
     throw new Error(`${CHROMIUM_PATH} is missing: apt-get update && apt-get install -y chromium`);
   }
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  const server = await startServer();
+  const mail = await startMailServer();
+  let server: RunningServer;
+  try {
+    server = await startServer({ SMTP_URL: mail.url });
+  } catch (error) {
+    await mail.close();
+    throw error;
+  }
   let browser: Browser;
   try {
     browser = await chromium.launch({
@@ -70,12 +83,15 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
     });
   } catch (error) {
     await server.stop();
+    await mail.close();
     throw error;
   }
 
   return {
     baseUrl: server.baseUrl,
     browser,
+    mail,
+    firstAdmin: server.firstAdmin,
     async openPage(options = {}) {
       const context = await browser.newContext(options);
       const page = await context.newPage();
@@ -85,6 +101,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
     async close() {
       await browser.close();
       await server.stop();
+      await mail.close();
     },
   };
 }
@@ -118,18 +135,27 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 
 interface RunningServer {
   baseUrl: string;
+  firstAdmin: () => Promise<{ email: string; password: string }>;
   stop(): Promise<void>;
 }
 
-async function startServer(): Promise<RunningServer> {
+async function startServer(extraEnv: Record<string, string>): Promise<RunningServer> {
   const port = await findFreePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'itd-e2e-'));
   const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'itd.mjs'), 'serve'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ITD_DATA_DIR: dataDir, NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ITD_DATA_DIR: dataDir,
+      NODE_ENV: 'test',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = captureOutput(child);
+  const firstAdmin = watchForFirstAdmin(child, output);
   const baseUrl = `http://127.0.0.1:${port}`;
 
   const stop = async () => {
@@ -142,7 +168,40 @@ async function startServer(): Promise<RunningServer> {
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, firstAdmin, stop };
+}
+
+const FIRST_ADMIN_LINE = /First Secretariat admin: (\S+) \/ one-time password: (\S+)/;
+
+/**
+ * Reads the first admin's credentials from the server's stdout, line by line as they come (the line may scroll
+ * out of the captured output later). The promise is made at once, so no line is missed.
+ */
+function watchForFirstAdmin(
+  child: ChildProcess,
+  output: { text: () => string },
+): () => Promise<{ email: string; password: string }> {
+  let pending = '';
+  let found: { email: string; password: string } | null = null;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    pending += chunk.toString('utf8');
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const match = FIRST_ADMIN_LINE.exec(line);
+      if (match && !found) found = { email: match[1]!, password: match[2]! };
+    }
+  });
+  return async () => {
+    const deadline = Date.now() + 10_000;
+    while (!found && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!found) {
+      throw new Error(
+        `the server printed no "First Secretariat admin" line.\n--- server output ---\n${output.text()}`,
+      );
+    }
+    return found;
+  };
 }
 
 function captureOutput(child: ChildProcess): { text: () => string } {

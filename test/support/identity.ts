@@ -30,7 +30,12 @@ export class ApiClient {
   bearer: string | null = null;
   constructor(readonly app: App) {}
 
-  async call(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {
+  async call(
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const response = await this.app.inject({
       method,
       url,
@@ -61,6 +66,7 @@ export interface TestUser {
   email: string;
   password: string;
   totpSecret?: string;
+  recoveryCodes?: string[];
 }
 
 export async function createTestUser(
@@ -88,26 +94,41 @@ export async function createTestUser(
  * Signs in through every step the user still needs (enrolment or second factor, then the terms
  * unless acceptTerms is false) and returns the signed-in client.
  */
-export async function signIn(app: App, clock: TestClock, user: TestUser, options: { acceptTerms?: boolean } = {}): Promise<ApiClient> {
+export async function signIn(
+  app: App,
+  clock: TestClock,
+  user: TestUser,
+  options: { acceptTerms?: boolean } = {},
+): Promise<ApiClient> {
   const client = new ApiClient(app);
   clock.advance(31_000);
-  const first = await client.call('POST', '/api/v1/auth/sign-in', { email: user.email, password: user.password });
+  const first = await client.call('POST', '/api/v1/auth/sign-in', {
+    email: user.email,
+    password: user.password,
+  });
   if (first.statusCode !== 200) throw new Error(`sign-in failed: ${first.statusCode} ${first.body}`);
   await client.refreshCsrf();
   const { next } = first.json<{ next: string }>();
   if (next === 'enrol_second_factor') {
     const enrolment = await client.call('GET', '/api/v1/auth/second-factor/enrolment');
     user.totpSecret = enrolment.json<{ secret: string }>().secret;
-    const enrolled = await client.call('POST', '/api/v1/auth/second-factor/enrol', { code: totpCode(user.totpSecret, clock()) });
+    const enrolled = await client.call('POST', '/api/v1/auth/second-factor/enrol', {
+      code: totpCode(user.totpSecret, clock()),
+    });
     if (enrolled.statusCode !== 200) throw new Error(`enrolment failed: ${enrolled.body}`);
+    user.recoveryCodes = enrolled.json<{ recoveryCodes: string[] }>().recoveryCodes;
   } else {
-    const verified = await client.call('POST', '/api/v1/auth/second-factor/verify', { code: totpCode(user.totpSecret!, clock()) });
+    const verified = await client.call('POST', '/api/v1/auth/second-factor/verify', {
+      code: totpCode(user.totpSecret!, clock()),
+    });
     if (verified.statusCode !== 200) throw new Error(`second factor failed: ${verified.body}`);
   }
   await client.refreshCsrf();
   if (options.acceptTerms !== false) {
     const terms = await client.call('GET', '/api/v1/terms/current');
-    const accepted = await client.call('POST', '/api/v1/terms/accept', { version: terms.json<{ version: number }>().version });
+    const accepted = await client.call('POST', '/api/v1/terms/accept', {
+      version: terms.json<{ version: number }>().version,
+    });
     if (accepted.statusCode !== 200) throw new Error(`terms failed: ${accepted.body}`);
   }
   return client;

@@ -25,14 +25,21 @@ function decode(raw: string): { subject: string; text: string } {
     .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, text: string) =>
       enc.toUpperCase() === 'B'
         ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
     )
     .replace(/\s+/g, ' ')
     .trim();
   let body = rest.join('\n\n');
   if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
     body = Buffer.from(
-      body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+      body
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
       'latin1',
     ).toString('utf8');
   } else if (/Content-Transfer-Encoding: base64/i.test(head)) {
@@ -53,7 +60,11 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        messages.push({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), raw, ...decode(raw) });
+        messages.push({
+          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+          raw,
+          ...decode(raw),
+        });
         callback();
       });
     },
@@ -67,9 +78,14 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     async waitFor(to, subject, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const found = [...messages].reverse().find((m) => m.to.includes(to.toLowerCase()) && (!subject || subject.test(m.subject)));
+        const found = [...messages]
+          .reverse()
+          .find((m) => m.to.includes(to.toLowerCase()) && (!subject || subject.test(m.subject)));
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no e-mail to ${to} matching ${String(subject)}; got ${messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `no e-mail to ${to} matching ${String(subject)}; got ${messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ')}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },

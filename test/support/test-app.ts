@@ -34,7 +34,12 @@ export async function createTestApp(
   });
   let app: App;
   try {
-    app = await buildApp({ database, settings, logStream, ...(options.clock ? { clock: options.clock } : {}) });
+    app = await buildApp({
+      database,
+      settings,
+      logStream,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     await app.ready();
   } catch (error) {
     await database.close();

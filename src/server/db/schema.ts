@@ -125,7 +125,11 @@ export interface UsersTable {
   organisation_id: string;
   role: 'admin' | 'data_officer' | 'focal_point' | 'reporter' | 'member';
   has_itd_access: ColumnType<boolean, boolean | undefined, boolean>;
-  status: ColumnType<'active' | 'suspended' | 'withdrawn', 'active' | 'suspended' | 'withdrawn' | undefined, 'active' | 'suspended' | 'withdrawn'>;
+  status: ColumnType<
+    'active' | 'suspended' | 'withdrawn',
+    'active' | 'suspended' | 'withdrawn' | undefined,
+    'active' | 'suspended' | 'withdrawn'
+  >;
   status_reason: Opt<string>;
   password_hash: Opt<string>;
   must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
@@ -194,7 +198,8 @@ export interface TermsAcceptancesTable {
   via: 'session' | 'token';
 }
 
-type RegistrationStatus = 'pending_verification' | 'pending_review' | 'more_info_requested' | 'approved' | 'rejected';
+type RegistrationStatus =
+  'pending_verification' | 'pending_review' | 'more_info_requested' | 'approved' | 'rejected';
 
 export interface RegistrationsTable {
   id: Id;

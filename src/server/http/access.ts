@@ -35,6 +35,10 @@ declare module 'fastify' {
     actor: Actor;
     authentication: Authentication;
   }
+  interface FastifyInstance {
+    /** Every route's declared access, "METHOD /url" → level (the access matrix test reads it). */
+    routeAccess: ReadonlyMap<string, RouteAccess>;
+  }
 }
 
 export class UndeclaredAccessError extends Error {}
@@ -50,8 +54,11 @@ export function registerAccessControl(
   app.decorateRequest('actor', null as never);
   app.decorateRequest('authentication', null as never);
 
+  const declared = new Map<string, RouteAccess>();
+  app.decorate('routeAccess', declared);
   app.addHook('onRoute', (route) => {
-    const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+    const access = (route.config)?.access;
+    for (const method of [route.method].flat()) if (access) declared.set(`${method} ${route.url}`, access);
     if (access === undefined) {
       throw new UndeclaredAccessError(
         `Route ${String(route.method)} ${route.url} does not declare config.access: every route must say who may call it.`,
@@ -62,11 +69,13 @@ export function registerAccessControl(
   app.addHook('onRequest', async (request, reply) => {
     request.actor = ANONYMOUS;
     request.authentication = { kind: 'none' };
-    if (request.routeOptions.config.access === 'public' || request.routeOptions.config.access === undefined) return;
+    if (request.routeOptions.config.access === 'public' || request.routeOptions.config.access === undefined)
+      return;
     await authenticate(request, reply, deps);
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Checked before the body is validated, so a caller who may not use a route learns nothing of its shape.
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;
     const auth = request.authentication;
     if (auth.kind === 'session' && !SAFE_METHODS.has(request.method)) {
@@ -96,7 +105,9 @@ export function registerAccessControl(
   });
 }
 
-function isFullySignedIn(auth: Authentication): auth is Extract<Authentication, { kind: 'token' | 'session' }> {
+function isFullySignedIn(
+  auth: Authentication,
+): auth is Extract<Authentication, { kind: 'token' | 'session' }> {
   return auth.kind === 'token' || (auth.kind === 'session' && auth.stage === 'full');
 }
 
@@ -137,7 +148,12 @@ export function setSessionCookie(reply: FastifyReply, settings: Settings, secret
 }
 
 export function clearSessionCookie(reply: FastifyReply, settings: Settings): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: settings.environment !== 'test' });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: settings.environment !== 'test',
+  });
 }
 
 export function requireUser(request: FastifyRequest): UserActor {

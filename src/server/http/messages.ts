@@ -122,7 +122,11 @@ export const REASONS: Catalogue = {
     fr: 'est trop courant ou trop facile à deviner ; choisissez un mot de passe plus long et moins prévisible',
     es: 'es demasiado común o fácil de adivinar; elija una contraseña más larga y menos previsible',
   },
-  expired: { en: 'has expired or was already used', fr: 'a expiré ou a déjà été utilisé', es: 'ha caducado o ya se utilizó' },
+  expired: {
+    en: 'has expired or was already used',
+    fr: 'a expiré ou a déjà été utilisé',
+    es: 'ha caducado o ya se utilizó',
+  },
 };
 
 export function translate(

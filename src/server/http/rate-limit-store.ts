@@ -30,7 +30,10 @@ export function databaseRateLimitStore(db: Kysely<DB>): FastifyRateLimitStoreCto
      * the route). Its counters are kept apart from the global ones by a per-route key prefix.
      */
     child(routeParams: object) {
-      const { timeWindow, routeInfo } = routeParams as { timeWindow?: number | string; routeInfo?: { method?: string; url?: string } };
+      const { timeWindow, routeInfo } = routeParams as {
+        timeWindow?: number | string;
+        routeInfo?: { method?: string; url?: string };
+      };
       const prefix = `${String(routeInfo?.method ?? '')} ${routeInfo?.url ?? ''}|`;
       return new DatabaseRateLimitStore({ timeWindow: timeWindow ?? this.#windowMs }, prefix);
     }

@@ -4,6 +4,7 @@
  * forgotten after each sign-in step and at sign-out, because the session, and so the token, changes then.
  */
 import { z } from 'zod';
+import { mayHaveSession, rememberSessionHint } from './session-hint.ts';
 
 export const SESSION_PATH = '/api/v1/auth/session';
 
@@ -28,6 +29,8 @@ export async function csrfTokenForRequest(
   _signal?: AbortSignal,
 ): Promise<{ token: string | null; isFresh: boolean }> {
   if (knownToken !== undefined) return { token: knownToken, isFresh: false };
+  // Never signed in here: no session, so no token to learn (and no request that would only answer 401).
+  if (!mayHaveSession()) return { token: null, isFresh: true };
   loading ??= fetchToken();
   return { token: await loading, isFresh: true };
 }
@@ -43,6 +46,7 @@ async function fetchToken(): Promise<string | null> {
     });
     if (response.status === 401) {
       await response.body?.cancel();
+      rememberSessionHint(false);
       if (askedIn === generation) knownToken = null;
       return null;
     }

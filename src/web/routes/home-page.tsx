@@ -57,7 +57,10 @@ function Welcome() {
     const { user } = current;
     return (
       <Text size="lg" fw={600} data-testid="welcome">
-        {t('home.welcome', { name: `${user.firstName} ${user.lastName}`, organisation: user.organisation.name })}
+        {t('home.welcome', {
+          name: `${user.firstName} ${user.lastName}`,
+          organisation: user.organisation.name,
+        })}
       </Text>
     );
   }

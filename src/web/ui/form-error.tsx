@@ -21,7 +21,8 @@ export function FormError({ error, fields }: FormErrorProps) {
   if (problem === null || problem.code !== 'validation_failed' || fieldErrors.length === 0) {
     return <ErrorAlert error={error} />;
   }
-  const shownElsewhere = (field: string) => fields.includes(field.replace(/^body\./, '').split('.', 1)[0] ?? '');
+  const shownElsewhere = (field: string) =>
+    fields.includes(field.replace(/^body\./, '').split('.', 1)[0] ?? '');
   const unplaced = fieldErrors.filter((fieldError) => !shownElsewhere(fieldError.field));
   return (
     <Alert color="red" variant="light" title={problem.title} role="alert">

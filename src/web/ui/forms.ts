@@ -75,12 +75,11 @@ export function useFormErrors(serverError: unknown) {
   useEffect(() => setEdited(new Set()), [serverError]);
 
   return {
-    errorOf(field: string): string | undefined {
-      return clientErrors[field] ?? (edited.has(field) ? undefined : serverErrors[field]);
-    },
+    errorOf: (field: string): string | undefined =>
+      clientErrors[field] ?? (edited.has(field) ? undefined : serverErrors[field]),
     setClientErrors,
     /** Call from a field's onChange: its message goes away while the person corrects it. */
-    markEdited(field: string) {
+    markEdited: (field: string) => {
       if (clientErrors[field] !== undefined) {
         setClientErrors((previous) => ({ ...previous, [field]: undefined }));
       }

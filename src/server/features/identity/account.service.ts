@@ -43,7 +43,12 @@ export async function listMySessions(deps: IdentityDeps, actor: Actor, auth: Aut
   }));
 }
 
-export async function revokeMySession(deps: IdentityDeps, actor: Actor, meta: RequestMeta, sessionId: string) {
+export async function revokeMySession(
+  deps: IdentityDeps,
+  actor: Actor,
+  meta: RequestMeta,
+  sessionId: string,
+) {
   const user = userOf(actor);
   await withActor(deps.db, actor, async (tx) => {
     // Row-level security limits the update to the caller's own sessions; 0 rows is a 404.
@@ -54,13 +59,23 @@ export async function revokeMySession(deps: IdentityDeps, actor: Actor, meta: Re
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new NotFoundError();
-    await recordAudit(tx, { actor, clock: deps.clock, ...meta }, { action: 'auth.session_revoked', targetType: 'session', targetId: sessionId, details: { userId: user.userId } });
+    await recordAudit(
+      tx,
+      { actor, clock: deps.clock, ...meta },
+      {
+        action: 'auth.session_revoked',
+        targetType: 'session',
+        targetId: sessionId,
+        details: { userId: user.userId },
+      },
+    );
   });
 }
 
 function checkNewPassword(password: string, personal: string[]) {
   const weakness = passwordWeakness(password, personal);
-  if (weakness === 'too_small') throw new ValidationError([{ field: 'newPassword', reason: 'too_small', params: { minimum: 12 } }]);
+  if (weakness === 'too_small')
+    throw new ValidationError([{ field: 'newPassword', reason: 'too_small', params: { minimum: 12 } }]);
   if (weakness) throw new ValidationError([{ field: 'newPassword', reason: 'common_password' }]);
 }
 
@@ -79,7 +94,11 @@ export async function changeOwnPassword(
     if (!(await verifyPassword(record.password_hash, input.currentPassword))) {
       throw new ValidationError([{ field: 'currentPassword', reason: 'invalid' }]);
     }
-    checkNewPassword(input.newPassword, [record.email.split('@')[0] ?? '', record.first_name, record.last_name]);
+    checkNewPassword(input.newPassword, [
+      record.email.split('@')[0] ?? '',
+      record.first_name,
+      record.last_name,
+    ]);
     const now = deps.clock();
     await tx
       .updateTable('users')
@@ -87,23 +106,46 @@ export async function changeOwnPassword(
       .where('id', '=', user.userId)
       .execute();
     await revokeAllSessions(tx, user.userId, now);
-    await recordAudit(tx, { actor, clock: deps.clock, ...meta }, { action: 'auth.password_changed', targetType: 'user', targetId: user.userId });
+    await recordAudit(
+      tx,
+      { actor, clock: deps.clock, ...meta },
+      { action: 'auth.password_changed', targetType: 'user', targetId: user.userId },
+    );
     if (auth.kind !== 'session') return null;
-    const fresh = await replaceSession(tx, auth.sessionId, { userId: user.userId, stage: 'full', now, settings: deps.settings, ...meta });
-    await tx.updateTable('sessions').set({ terms_version: auth.termsAccepted ? await currentVersion(tx) : null }).where('id', '=', fresh.id).execute();
+    const fresh = await replaceSession(tx, auth.sessionId, {
+      userId: user.userId,
+      stage: 'full',
+      now,
+      settings: deps.settings,
+      ...meta,
+    });
+    await tx
+      .updateTable('sessions')
+      .set({ terms_version: auth.termsAccepted ? await currentVersion(tx) : null })
+      .where('id', '=', fresh.id)
+      .execute();
     return fresh.secret;
   });
 }
 
 async function currentVersion(tx: Tx): Promise<number | null> {
-  const row = await tx.selectFrom('terms_versions').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+  const row = await tx
+    .selectFrom('terms_versions')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .executeTakeFirst();
   return row?.v ?? null;
 }
 
 /** Creates a single-use link token; only its hash is stored. */
 export async function createOneTimeToken(
   tx: Tx,
-  input: { purpose: 'verify_email' | 'reset_password'; userId?: string; registrationId?: string; now: Date; hours: number },
+  input: {
+    purpose: 'verify_email' | 'reset_password';
+    userId?: string;
+    registrationId?: string;
+    now: Date;
+    hours: number;
+  },
 ): Promise<string> {
   const secret = randomSecret();
   await tx
@@ -120,7 +162,12 @@ export async function createOneTimeToken(
 }
 
 /** Marks a link token used and returns what it was for, or null if unknown, used or expired. */
-export async function consumeOneTimeToken(tx: Tx, secret: string, purpose: 'verify_email' | 'reset_password', now: Date) {
+export async function consumeOneTimeToken(
+  tx: Tx,
+  secret: string,
+  purpose: 'verify_email' | 'reset_password',
+  now: Date,
+) {
   const row = await tx
     .updateTable('one_time_tokens')
     .set({ used_at: now })
@@ -134,25 +181,47 @@ export async function consumeOneTimeToken(tx: Tx, secret: string, purpose: 'veri
 }
 
 /** Always answers the same; an e-mail goes out only when the address belongs to an active user. */
-export async function requestPasswordReset(deps: IdentityDeps, meta: RequestMeta, email: string): Promise<void> {
+export async function requestPasswordReset(
+  deps: IdentityDeps,
+  meta: RequestMeta,
+  email: string,
+): Promise<void> {
   await withActor(deps.db, FRONT_DOOR, async (tx) => {
     const user = await findUserForActor(tx, { email });
     if (!user || user.status !== 'active') return;
     const now = deps.clock();
-    const secret = await createOneTimeToken(tx, { purpose: 'reset_password', userId: user.id, now, hours: RESET_LINK_HOURS });
+    const secret = await createOneTimeToken(tx, {
+      purpose: 'reset_password',
+      userId: user.id,
+      now,
+      hours: RESET_LINK_HOURS,
+    });
     await queueMail(tx, {
       to: user.email,
       language: user.language,
       template: 'password_reset',
-      params: { firstName: user.first_name, hours: RESET_LINK_HOURS, link: `${deps.settings.publicUrl}/reset-password/complete?token=${secret}` },
+      params: {
+        firstName: user.first_name,
+        hours: RESET_LINK_HOURS,
+        link: `${deps.settings.publicUrl}/reset-password/complete?token=${secret}`,
+      },
     });
-    await recordAudit(tx, { actor: FRONT_DOOR, clock: deps.clock, ...meta }, { action: 'auth.password_reset_requested', targetType: 'user', targetId: user.id });
+    await recordAudit(
+      tx,
+      { actor: FRONT_DOOR, clock: deps.clock, ...meta },
+      { action: 'auth.password_reset_requested', targetType: 'user', targetId: user.id },
+    );
   });
   deps.mail.kick();
 }
 
 /** Sets a new password from an e-mailed link (also how approved people choose their first one). */
-export async function completePasswordReset(deps: IdentityDeps, meta: RequestMeta, secret: string, newPassword: string): Promise<void> {
+export async function completePasswordReset(
+  deps: IdentityDeps,
+  meta: RequestMeta,
+  secret: string,
+  newPassword: string,
+): Promise<void> {
   await withActor(deps.db, FRONT_DOOR, async (tx) => {
     const now = deps.clock();
     const token = await consumeOneTimeToken(tx, secret, 'reset_password', now);
@@ -161,11 +230,20 @@ export async function completePasswordReset(deps: IdentityDeps, meta: RequestMet
     checkNewPassword(newPassword, [user.email.split('@')[0] ?? '', user.first_name, user.last_name]);
     await tx
       .updateTable('users')
-      .set({ password_hash: await hashPassword(newPassword), must_change_password: false, failed_sign_ins: 0, locked_until: null })
+      .set({
+        password_hash: await hashPassword(newPassword),
+        must_change_password: false,
+        failed_sign_ins: 0,
+        locked_until: null,
+      })
       .where('id', '=', user.id)
       .execute();
     await revokeAllSessions(tx, user.id, now);
-    await recordAudit(tx, { actor: FRONT_DOOR, clock: deps.clock, ...meta }, { action: 'auth.password_reset', targetType: 'user', targetId: user.id });
+    await recordAudit(
+      tx,
+      { actor: FRONT_DOOR, clock: deps.clock, ...meta },
+      { action: 'auth.password_reset', targetType: 'user', targetId: user.id },
+    );
   });
 }
 

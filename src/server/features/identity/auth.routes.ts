@@ -32,7 +32,6 @@ import { routeLimits } from '../../http/rate-limit.ts';
 import { requestMeta } from './request-meta.ts';
 import { completeSecondFactor, signInWithPassword, signOut, startEnrolment } from './sign-in.service.ts';
 
-
 const receivedSchema = z.object({ status: z.literal('received') });
 
 export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps) => {
@@ -44,7 +43,12 @@ export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
       schema: { tags: ['auth'], body: signInRequestSchema, response: { 200: signInStepSchema } },
     },
     async (request, reply) => {
-      const result = await signInWithPassword(deps, requestMeta(request), request.body.email, request.body.password);
+      const result = await signInWithPassword(
+        deps,
+        requestMeta(request),
+        request.body.email,
+        request.body.password,
+      );
       if (!result.ok) throw new UnauthenticatedError();
       setSessionCookie(reply, deps.settings, result.session.secret);
       return { next: result.next };
@@ -63,7 +67,12 @@ export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
     },
   );
 
-  async function runSecondFactor(request: FastifyRequest, reply: FastifyReply, code: string, isEnrolment: boolean) {
+  async function runSecondFactor(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    code: string,
+    isEnrolment: boolean,
+  ) {
     const auth = request.authentication;
     if (auth.kind !== 'session') throw new UnauthenticatedError();
     const result = await completeSecondFactor(deps, requestMeta(request), {
@@ -95,7 +104,9 @@ export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
       config: { access: 'second_factor', rateLimit: limits.credentials },
       schema: { tags: ['auth'], body: codeRequestSchema, response: { 200: signInStepSchema } },
     },
-    async (request, reply) => ({ next: (await runSecondFactor(request, reply, request.body.code, false)).next }),
+    async (request, reply) => ({
+      next: (await runSecondFactor(request, reply, request.body.code, false)).next,
+    }),
   );
 
   app.get(
@@ -122,7 +133,12 @@ export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
           language: user.language,
           role: user.role,
           hasItdAccess: user.has_itd_access,
-          organisation: { id: user.organisation_id, name: user.organisation_name, kind: user.organisation_kind, party: user.party },
+          organisation: {
+            id: user.organisation_id,
+            name: user.organisation_name,
+            kind: user.organisation_kind,
+            party: user.party,
+          },
         },
         csrfToken: auth.csrfToken,
         next,
@@ -177,7 +193,11 @@ export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
     '/password-reset/complete',
     {
       config: { access: 'public', rateLimit: limits.credentials },
-      schema: { tags: ['auth'], body: passwordResetCompleteSchema, response: { 200: z.object({ status: z.literal('changed') }) } },
+      schema: {
+        tags: ['auth'],
+        body: passwordResetCompleteSchema,
+        response: { 200: z.object({ status: z.literal('changed') }) },
+      },
     },
     async (request) => {
       await completePasswordReset(deps, requestMeta(request), request.body.token, request.body.newPassword);
@@ -192,7 +212,13 @@ export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
       schema: { tags: ['auth'], body: changePasswordSchema, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      const secret = await changeOwnPassword(deps, request.actor, request.authentication, requestMeta(request), request.body);
+      const secret = await changeOwnPassword(
+        deps,
+        request.actor,
+        request.authentication,
+        requestMeta(request),
+        request.body,
+      );
       if (secret) setSessionCookie(reply, deps.settings, secret);
       return reply.code(204).send(null);
     },

@@ -96,7 +96,11 @@ export async function revokeAllSessions(tx: Tx, userId: string, now: Date): Prom
 
 /** update users set failed_sign_ins = …, locked_until = … where id = $1 */
 export async function recordFailure(tx: Tx, userId: string, failures: number, lockedUntil: Date | null) {
-  await tx.updateTable('users').set({ failed_sign_ins: failures, locked_until: lockedUntil }).where('id', '=', userId).execute();
+  await tx
+    .updateTable('users')
+    .set({ failed_sign_ins: failures, locked_until: lockedUntil })
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** Is the row's user allowed in now? (status and lock) — used after every credential check. */

@@ -24,13 +24,19 @@ export async function verifyPassword(passwordHash: string | null, password: stri
 let dummyHash: Promise<string> | undefined;
 
 /** The reason key (messages.ts REASONS) when a new password is not acceptable, or null. */
-export function passwordWeakness(password: string, personal: string[] = []): 'too_small' | 'common_password' | null {
+export function passwordWeakness(
+  password: string,
+  personal: string[] = [],
+): 'too_small' | 'common_password' | null {
   if (password.length < PASSWORD_MIN_LENGTH) return 'too_small';
   const folded = password.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (COMMON_PASSWORDS.has(password.toLowerCase()) || COMMON_PASSWORDS.has(folded)) return 'common_password';
-  if (/^(.)\1+$/.test(password) || /^(0123456789|1234567890|abcdefghijkl|qwertyuiop)/.test(folded)) return 'common_password';
+  if (/^(.)\1+$/.test(password) || /^(0123456789|1234567890|abcdefghijkl|qwertyuiop)/.test(folded))
+    return 'common_password';
   const words = ['cites', 'itdplatform', 'illegaltrade', 'wildlife', ...personal.map((p) => p.toLowerCase())];
-  if (words.some((word) => word.length >= 4 && folded.replace(/\d+$/, '') === word.replace(/[^a-z0-9]/g, ''))) {
+  if (
+    words.some((word) => word.length >= 4 && folded.replace(/\d+$/, '') === word.replace(/[^a-z0-9]/g, ''))
+  ) {
     return 'common_password';
   }
   return null;

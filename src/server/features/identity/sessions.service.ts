@@ -57,7 +57,14 @@ export interface NewSession {
 
 export async function createSession(
   tx: Tx,
-  input: { userId: string; stage: 'second_factor' | 'full'; now: Date; settings: Settings; ipAddress: string | null; userAgent: string | null },
+  input: {
+    userId: string;
+    stage: 'second_factor' | 'full';
+    now: Date;
+    settings: Settings;
+    ipAddress: string | null;
+    userAgent: string | null;
+  },
 ): Promise<NewSession> {
   const secret = randomSecret();
   const csrfToken = randomSecret(24);
@@ -106,7 +113,8 @@ export async function authenticateSession(
     const user = await findUserForActor(tx, { id: session.user_id });
     if (!user || user.status !== 'active') return { kind: 'none' };
     // Touch at most once a minute: idle tracking does not need a write per request.
-    if (now.getTime() - session.last_seen_at.getTime() > 60_000) await touchSession(tx, session.id, user.id, now);
+    if (now.getTime() - session.last_seen_at.getTime() > 60_000)
+      await touchSession(tx, session.id, user.id, now);
     const current = await currentTermsVersion(tx);
     return {
       kind: 'session',

@@ -19,19 +19,37 @@ export type SignInResult = { ok: true; session: NewSession; next: SignInNext } |
 const MAX_LOCK_MS = 3_600_000;
 
 function audit(tx: Tx, deps: IdentityDeps, meta: RequestMeta, input: AuditInput, actor: Actor = FRONT_DOOR) {
-  return recordAudit(tx, { actor, clock: deps.clock, ipAddress: meta.ipAddress, requestId: meta.requestId }, input);
+  return recordAudit(
+    tx,
+    { actor, clock: deps.clock, ipAddress: meta.ipAddress, requestId: meta.requestId },
+    input,
+  );
 }
 
 /** Counts a failure and locks the account when there were too many; returns true when now locked. */
-async function countFailure(tx: Tx, deps: IdentityDeps, meta: RequestMeta, user: UserRecord, step: string): Promise<void> {
+async function countFailure(
+  tx: Tx,
+  deps: IdentityDeps,
+  meta: RequestMeta,
+  user: UserRecord,
+  step: string,
+): Promise<void> {
   const failures = user.failed_sign_ins + 1;
   const { maxFailures, lockoutBaseSeconds } = deps.settings.signIn;
   const lockedUntil =
     failures >= maxFailures
-      ? new Date(deps.clock().getTime() + Math.min(MAX_LOCK_MS, lockoutBaseSeconds * 1000 * 2 ** (failures - maxFailures)))
+      ? new Date(
+          deps.clock().getTime() +
+            Math.min(MAX_LOCK_MS, lockoutBaseSeconds * 1000 * 2 ** (failures - maxFailures)),
+        )
       : null;
   await recordFailure(tx, user.id, failures, lockedUntil);
-  await audit(tx, deps, meta, { action: 'auth.sign_in_failed', targetType: 'user', targetId: user.id, details: { step, failures } });
+  await audit(tx, deps, meta, {
+    action: 'auth.sign_in_failed',
+    targetType: 'user',
+    targetId: user.id,
+    details: { step, failures },
+  });
   if (lockedUntil) {
     await audit(tx, deps, meta, {
       action: 'auth.locked_out',
@@ -53,7 +71,10 @@ export async function signInWithPassword(
     const user = await findUserForActor(tx, { email });
     const isPasswordRight = await verifyPassword(user?.password_hash ?? null, password);
     if (!user) {
-      await audit(tx, deps, meta, { action: 'auth.sign_in_failed', details: { step: 'password', account: 'unknown' } });
+      await audit(tx, deps, meta, {
+        action: 'auth.sign_in_failed',
+        details: { step: 'password', account: 'unknown' },
+      });
       return { ok: false };
     }
     if (isLocked(user, now) || user.status !== 'active') {
@@ -69,7 +90,13 @@ export async function signInWithPassword(
       await countFailure(tx, deps, meta, user, 'password');
       return { ok: false };
     }
-    const session = await createSession(tx, { userId: user.id, stage: 'second_factor', now, settings: deps.settings, ...meta });
+    const session = await createSession(tx, {
+      userId: user.id,
+      stage: 'second_factor',
+      now,
+      settings: deps.settings,
+      ...meta,
+    });
     await audit(tx, deps, meta, { action: 'auth.password_accepted', targetType: 'user', targetId: user.id });
     return { ok: true, session, next: user.totp_enrolled_at ? 'second_factor' : 'enrol_second_factor' };
   });
@@ -83,15 +110,18 @@ export async function startEnrolment(deps: IdentityDeps, userId: string) {
     let secret = user.totp_secret_sealed ? deps.sealer.unseal(user.totp_secret_sealed) : null;
     if (!secret) {
       secret = newTotpSecret();
-      await tx.updateTable('users').set({ totp_secret_sealed: deps.sealer.seal(secret) }).where('id', '=', userId).execute();
+      await tx
+        .updateTable('users')
+        .set({ totp_secret_sealed: deps.sealer.seal(secret) })
+        .where('id', '=', userId)
+        .execute();
     }
     return enrolmentFor(secret, user.email);
   });
 }
 
 export type SecondFactorResult =
-  | { ok: true; session: NewSession; next: SignInNext; recoveryCodes?: string[] }
-  | { ok: false };
+  { ok: true; session: NewSession; next: SignInNext; recoveryCodes?: string[] } | { ok: false };
 
 /** Enrolment (first sign-in) or verification: a right code replaces the session with a full one. */
 export async function completeSecondFactor(
@@ -102,13 +132,15 @@ export async function completeSecondFactor(
   return withActor(deps.db, FRONT_DOOR, async (tx) => {
     const now = deps.clock();
     const user = await findUserForActor(tx, { id: input.userId });
-    if (!user || user.status !== 'active' || isLocked(user, now) || !user.totp_secret_sealed) return { ok: false };
+    if (!user || user.status !== 'active' || isLocked(user, now) || !user.totp_secret_sealed)
+      return { ok: false };
     if (input.isEnrolment !== (user.totp_enrolled_at === null)) return { ok: false };
     const secret = deps.sealer.unseal(user.totp_secret_sealed);
     const step = matchTotp(secret, input.code, now);
     const isFreshStep = step !== null && (user.totp_last_step === null || step > user.totp_last_step);
     let usedRecoveryCode = false;
-    if (!isFreshStep && !input.isEnrolment) usedRecoveryCode = await useRecoveryCode(tx, user.id, input.code, now);
+    if (!isFreshStep && !input.isEnrolment)
+      usedRecoveryCode = await useRecoveryCode(tx, user.id, input.code, now);
     if (!isFreshStep && !usedRecoveryCode) {
       await countFailure(tx, deps, meta, user, input.isEnrolment ? 'enrolment' : 'second_factor');
       return { ok: false };
@@ -130,11 +162,26 @@ export async function completeSecondFactor(
       await tx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
       await tx
         .insertInto('recovery_codes')
-        .values(recoveryCodes.map((code) => ({ user_id: user.id, code_hash: hashSecret(normaliseRecoveryCode(code)) })))
+        .values(
+          recoveryCodes.map((code) => ({
+            user_id: user.id,
+            code_hash: hashSecret(normaliseRecoveryCode(code)),
+          })),
+        )
         .execute();
-      await audit(tx, deps, meta, { action: 'auth.second_factor_enrolled', targetType: 'user', targetId: user.id });
+      await audit(tx, deps, meta, {
+        action: 'auth.second_factor_enrolled',
+        targetType: 'user',
+        targetId: user.id,
+      });
     }
-    const session = await replaceSession(tx, input.sessionId, { userId: user.id, stage: 'full', now, settings: deps.settings, ...meta });
+    const session = await replaceSession(tx, input.sessionId, {
+      userId: user.id,
+      stage: 'full',
+      now,
+      settings: deps.settings,
+      ...meta,
+    });
     await audit(tx, deps, meta, {
       action: 'auth.signed_in',
       targetType: 'user',
@@ -159,7 +206,12 @@ async function useRecoveryCode(tx: Tx, userId: string, code: string, now: Date):
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function signOut(deps: IdentityDeps, meta: RequestMeta, sessionId: string, userId: string): Promise<void> {
+export async function signOut(
+  deps: IdentityDeps,
+  meta: RequestMeta,
+  sessionId: string,
+  userId: string,
+): Promise<void> {
   await withActor(deps.db, FRONT_DOOR, async (tx) => {
     await tx.updateTable('sessions').set({ revoked_at: deps.clock() }).where('id', '=', sessionId).execute();
     await audit(tx, deps, meta, { action: 'auth.signed_out', targetType: 'user', targetId: userId });

@@ -12,7 +12,9 @@ export const tokenRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps
   app.get(
     '/',
     { config: { access: 'signed_in' }, schema: { tags: ['tokens'], response: { 200: tokenListSchema } } },
-    async (request) => ({ items: await withActor(deps.db, request.actor, (tx) => listMyTokens(tx, request.actor)) }),
+    async (request) => ({
+      items: await withActor(deps.db, request.actor, (tx) => listMyTokens(tx, request.actor)),
+    }),
   );
 
   app.post(
@@ -46,7 +48,11 @@ export const tokenRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps
     },
     async (request, reply) => {
       await withActor(deps.db, request.actor, (tx) =>
-        revokeToken(tx, { actor: request.actor, clock: deps.clock, meta: requestMeta(request) }, request.params.id),
+        revokeToken(
+          tx,
+          { actor: request.actor, clock: deps.clock, meta: requestMeta(request) },
+          request.params.id,
+        ),
       );
       return reply.code(204).send(null);
     },

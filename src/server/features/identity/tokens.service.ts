@@ -2,18 +2,23 @@
  * Personal API tokens for analysts' scripts: shown once, stored hashed, expiring, revocable. A token
  * acts as its user; it carries the terms version accepted when it was made (or later through it).
  */
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../../shared/actor.ts';
 import { can } from '../../../shared/permissions.ts';
-import type { DB } from '../../db/schema.ts';
-import { withActor, type Tx } from '../../db/with-actor.ts';
+import type { Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { RequestMeta } from './identity-deps.ts';
 import { hashSecret, randomSecret } from './secrets.ts';
 import type { Authentication } from './sessions.service.ts';
 
-type TokenRow = { id: string; name: string; created_at: Date; expires_at: Date; last_used_at: Date | null; revoked_at: Date | null };
+type TokenRow = {
+  id: string;
+  name: string;
+  created_at: Date;
+  expires_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+};
 const view = (row: TokenRow) => ({
   id: row.id,
   name: row.name,
@@ -56,16 +61,24 @@ export async function createToken(
     })
     .returning(['id', 'name', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
     .executeTakeFirstOrThrow();
-  await recordAudit(tx, { actor, clock: ctx.clock, ...ctx.meta }, {
-    action: 'token.created',
-    targetType: 'api_token',
-    targetId: row.id,
-    details: { days: input.days },
-  });
+  await recordAudit(
+    tx,
+    { actor, clock: ctx.clock, ...ctx.meta },
+    {
+      action: 'token.created',
+      targetType: 'api_token',
+      targetId: row.id,
+      details: { days: input.days },
+    },
+  );
   return { ...view(row), token: secret };
 }
 
-export async function revokeToken(tx: Tx, ctx: { actor: Actor; clock: () => Date; meta: RequestMeta }, tokenId: string) {
+export async function revokeToken(
+  tx: Tx,
+  ctx: { actor: Actor; clock: () => Date; meta: RequestMeta },
+  tokenId: string,
+) {
   const actor = ctx.actor;
   if (actor.kind !== 'user') throw new ForbiddenError();
   // Row-level security limits this to the caller's own tokens: another user's token is a 404.
@@ -77,11 +90,14 @@ export async function revokeToken(tx: Tx, ctx: { actor: Actor; clock: () => Date
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new NotFoundError();
-  await recordAudit(tx, { actor, clock: ctx.clock, ...ctx.meta }, { action: 'token.revoked', targetType: 'api_token', targetId: tokenId });
+  await recordAudit(
+    tx,
+    { actor, clock: ctx.clock, ...ctx.meta },
+    { action: 'token.revoked', targetType: 'api_token', targetId: tokenId },
+  );
 }
 
 export function termsVersionOf(auth: Authentication, current: number | null): number | null {
   return auth.kind === 'session' && auth.termsAccepted ? current : null;
 }
 
-export type { Kysely, DB };

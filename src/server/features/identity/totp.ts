@@ -21,7 +21,11 @@ export async function enrolmentFor(secretBase32: string, accountLabel: string) {
   });
   const otpauthUri = totp.toString();
   const svg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return { otpauthUri, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, secret: secretBase32 };
+  return {
+    otpauthUri,
+    qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+    secret: secretBase32,
+  };
 }
 
 /**
@@ -46,7 +50,10 @@ const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 /** Ten codes like "k7m2-x9qp-4h", easy to read aloud and type. */
 export function newRecoveryCodes(): string[] {
   return Array.from({ length: 10 }, () => {
-    const chars = Array.from({ length: 10 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join('');
+    const chars = Array.from(
+      { length: 10 },
+      () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)],
+    ).join('');
     return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
   });
 }

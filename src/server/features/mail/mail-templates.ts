@@ -17,56 +17,142 @@ const SIGNATURE: Record<Language, string> = {
 
 export const TEMPLATES = {
   verify_email: {
-    en: { subject: 'Confirm your e-mail address', body: 'Hello {firstName},\n\nTo confirm that this address is yours and send your request for access to the Secretariat, open this link within {hours} hours:\n\n{link}\n\nIf you did not ask for access, ignore this message.' },
-    fr: { subject: 'Confirmez votre adresse électronique', body: 'Bonjour {firstName},\n\nPour confirmer que cette adresse est la vôtre et transmettre votre demande d’accès au Secrétariat, ouvrez ce lien dans les {hours} heures :\n\n{link}\n\nSi vous n’avez pas demandé d’accès, ignorez ce message.' },
-    es: { subject: 'Confirme su dirección de correo electrónico', body: 'Hola {firstName}:\n\nPara confirmar que esta dirección es suya y enviar su solicitud de acceso a la Secretaría, abra este enlace en las próximas {hours} horas:\n\n{link}\n\nSi no solicitó acceso, ignore este mensaje.' },
+    en: {
+      subject: 'Confirm your e-mail address',
+      body: 'Hello {firstName},\n\nTo confirm that this address is yours and send your request for access to the Secretariat, open this link within {hours} hours:\n\n{link}\n\nIf you did not ask for access, ignore this message.',
+    },
+    fr: {
+      subject: 'Confirmez votre adresse électronique',
+      body: 'Bonjour {firstName},\n\nPour confirmer que cette adresse est la vôtre et transmettre votre demande d’accès au Secrétariat, ouvrez ce lien dans les {hours} heures :\n\n{link}\n\nSi vous n’avez pas demandé d’accès, ignorez ce message.',
+    },
+    es: {
+      subject: 'Confirme su dirección de correo electrónico',
+      body: 'Hola {firstName}:\n\nPara confirmar que esta dirección es suya y enviar su solicitud de acceso a la Secretaría, abra este enlace en las próximas {hours} horas:\n\n{link}\n\nSi no solicitó acceso, ignore este mensaje.',
+    },
   },
   registration_approved: {
-    en: { subject: 'Your access to ITD Platform is approved', body: 'Hello {firstName},\n\nThe Secretariat approved your access. Choose your password with this link (valid {hours} hours); at your first sign-in you will set up a second factor and accept the terms of use:\n\n{link}' },
-    fr: { subject: 'Votre accès à ITD Platform est approuvé', body: 'Bonjour {firstName},\n\nLe Secrétariat a approuvé votre accès. Choisissez votre mot de passe avec ce lien (valable {hours} heures) ; à votre première connexion, vous configurerez un second facteur et accepterez les conditions d’utilisation :\n\n{link}' },
-    es: { subject: 'Su acceso a ITD Platform ha sido aprobado', body: 'Hola {firstName}:\n\nLa Secretaría aprobó su acceso. Elija su contraseña con este enlace (válido {hours} horas); en su primer inicio de sesión configurará un segundo factor y aceptará las condiciones de uso:\n\n{link}' },
+    en: {
+      subject: 'Your access to ITD Platform is approved',
+      body: 'Hello {firstName},\n\nThe Secretariat approved your access. Choose your password with this link (valid {hours} hours); at your first sign-in you will set up a second factor and accept the terms of use:\n\n{link}',
+    },
+    fr: {
+      subject: 'Votre accès à ITD Platform est approuvé',
+      body: 'Bonjour {firstName},\n\nLe Secrétariat a approuvé votre accès. Choisissez votre mot de passe avec ce lien (valable {hours} heures) ; à votre première connexion, vous configurerez un second facteur et accepterez les conditions d’utilisation :\n\n{link}',
+    },
+    es: {
+      subject: 'Su acceso a ITD Platform ha sido aprobado',
+      body: 'Hola {firstName}:\n\nLa Secretaría aprobó su acceso. Elija su contraseña con este enlace (válido {hours} horas); en su primer inicio de sesión configurará un segundo factor y aceptará las condiciones de uso:\n\n{link}',
+    },
   },
   registration_rejected: {
-    en: { subject: 'Your request for access to ITD Platform', body: 'Hello {firstName},\n\nThe Secretariat could not approve your request for access. Reason given:\n\n{reason}' },
-    fr: { subject: 'Votre demande d’accès à ITD Platform', body: 'Bonjour {firstName},\n\nLe Secrétariat n’a pas pu approuver votre demande d’accès. Motif indiqué :\n\n{reason}' },
-    es: { subject: 'Su solicitud de acceso a ITD Platform', body: 'Hola {firstName}:\n\nLa Secretaría no pudo aprobar su solicitud de acceso. Motivo indicado:\n\n{reason}' },
+    en: {
+      subject: 'Your request for access to ITD Platform',
+      body: 'Hello {firstName},\n\nThe Secretariat could not approve your request for access. Reason given:\n\n{reason}',
+    },
+    fr: {
+      subject: 'Votre demande d’accès à ITD Platform',
+      body: 'Bonjour {firstName},\n\nLe Secrétariat n’a pas pu approuver votre demande d’accès. Motif indiqué :\n\n{reason}',
+    },
+    es: {
+      subject: 'Su solicitud de acceso a ITD Platform',
+      body: 'Hola {firstName}:\n\nLa Secretaría no pudo aprobar su solicitud de acceso. Motivo indicado:\n\n{reason}',
+    },
   },
   registration_more_info: {
-    en: { subject: 'More information needed for your access request', body: 'Hello {firstName},\n\nThe Secretariat needs more information before deciding on your request:\n\n{message}\n\nPlease reply through your organisation’s usual channel to the CITES Secretariat.' },
-    fr: { subject: 'Informations complémentaires nécessaires pour votre demande d’accès', body: 'Bonjour {firstName},\n\nLe Secrétariat a besoin d’informations complémentaires avant de se prononcer sur votre demande :\n\n{message}\n\nVeuillez répondre au Secrétariat CITES par le canal habituel de votre organisation.' },
-    es: { subject: 'Se necesita más información para su solicitud de acceso', body: 'Hola {firstName}:\n\nLa Secretaría necesita más información antes de decidir sobre su solicitud:\n\n{message}\n\nResponda a la Secretaría CITES por el canal habitual de su organización.' },
+    en: {
+      subject: 'More information needed for your access request',
+      body: 'Hello {firstName},\n\nThe Secretariat needs more information before deciding on your request:\n\n{message}\n\nPlease reply through your organisation’s usual channel to the CITES Secretariat.',
+    },
+    fr: {
+      subject: 'Informations complémentaires nécessaires pour votre demande d’accès',
+      body: 'Bonjour {firstName},\n\nLe Secrétariat a besoin d’informations complémentaires avant de se prononcer sur votre demande :\n\n{message}\n\nVeuillez répondre au Secrétariat CITES par le canal habituel de votre organisation.',
+    },
+    es: {
+      subject: 'Se necesita más información para su solicitud de acceso',
+      body: 'Hola {firstName}:\n\nLa Secretaría necesita más información antes de decidir sobre su solicitud:\n\n{message}\n\nResponda a la Secretaría CITES por el canal habitual de su organización.',
+    },
   },
   account_suspended: {
-    en: { subject: 'Your ITD Platform access is suspended', body: 'Hello {firstName},\n\nYour access to ITD Platform has been suspended. Reason: {reason}\n\nContact the CITES Secretariat if you think this is a mistake.' },
-    fr: { subject: 'Votre accès à ITD Platform est suspendu', body: 'Bonjour {firstName},\n\nVotre accès à ITD Platform a été suspendu. Motif : {reason}\n\nContactez le Secrétariat CITES si vous pensez qu’il s’agit d’une erreur.' },
-    es: { subject: 'Su acceso a ITD Platform está suspendido', body: 'Hola {firstName}:\n\nSu acceso a ITD Platform ha sido suspendido. Motivo: {reason}\n\nPóngase en contacto con la Secretaría CITES si cree que se trata de un error.' },
+    en: {
+      subject: 'Your ITD Platform access is suspended',
+      body: 'Hello {firstName},\n\nYour access to ITD Platform has been suspended. Reason: {reason}\n\nContact the CITES Secretariat if you think this is a mistake.',
+    },
+    fr: {
+      subject: 'Votre accès à ITD Platform est suspendu',
+      body: 'Bonjour {firstName},\n\nVotre accès à ITD Platform a été suspendu. Motif : {reason}\n\nContactez le Secrétariat CITES si vous pensez qu’il s’agit d’une erreur.',
+    },
+    es: {
+      subject: 'Su acceso a ITD Platform está suspendido',
+      body: 'Hola {firstName}:\n\nSu acceso a ITD Platform ha sido suspendido. Motivo: {reason}\n\nPóngase en contacto con la Secretaría CITES si cree que se trata de un error.',
+    },
   },
   account_withdrawn: {
-    en: { subject: 'Your ITD Platform access is withdrawn', body: 'Hello {firstName},\n\nYour access to ITD Platform has been withdrawn. Reason: {reason}' },
-    fr: { subject: 'Votre accès à ITD Platform est retiré', body: 'Bonjour {firstName},\n\nVotre accès à ITD Platform a été retiré. Motif : {reason}' },
-    es: { subject: 'Su acceso a ITD Platform ha sido retirado', body: 'Hola {firstName}:\n\nSu acceso a ITD Platform ha sido retirado. Motivo: {reason}' },
+    en: {
+      subject: 'Your ITD Platform access is withdrawn',
+      body: 'Hello {firstName},\n\nYour access to ITD Platform has been withdrawn. Reason: {reason}',
+    },
+    fr: {
+      subject: 'Votre accès à ITD Platform est retiré',
+      body: 'Bonjour {firstName},\n\nVotre accès à ITD Platform a été retiré. Motif : {reason}',
+    },
+    es: {
+      subject: 'Su acceso a ITD Platform ha sido retirado',
+      body: 'Hola {firstName}:\n\nSu acceso a ITD Platform ha sido retirado. Motivo: {reason}',
+    },
   },
   account_reinstated: {
-    en: { subject: 'Your ITD Platform access is restored', body: 'Hello {firstName},\n\nYour access to ITD Platform has been restored. You can sign in again.' },
-    fr: { subject: 'Votre accès à ITD Platform est rétabli', body: 'Bonjour {firstName},\n\nVotre accès à ITD Platform a été rétabli. Vous pouvez vous reconnecter.' },
-    es: { subject: 'Su acceso a ITD Platform ha sido restablecido', body: 'Hola {firstName}:\n\nSu acceso a ITD Platform ha sido restablecido. Puede volver a iniciar sesión.' },
+    en: {
+      subject: 'Your ITD Platform access is restored',
+      body: 'Hello {firstName},\n\nYour access to ITD Platform has been restored. You can sign in again.',
+    },
+    fr: {
+      subject: 'Votre accès à ITD Platform est rétabli',
+      body: 'Bonjour {firstName},\n\nVotre accès à ITD Platform a été rétabli. Vous pouvez vous reconnecter.',
+    },
+    es: {
+      subject: 'Su acceso a ITD Platform ha sido restablecido',
+      body: 'Hola {firstName}:\n\nSu acceso a ITD Platform ha sido restablecido. Puede volver a iniciar sesión.',
+    },
   },
   inactivity_warning: {
-    en: { subject: 'Your ITD Platform access will be suspended soon', body: 'Hello {firstName},\n\nYou have not signed in to ITD Platform for a long time. Unless you sign in before {date}, your access will be suspended automatically.\n\n{link}' },
-    fr: { subject: 'Votre accès à ITD Platform sera bientôt suspendu', body: 'Bonjour {firstName},\n\nVous ne vous êtes pas connecté à ITD Platform depuis longtemps. Sans connexion avant le {date}, votre accès sera suspendu automatiquement.\n\n{link}' },
-    es: { subject: 'Su acceso a ITD Platform se suspenderá pronto', body: 'Hola {firstName}:\n\nHace mucho que no inicia sesión en ITD Platform. Si no inicia sesión antes del {date}, su acceso se suspenderá automáticamente.\n\n{link}' },
+    en: {
+      subject: 'Your ITD Platform access will be suspended soon',
+      body: 'Hello {firstName},\n\nYou have not signed in to ITD Platform for a long time. Unless you sign in before {date}, your access will be suspended automatically.\n\n{link}',
+    },
+    fr: {
+      subject: 'Votre accès à ITD Platform sera bientôt suspendu',
+      body: 'Bonjour {firstName},\n\nVous ne vous êtes pas connecté à ITD Platform depuis longtemps. Sans connexion avant le {date}, votre accès sera suspendu automatiquement.\n\n{link}',
+    },
+    es: {
+      subject: 'Su acceso a ITD Platform se suspenderá pronto',
+      body: 'Hola {firstName}:\n\nHace mucho que no inicia sesión en ITD Platform. Si no inicia sesión antes del {date}, su acceso se suspenderá automáticamente.\n\n{link}',
+    },
   },
   password_reset: {
-    en: { subject: 'Reset your ITD Platform password', body: 'Hello {firstName},\n\nTo choose a new password, open this link within {hours} hours:\n\n{link}\n\nIf you did not ask for this, ignore this message; your password stays as it is.' },
-    fr: { subject: 'Réinitialisez votre mot de passe ITD Platform', body: 'Bonjour {firstName},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans les {hours} heures :\n\n{link}\n\nSi vous n’avez rien demandé, ignorez ce message ; votre mot de passe reste inchangé.' },
-    es: { subject: 'Restablezca su contraseña de ITD Platform', body: 'Hola {firstName}:\n\nPara elegir una nueva contraseña, abra este enlace en las próximas {hours} horas:\n\n{link}\n\nSi no lo solicitó, ignore este mensaje; su contraseña no cambia.' },
+    en: {
+      subject: 'Reset your ITD Platform password',
+      body: 'Hello {firstName},\n\nTo choose a new password, open this link within {hours} hours:\n\n{link}\n\nIf you did not ask for this, ignore this message; your password stays as it is.',
+    },
+    fr: {
+      subject: 'Réinitialisez votre mot de passe ITD Platform',
+      body: 'Bonjour {firstName},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans les {hours} heures :\n\n{link}\n\nSi vous n’avez rien demandé, ignorez ce message ; votre mot de passe reste inchangé.',
+    },
+    es: {
+      subject: 'Restablezca su contraseña de ITD Platform',
+      body: 'Hola {firstName}:\n\nPara elegir una nueva contraseña, abra este enlace en las próximas {hours} horas:\n\n{link}\n\nSi no lo solicitó, ignore este mensaje; su contraseña no cambia.',
+    },
   },
 } satisfies Record<string, Record<Language, Template>>;
 
 export type TemplateName = keyof typeof TEMPLATES;
 
-export function renderMail(name: TemplateName, language: Language, params: Record<string, string | number>): Template {
+export function renderMail(
+  name: TemplateName,
+  language: Language,
+  params: Record<string, string | number>,
+): Template {
   const template = TEMPLATES[name][language];
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+  const fill = (text: string) =>
+    text.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
   return { subject: fill(template.subject), body: fill(template.body) + SIGNATURE[language] };
 }

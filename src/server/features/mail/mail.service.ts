@@ -21,7 +21,10 @@ export interface MailRequest {
 /** insert into outbox (recipient, subject, body, language) values (...) */
 export async function queueMail(tx: Tx, mail: MailRequest): Promise<void> {
   const { subject, body } = renderMail(mail.template, mail.language, mail.params);
-  await tx.insertInto('outbox').values({ recipient: mail.to, subject, body, language: mail.language }).execute();
+  await tx
+    .insertInto('outbox')
+    .values({ recipient: mail.to, subject, body, language: mail.language })
+    .execute();
 }
 
 export interface MailSender {
@@ -60,17 +63,34 @@ export function createMailSender(options: {
           .execute(),
       );
       if (batch.length === 0 || !transport) {
-        for (const mail of batch) options.log.info({ to: mail.recipient, subject: mail.subject }, 'e-mail queued in the outbox (no SMTP_URL)');
+        for (const mail of batch)
+          options.log.info(
+            { to: mail.recipient, subject: mail.subject },
+            'e-mail queued in the outbox (no SMTP_URL)',
+          );
         if (!transport && batch.length > 0) {
           await withActor(options.db, actor, (tx) =>
-            tx.updateTable('outbox').set({ attempts: 10, last_error: 'no SMTP_URL configured' }).where('id', 'in', batch.map((m) => m.id)).execute(),
+            tx
+              .updateTable('outbox')
+              .set({ attempts: 10, last_error: 'no SMTP_URL configured' })
+              .where(
+                'id',
+                'in',
+                batch.map((m) => m.id),
+              )
+              .execute(),
           );
         }
         return delivered;
       }
       for (const mail of batch) {
         try {
-          await transport.sendMail({ from: options.from, to: mail.recipient, subject: mail.subject, text: mail.body });
+          await transport.sendMail({
+            from: options.from,
+            to: mail.recipient,
+            subject: mail.subject,
+            text: mail.body,
+          });
           await withActor(options.db, actor, (tx) =>
             tx.updateTable('outbox').set({ sent_at: new Date() }).where('id', '=', mail.id).execute(),
           );

@@ -36,23 +36,43 @@ export async function createOrganisation(
 ) {
   if (!can(ctx.actor, 'organisation.manage')) throw new ForbiddenError();
   // A Party body names its Party; no other kind of organisation does.
-  if ((input.kind === 'party') !== (input.party !== null)) throw new ValidationError([{ field: 'party', reason: input.kind === 'party' ? 'required' : 'invalid' }]);
+  if ((input.kind === 'party') !== (input.party !== null))
+    throw new ValidationError([{ field: 'party', reason: input.kind === 'party' ? 'required' : 'invalid' }]);
   if (input.party) {
-    const known = await tx.selectFrom('countries').select('code').where('code', '=', input.party).executeTakeFirst();
+    const known = await tx
+      .selectFrom('countries')
+      .select('code')
+      .where('code', '=', input.party)
+      .executeTakeFirst();
     if (!known) throw new ValidationError([{ field: 'party', reason: 'invalid' }]);
   }
-  const taken = await tx.selectFrom('organisations').select('id').where('name', '=', input.name).executeTakeFirst();
+  const taken = await tx
+    .selectFrom('organisations')
+    .select('id')
+    .where('name', '=', input.name)
+    .executeTakeFirst();
   if (taken) throw new AppError('conflict', 409);
   const row = await tx
     .insertInto('organisations')
     .values({ name: input.name, kind: input.kind, party: input.party, authority_type: input.authorityType })
     .returning(['id', 'name', 'kind', 'party', 'authority_type'])
     .executeTakeFirstOrThrow();
-  await recordAudit(tx, { actor: ctx.actor, clock: ctx.clock, ...ctx.meta }, {
-    action: 'organisation.created',
-    targetType: 'organisation',
-    targetId: row.id,
-    details: { kind: row.kind, party: row.party },
-  });
-  return { id: row.id, name: row.name, kind: row.kind, party: row.party, authorityType: row.authority_type, userCount: 0 };
+  await recordAudit(
+    tx,
+    { actor: ctx.actor, clock: ctx.clock, ...ctx.meta },
+    {
+      action: 'organisation.created',
+      targetType: 'organisation',
+      targetId: row.id,
+      details: { kind: row.kind, party: row.party },
+    },
+  );
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    party: row.party,
+    authorityType: row.authority_type,
+    userCount: 0,
+  };
 }

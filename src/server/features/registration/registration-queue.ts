@@ -28,7 +28,11 @@ export async function listRegistrations(tx: Tx, actor: Actor, query: QueueQuery)
     .selectFrom('registrations as r')
     .leftJoin('users as e', 'e.id', 'r.endorsed_by')
     .selectAll('r')
-    .select((eb) => eb.fn.coalesce(eb.fn<string>('concat_ws', [eb.val(' '), 'e.first_name', 'e.last_name']), eb.val('')).as('endorser'))
+    .select((eb) =>
+      eb.fn
+        .coalesce(eb.fn<string>('concat_ws', [eb.val(' '), 'e.first_name', 'e.last_name']), eb.val(''))
+        .as('endorser'),
+    )
     .where('r.status', '=', query.status)
     .orderBy('r.created_at')
     .orderBy('r.id')
@@ -52,9 +56,13 @@ export async function listRegistrations(tx: Tx, actor: Actor, query: QueueQuery)
   }
   if (query.cursor) {
     const [at, id] = Buffer.from(query.cursor, 'base64url').toString('utf8').split('|');
-    if (!at || !id || Number.isNaN(Date.parse(at))) throw new ValidationError([{ field: 'cursor', reason: 'invalid' }]);
+    if (!at || !id || Number.isNaN(Date.parse(at)))
+      throw new ValidationError([{ field: 'cursor', reason: 'invalid' }]);
     select = select.where((eb) =>
-      eb.or([eb('r.created_at', '>', new Date(at)), eb.and([eb('r.created_at', '=', new Date(at)), eb('r.id', '>', id)])]),
+      eb.or([
+        eb('r.created_at', '>', new Date(at)),
+        eb.and([eb('r.created_at', '=', new Date(at)), eb('r.id', '>', id)]),
+      ]),
     );
   }
   const rows = await select.execute();
@@ -63,6 +71,8 @@ export async function listRegistrations(tx: Tx, actor: Actor, query: QueueQuery)
   return {
     items: page.map((row) => toRegistration(row, actor)),
     nextCursor:
-      rows.length > query.limit && last ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`, 'utf8').toString('base64url') : null,
+      rows.length > query.limit && last
+        ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`, 'utf8').toString('base64url')
+        : null,
   };
 }

@@ -17,10 +17,18 @@ export function canSeeRegistration(actor: Actor, registration: RegistrationFacts
   return actor.kind === 'user' && can(actor, 'registration.endorse') && actor.party === registration.country;
 }
 
-export function registrationAbilities(actor: Actor, registration: RegistrationFacts): ('endorse' | 'decide')[] {
+export function registrationAbilities(
+  actor: Actor,
+  registration: RegistrationFacts,
+): ('endorse' | 'decide')[] {
   const isOpen = OPEN_STATUSES.includes(registration.status);
   const abilities: ('endorse' | 'decide')[] = [];
-  if (isOpen && actor.kind === 'user' && can(actor, 'registration.endorse') && actor.party === registration.country) {
+  if (
+    isOpen &&
+    actor.kind === 'user' &&
+    can(actor, 'registration.endorse') &&
+    actor.party === registration.country
+  ) {
     abilities.push('endorse');
   }
   if (isOpen && can(actor, 'registration.review')) abilities.push('decide');

@@ -31,14 +31,17 @@ import {
 
 const idParams = z.object({ id: z.string().uuid() });
 
-
 export const registrationRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps) => {
   const limits = routeLimits(deps.settings);
   app.post(
     '/',
     {
       config: { access: 'public', rateLimit: limits.forms },
-      schema: { tags: ['registration'], body: registrationRequestSchema, response: { 202: registrationReceivedSchema } },
+      schema: {
+        tags: ['registration'],
+        body: registrationRequestSchema,
+        response: { 202: registrationReceivedSchema },
+      },
     },
     async (request, reply) => {
       await submitRegistration(deps, requestMeta(request), request.body);
@@ -50,7 +53,11 @@ export const registrationRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (ap
     '/verify',
     {
       config: { access: 'public', rateLimit: limits.credentials },
-      schema: { tags: ['registration'], body: verifyEmailSchema, response: { 200: z.object({ status: z.literal('verified') }) } },
+      schema: {
+        tags: ['registration'],
+        body: verifyEmailSchema,
+        response: { 200: z.object({ status: z.literal('verified') }) },
+      },
     },
     async (request) => {
       await verifyRegistrationEmail(deps, requestMeta(request), request.body.token);
@@ -60,21 +67,52 @@ export const registrationRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (ap
 
   app.get(
     '/',
-    { config: { access: 'data' }, schema: { tags: ['registration'], querystring: registrationQuerySchema, response: { 200: registrationListSchema } } },
-    async (request) => withActor(deps.db, request.actor, (tx) => listRegistrations(tx, request.actor, request.query)),
+    {
+      config: { access: 'data' },
+      schema: {
+        tags: ['registration'],
+        querystring: registrationQuerySchema,
+        response: { 200: registrationListSchema },
+      },
+    },
+    async (request) =>
+      withActor(deps.db, request.actor, (tx) => listRegistrations(tx, request.actor, request.query)),
   );
 
-  const ctx = (request: Parameters<typeof requestMeta>[0]) => ({ actor: request.actor, clock: deps.clock, meta: requestMeta(request) });
+  const ctx = (request: Parameters<typeof requestMeta>[0]) => ({
+    actor: request.actor,
+    clock: deps.clock,
+    meta: requestMeta(request),
+  });
 
   app.post(
     '/:id/endorse',
-    { config: { access: 'data' }, schema: { tags: ['registration'], params: idParams, body: endorseSchema, response: { 200: registrationSchema } } },
-    async (request) => withActor(deps.db, request.actor, (tx) => endorseRegistration(tx, ctx(request), request.params.id, request.body)),
+    {
+      config: { access: 'data' },
+      schema: {
+        tags: ['registration'],
+        params: idParams,
+        body: endorseSchema,
+        response: { 200: registrationSchema },
+      },
+    },
+    async (request) =>
+      withActor(deps.db, request.actor, (tx) =>
+        endorseRegistration(tx, ctx(request), request.params.id, request.body),
+      ),
   );
 
   app.post(
     '/:id/approve',
-    { config: { access: 'data' }, schema: { tags: ['registration'], params: idParams, body: approveSchema, response: { 200: registrationSchema } } },
+    {
+      config: { access: 'data' },
+      schema: {
+        tags: ['registration'],
+        params: idParams,
+        body: approveSchema,
+        response: { 200: registrationSchema },
+      },
+    },
     async (request) => {
       const result = await withActor(deps.db, request.actor, (tx) =>
         approveRegistration(deps, tx, ctx(request), request.params.id, request.body),
@@ -86,10 +124,21 @@ export const registrationRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (ap
 
   app.post(
     '/:id/reject',
-    { config: { access: 'data' }, schema: { tags: ['registration'], params: idParams, body: rejectSchema, response: { 200: registrationSchema } } },
+    {
+      config: { access: 'data' },
+      schema: {
+        tags: ['registration'],
+        params: idParams,
+        body: rejectSchema,
+        response: { 200: registrationSchema },
+      },
+    },
     async (request) => {
       const result = await withActor(deps.db, request.actor, (tx) =>
-        closeRegistration(tx, ctx(request), request.params.id, { kind: 'reject', reason: request.body.reason }),
+        closeRegistration(tx, ctx(request), request.params.id, {
+          kind: 'reject',
+          reason: request.body.reason,
+        }),
       );
       deps.mail.kick();
       return result;
@@ -98,10 +147,21 @@ export const registrationRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (ap
 
   app.post(
     '/:id/request-info',
-    { config: { access: 'data' }, schema: { tags: ['registration'], params: idParams, body: requestInfoSchema, response: { 200: registrationSchema } } },
+    {
+      config: { access: 'data' },
+      schema: {
+        tags: ['registration'],
+        params: idParams,
+        body: requestInfoSchema,
+        response: { 200: registrationSchema },
+      },
+    },
     async (request) => {
       const result = await withActor(deps.db, request.actor, (tx) =>
-        closeRegistration(tx, ctx(request), request.params.id, { kind: 'request_info', message: request.body.message }),
+        closeRegistration(tx, ctx(request), request.params.id, {
+          kind: 'request_info',
+          message: request.body.message,
+        }),
       );
       deps.mail.kick();
       return result;

@@ -24,11 +24,23 @@ const SET_PASSWORD_LINK_HOURS = 72;
 type Ctx = { actor: Actor; clock: () => Date; meta: RequestMeta };
 const auditCtx = (ctx: Ctx) => ({ actor: ctx.actor, clock: ctx.clock, ...ctx.meta });
 
-export async function submitRegistration(deps: IdentityDeps, meta: RequestMeta, input: RegistrationRequest): Promise<void> {
+export async function submitRegistration(
+  deps: IdentityDeps,
+  meta: RequestMeta,
+  input: RegistrationRequest,
+): Promise<void> {
   await withActor(deps.db, FRONT_DOOR, async (tx) => {
-    const country = await tx.selectFrom('countries').select('code').where('code', '=', input.country).executeTakeFirst();
+    const country = await tx
+      .selectFrom('countries')
+      .select('code')
+      .where('code', '=', input.country)
+      .executeTakeFirst();
     if (!country) throw new ValidationError([{ field: 'country', reason: 'invalid' }]);
-    const existing = await tx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
+    const existing = await tx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', input.email)
+      .executeTakeFirst();
     // Same answer either way; an existing account gets no new request (the person can reset a password).
     if (existing) return;
     const domain = input.email.split('@')[1] ?? '';
@@ -51,24 +63,41 @@ export async function submitRegistration(deps: IdentityDeps, meta: RequestMeta, 
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const secret = await createOneTimeToken(tx, { purpose: 'verify_email', registrationId: row.id, now: deps.clock(), hours: VERIFY_LINK_HOURS });
+    const secret = await createOneTimeToken(tx, {
+      purpose: 'verify_email',
+      registrationId: row.id,
+      now: deps.clock(),
+      hours: VERIFY_LINK_HOURS,
+    });
     await queueMail(tx, {
       to: input.email,
       language: input.language,
       template: 'verify_email',
-      params: { firstName: input.firstName, hours: VERIFY_LINK_HOURS, link: `${deps.settings.publicUrl}/verify-email?token=${secret}` },
+      params: {
+        firstName: input.firstName,
+        hours: VERIFY_LINK_HOURS,
+        link: `${deps.settings.publicUrl}/verify-email?token=${secret}`,
+      },
     });
-    await recordAudit(tx, { actor: FRONT_DOOR, clock: deps.clock, ...meta }, {
-      action: 'registration.submitted',
-      targetType: 'registration',
-      targetId: row.id,
-      details: { country: input.country, requestsItdAccess: input.requestsItdAccess },
-    });
+    await recordAudit(
+      tx,
+      { actor: FRONT_DOOR, clock: deps.clock, ...meta },
+      {
+        action: 'registration.submitted',
+        targetType: 'registration',
+        targetId: row.id,
+        details: { country: input.country, requestsItdAccess: input.requestsItdAccess },
+      },
+    );
   });
   deps.mail.kick();
 }
 
-export async function verifyRegistrationEmail(deps: IdentityDeps, meta: RequestMeta, secret: string): Promise<void> {
+export async function verifyRegistrationEmail(
+  deps: IdentityDeps,
+  meta: RequestMeta,
+  secret: string,
+): Promise<void> {
   await withActor(deps.db, FRONT_DOOR, async (tx) => {
     const now = deps.clock();
     const token = await consumeOneTimeToken(tx, secret, 'verify_email', now);
@@ -79,15 +108,22 @@ export async function verifyRegistrationEmail(deps: IdentityDeps, meta: RequestM
       .where('id', '=', token.registration_id)
       .where('status', '=', 'pending_verification')
       .execute();
-    await recordAudit(tx, { actor: FRONT_DOOR, clock: deps.clock, ...meta }, {
-      action: 'registration.email_verified',
-      targetType: 'registration',
-      targetId: token.registration_id,
-    });
+    await recordAudit(
+      tx,
+      { actor: FRONT_DOOR, clock: deps.clock, ...meta },
+      {
+        action: 'registration.email_verified',
+        targetType: 'registration',
+        targetId: token.registration_id,
+      },
+    );
   });
 }
 
-export function toRegistration(row: Selectable<RegistrationsTable> & { endorser: string | null }, actor: Actor): Registration {
+export function toRegistration(
+  row: Selectable<RegistrationsTable> & { endorser: string | null },
+  actor: Actor,
+): Registration {
   return {
     id: row.id,
     status: row.status,
@@ -106,7 +142,12 @@ export function toRegistration(row: Selectable<RegistrationsTable> & { endorser:
     createdAt: row.created_at.toISOString(),
     endorsement:
       row.endorsement && row.endorsed_at
-        ? { decision: row.endorsement, note: row.endorsement_note ?? '', by: row.endorser ?? '', at: row.endorsed_at.toISOString() }
+        ? {
+            decision: row.endorsement,
+            note: row.endorsement_note ?? '',
+            by: row.endorser ?? '',
+            at: row.endorsed_at.toISOString(),
+          }
         : null,
     decisionReason: row.decision_reason,
     abilities: registrationAbilities(actor, row),
@@ -119,7 +160,11 @@ export async function loadRegistration(tx: Tx, actor: Actor, id: string) {
     .selectFrom('registrations as r')
     .leftJoin('users as e', 'e.id', 'r.endorsed_by')
     .selectAll('r')
-    .select((eb) => eb.fn.coalesce(eb.fn<string>('concat_ws', [eb.val(' '), 'e.first_name', 'e.last_name']), eb.val('')).as('endorser'))
+    .select((eb) =>
+      eb.fn
+        .coalesce(eb.fn<string>('concat_ws', [eb.val(' '), 'e.first_name', 'e.last_name']), eb.val(''))
+        .as('endorser'),
+    )
     .where('r.id', '=', id)
     .forUpdate('r')
     .executeTakeFirst();
@@ -134,31 +179,62 @@ export async function endorseRegistration(
   input: { decision: 'endorsed' | 'objected'; note: string },
 ): Promise<Registration> {
   const row = await loadRegistration(tx, ctx.actor, id);
-  if (ctx.actor.kind !== 'user' || !registrationAbilities(ctx.actor, row).includes('endorse')) throw new ForbiddenError();
+  if (ctx.actor.kind !== 'user' || !registrationAbilities(ctx.actor, row).includes('endorse'))
+    throw new ForbiddenError();
   await tx
     .updateTable('registrations')
-    .set({ endorsement: input.decision, endorsement_note: input.note, endorsed_by: ctx.actor.userId, endorsed_at: ctx.clock() })
+    .set({
+      endorsement: input.decision,
+      endorsement_note: input.note,
+      endorsed_by: ctx.actor.userId,
+      endorsed_at: ctx.clock(),
+    })
     .where('id', '=', id)
     .execute();
-  await recordAudit(tx, auditCtx(ctx), { action: `registration.${input.decision}`, targetType: 'registration', targetId: id });
+  await recordAudit(tx, auditCtx(ctx), {
+    action: `registration.${input.decision}`,
+    targetType: 'registration',
+    targetId: id,
+  });
   return toRegistration(await loadRegistration(tx, ctx.actor, id), ctx.actor);
 }
 
 export interface ApproveInput {
   organisationId?: string | undefined;
-  newOrganisation?: { name: string; kind: 'secretariat' | 'party' | 'iccwc' | 'igo'; party: string | null; authorityType: string | null } | undefined;
+  newOrganisation?:
+    | {
+        name: string;
+        kind: 'secretariat' | 'party' | 'iccwc' | 'igo';
+        party: string | null;
+        authorityType: string | null;
+      }
+    | undefined;
   role: 'admin' | 'data_officer' | 'focal_point' | 'reporter' | 'member';
   itdAccess: boolean;
 }
 
-export async function approveRegistration(deps: IdentityDeps, tx: Tx, ctx: Ctx, id: string, input: ApproveInput): Promise<Registration> {
+export async function approveRegistration(
+  deps: IdentityDeps,
+  tx: Tx,
+  ctx: Ctx,
+  id: string,
+  input: ApproveInput,
+): Promise<Registration> {
   const row = await loadRegistration(tx, ctx.actor, id);
-  if (!registrationAbilities(ctx.actor, row).includes('decide') || ctx.actor.kind !== 'user') throw new ForbiddenError();
+  if (!registrationAbilities(ctx.actor, row).includes('decide') || ctx.actor.kind !== 'user')
+    throw new ForbiddenError();
   const organisation = await resolveOrganisation(tx, ctx, input);
   if (!ORGANISATION_KIND_ROLES[organisation.kind].includes(input.role)) {
-    throw new ValidationError([{ field: 'role', reason: 'invalid_value', params: { values: ORGANISATION_KIND_ROLES[organisation.kind].join(', ') } }]);
+    throw new ValidationError([
+      {
+        field: 'role',
+        reason: 'invalid_value',
+        params: { values: ORGANISATION_KIND_ROLES[organisation.kind].join(', ') },
+      },
+    ]);
   }
-  if (input.itdAccess && organisation.kind === 'igo') throw new ValidationError([{ field: 'itdAccess', reason: 'invalid' }]);
+  if (input.itdAccess && organisation.kind === 'igo')
+    throw new ValidationError([{ field: 'itdAccess', reason: 'invalid' }]);
   const taken = await tx.selectFrom('users').select('id').where('email', '=', row.email).executeTakeFirst();
   if (taken) throw new AppError('conflict', 409);
   const user = await tx
@@ -180,28 +256,52 @@ export async function approveRegistration(deps: IdentityDeps, tx: Tx, ctx: Ctx, 
   const now = ctx.clock();
   await tx
     .updateTable('registrations')
-    .set({ status: 'approved', decided_by: ctx.actor.userId, decided_at: now, user_id: user.id, decision_reason: null })
+    .set({
+      status: 'approved',
+      decided_by: ctx.actor.userId,
+      decided_at: now,
+      user_id: user.id,
+      decision_reason: null,
+    })
     .where('id', '=', id)
     .execute();
-  const secret = await createOneTimeToken(tx, { purpose: 'reset_password', userId: user.id, now, hours: SET_PASSWORD_LINK_HOURS });
+  const secret = await createOneTimeToken(tx, {
+    purpose: 'reset_password',
+    userId: user.id,
+    now,
+    hours: SET_PASSWORD_LINK_HOURS,
+  });
   await queueMail(tx, {
     to: row.email,
     language: row.language,
     template: 'registration_approved',
-    params: { firstName: row.first_name, hours: SET_PASSWORD_LINK_HOURS, link: `${deps.settings.publicUrl}/reset-password/complete?token=${secret}` },
+    params: {
+      firstName: row.first_name,
+      hours: SET_PASSWORD_LINK_HOURS,
+      link: `${deps.settings.publicUrl}/reset-password/complete?token=${secret}`,
+    },
   });
   await recordAudit(tx, auditCtx(ctx), {
     action: 'registration.approved',
     targetType: 'registration',
     targetId: id,
-    details: { userId: user.id, organisationId: organisation.id, role: input.role, itdAccess: input.itdAccess },
+    details: {
+      userId: user.id,
+      organisationId: organisation.id,
+      role: input.role,
+      itdAccess: input.itdAccess,
+    },
   });
   return toRegistration(await loadRegistration(tx, ctx.actor, id), ctx.actor);
 }
 
 async function resolveOrganisation(tx: Tx, ctx: Ctx, input: ApproveInput) {
   if (input.organisationId) {
-    const found = await tx.selectFrom('organisations').select(['id', 'kind']).where('id', '=', input.organisationId).executeTakeFirst();
+    const found = await tx
+      .selectFrom('organisations')
+      .select(['id', 'kind'])
+      .where('id', '=', input.organisationId)
+      .executeTakeFirst();
     if (!found) throw new ValidationError([{ field: 'organisationId', reason: 'invalid' }]);
     return found;
   }
@@ -218,7 +318,8 @@ export async function closeRegistration(
   decision: { kind: 'reject'; reason: string } | { kind: 'request_info'; message: string },
 ): Promise<Registration> {
   const row = await loadRegistration(tx, ctx.actor, id);
-  if (!registrationAbilities(ctx.actor, row).includes('decide') || ctx.actor.kind !== 'user') throw new ForbiddenError();
+  if (!registrationAbilities(ctx.actor, row).includes('decide') || ctx.actor.kind !== 'user')
+    throw new ForbiddenError();
   const text = decision.kind === 'reject' ? decision.reason : decision.message;
   await tx
     .updateTable('registrations')

@@ -1,6 +1,12 @@
 /** /api/v1/terms: the current terms (public), accepting them, and the Secretariat's versions. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { acceptTermsSchema, publishTermsSchema, signInStepSchema, termsListSchema, termsSchema } from '../../../shared/auth.contract.ts';
+import {
+  acceptTermsSchema,
+  publishTermsSchema,
+  signInStepSchema,
+  termsListSchema,
+  termsSchema,
+} from '../../../shared/auth.contract.ts';
 import { withActor } from '../../db/with-actor.ts';
 import type { IdentityDeps } from '../identity/identity-deps.ts';
 import { requestMeta } from '../identity/request-meta.ts';
@@ -15,12 +21,20 @@ export const termsRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps
 
   app.post(
     '/accept',
-    { config: { access: 'signed_in' }, schema: { tags: ['terms'], body: acceptTermsSchema, response: { 200: signInStepSchema } } },
+    {
+      config: { access: 'signed_in' },
+      schema: { tags: ['terms'], body: acceptTermsSchema, response: { 200: signInStepSchema } },
+    },
     async (request) => {
       await withActor(deps.db, request.actor, (tx) =>
         acceptTerms(
           tx,
-          { actor: request.actor, clock: deps.clock, meta: requestMeta(request), authentication: request.authentication },
+          {
+            actor: request.actor,
+            clock: deps.clock,
+            meta: requestMeta(request),
+            authentication: request.authentication,
+          },
           request.body.version,
         ),
       );
@@ -31,15 +45,24 @@ export const termsRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps
   app.get(
     '/',
     { config: { access: 'data' }, schema: { tags: ['terms'], response: { 200: termsListSchema } } },
-    async (request) => ({ items: await withActor(deps.db, request.actor, (tx) => listTerms(tx, request.actor)) }),
+    async (request) => ({
+      items: await withActor(deps.db, request.actor, (tx) => listTerms(tx, request.actor)),
+    }),
   );
 
   app.post(
     '/',
-    { config: { access: 'data' }, schema: { tags: ['terms'], body: publishTermsSchema, response: { 201: termsSchema } } },
+    {
+      config: { access: 'data' },
+      schema: { tags: ['terms'], body: publishTermsSchema, response: { 201: termsSchema } },
+    },
     async (request, reply) => {
       const terms = await withActor(deps.db, request.actor, (tx) =>
-        publishTerms(tx, { actor: request.actor, clock: deps.clock, meta: requestMeta(request) }, request.body),
+        publishTerms(
+          tx,
+          { actor: request.actor, clock: deps.clock, meta: requestMeta(request) },
+          request.body,
+        ),
       );
       return reply.code(201).send(terms);
     },

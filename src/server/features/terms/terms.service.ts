@@ -19,13 +19,20 @@ function toTerms(row: Selectable<TermsVersionsTable>): Terms {
     publishedAt: row.published_at.toISOString(),
     texts: { en: row.text_en, fr: row.text_fr, es: row.text_es },
     changeSummary:
-      row.change_en && row.change_fr && row.change_es ? { en: row.change_en, fr: row.change_fr, es: row.change_es } : null,
+      row.change_en && row.change_fr && row.change_es
+        ? { en: row.change_en, fr: row.change_fr, es: row.change_es }
+        : null,
   };
 }
 
 /** select * from terms_versions order by version desc limit 1 */
 export async function currentTerms(tx: Tx): Promise<Terms> {
-  const row = await tx.selectFrom('terms_versions').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const row = await tx
+    .selectFrom('terms_versions')
+    .selectAll()
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!row) throw new NotFoundError();
   return toTerms(row);
 }
@@ -46,17 +53,33 @@ export async function acceptTerms(
   const current = await currentTerms(tx);
   // Accepting an older text than the one in force would accept nothing.
   if (version !== current.version) {
-    throw new ValidationError([{ field: 'version', reason: 'invalid_value', params: { values: String(current.version) } }]);
+    throw new ValidationError([
+      { field: 'version', reason: 'invalid_value', params: { values: String(current.version) } },
+    ]);
   }
   const now = ctx.clock();
   await tx
     .insertInto('terms_acceptances')
-    .values({ user_id: ctx.actor.userId, version, accepted_at: now, ip_address: ctx.meta.ipAddress, via: auth.kind })
+    .values({
+      user_id: ctx.actor.userId,
+      version,
+      accepted_at: now,
+      ip_address: ctx.meta.ipAddress,
+      via: auth.kind,
+    })
     .execute();
   if (auth.kind === 'session') {
-    await tx.updateTable('sessions').set({ terms_version: version }).where('id', '=', auth.sessionId).execute();
+    await tx
+      .updateTable('sessions')
+      .set({ terms_version: version })
+      .where('id', '=', auth.sessionId)
+      .execute();
   } else {
-    await tx.updateTable('api_tokens').set({ terms_version: version }).where('id', '=', auth.tokenId).execute();
+    await tx
+      .updateTable('api_tokens')
+      .set({ terms_version: version })
+      .where('id', '=', auth.tokenId)
+      .execute();
   }
   await recordAudit(
     tx,

@@ -50,13 +50,24 @@ export async function createUserWithPassword(
     if (await tx.selectFrom('users').select('id').where('email', '=', email.data).executeTakeFirst()) {
       throw new CreateUserError(`A user with the address ${email.data} already exists.`);
     }
-    let organisation = await tx.selectFrom('organisations').select(['id', 'kind']).where('name', '=', input.organisationName).executeTakeFirst();
+    let organisation = await tx
+      .selectFrom('organisations')
+      .select(['id', 'kind'])
+      .where('name', '=', input.organisationName)
+      .executeTakeFirst();
     if (organisation && organisation.kind !== input.organisationKind) {
-      throw new CreateUserError(`The organisation "${input.organisationName}" exists and is of kind ${organisation.kind}.`);
+      throw new CreateUserError(
+        `The organisation "${input.organisationName}" exists and is of kind ${organisation.kind}.`,
+      );
     }
     organisation ??= await tx
       .insertInto('organisations')
-      .values({ name: input.organisationName, kind: input.organisationKind, party: input.party, authority_type: input.authorityType })
+      .values({
+        name: input.organisationName,
+        kind: input.organisationKind,
+        party: input.party,
+        authority_type: input.authorityType,
+      })
       .returning(['id', 'kind'])
       .executeTakeFirstOrThrow();
     const user = await tx
@@ -74,19 +85,28 @@ export async function createUserWithPassword(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actor, clock }, {
-      action: 'user.created',
-      targetType: 'user',
-      targetId: user.id,
-      details: { role: input.role, organisationId: organisation.id },
-    });
+    await recordAudit(
+      tx,
+      { actor, clock },
+      {
+        action: 'user.created',
+        targetType: 'user',
+        targetId: user.id,
+        details: { role: input.role, organisationId: organisation.id },
+      },
+    );
     return { userId: user.id, password };
   });
 }
 
 /** On an empty database: the first Secretariat admin, or null when users exist already. */
-export async function ensureFirstAdmin(db: Kysely<DB>, email: string): Promise<{ email: string; password: string } | null> {
-  const any = await withActor(db, systemActor('bootstrap'), (tx) => tx.selectFrom('users').select('id').limit(1).executeTakeFirst());
+export async function ensureFirstAdmin(
+  db: Kysely<DB>,
+  email: string,
+): Promise<{ email: string; password: string } | null> {
+  const any = await withActor(db, systemActor('bootstrap'), (tx) =>
+    tx.selectFrom('users').select('id').limit(1).executeTakeFirst(),
+  );
   if (any) return null;
   const { password } = await createUserWithPassword(db, {
     email,

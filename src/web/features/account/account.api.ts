@@ -1,10 +1,6 @@
 /** The signed-in person's own sessions, personal API tokens and password. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  createdTokenSchema,
-  mySessionListSchema,
-  tokenListSchema,
-} from '../../../shared/auth.contract.ts';
+import { createdTokenSchema, mySessionListSchema, tokenListSchema } from '../../../shared/auth.contract.ts';
 import { apiDelete, apiGet, apiPost, apiPostNoContent } from '../../api/client.ts';
 
 const SESSIONS_KEY = ['me', 'sessions'] as const;

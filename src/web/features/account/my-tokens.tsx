@@ -67,7 +67,9 @@ export function MyTokens() {
                   {t('tokens.facts', {
                     created: formatDate(token.createdAt, language),
                     expires: formatDate(token.expiresAt, language),
-                    used: token.lastUsedAt ? formatDateTime(token.lastUsedAt, language) : t('tokens.neverUsed'),
+                    used: token.lastUsedAt
+                      ? formatDateTime(token.lastUsedAt, language)
+                      : t('tokens.neverUsed'),
                   })}
                 </Text>
               </div>

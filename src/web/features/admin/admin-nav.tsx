@@ -8,8 +8,16 @@ import { NavLink } from 'react-router';
 import type { Action } from '../../../shared/permissions.ts';
 import { hasAbility, useSignedInSession } from '../auth/session.queries.ts';
 
-const LINKS: { to: string; label: 'registrations' | 'users' | 'organisations' | 'terms'; abilities: Action[] }[] = [
-  { to: '/admin/registrations', label: 'registrations', abilities: ['registration.review', 'registration.endorse'] },
+const LINKS: {
+  to: string;
+  label: 'registrations' | 'users' | 'organisations' | 'terms';
+  abilities: Action[];
+}[] = [
+  {
+    to: '/admin/registrations',
+    label: 'registrations',
+    abilities: ['registration.review', 'registration.endorse'],
+  },
   { to: '/admin/users', label: 'users', abilities: ['user.list'] },
   { to: '/admin/organisations', label: 'organisations', abilities: ['organisation.manage'] },
   { to: '/admin/terms', label: 'terms', abilities: ['terms.publish'] },

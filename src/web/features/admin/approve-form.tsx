@@ -136,7 +136,7 @@ export function ApproveForm({ registration, isPending, error, onSubmit, onCancel
           allowDeselect={false}
           data={roles.map((value) => ({ value, label: t(`roles.${value}`) }))}
           value={effectiveRole}
-          onChange={(value) => setRole((value ?? 'member') as Role)}
+          onChange={(value) => setRole(value ?? 'member')}
           error={errors.errorOf('role')}
         />
         <Checkbox

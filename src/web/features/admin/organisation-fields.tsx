@@ -44,7 +44,7 @@ export function OrganisationFields({ value, onChange, errorOf }: OrganisationFie
         allowDeselect={false}
         data={ORGANISATION_KINDS.map((kind) => ({ value: kind, label: t(`organisationKinds.${kind}`) }))}
         value={value.kind}
-        onChange={(kind) => set('kind', (kind ?? 'party') as OrganisationKind)}
+        onChange={(kind) => set('kind', kind ?? 'party')}
         error={errorOf('kind')}
       />
       {isParty ? (

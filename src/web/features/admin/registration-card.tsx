@@ -162,7 +162,11 @@ function DecisionPanel({ open, registration, decide, onSend, onCancel }: Decisio
   return (
     <div className="itd-decision-panel">
       {open === 'approve' ? (
-        <ApproveForm {...common} registration={registration} onSubmit={(body) => onSend({ kind: open, body })} />
+        <ApproveForm
+          {...common}
+          registration={registration}
+          onSubmit={(body) => onSend({ kind: open, body })}
+        />
       ) : open === 'reject' ? (
         <TextDecisionForm
           {...common}

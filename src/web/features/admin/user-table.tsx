@@ -74,7 +74,9 @@ export function UserTable({ users, onAction }: UserTableProps) {
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{user.lastActiveAt ? formatDate(user.lastActiveAt, language) : t('users.never')}</Table.Td>
+              <Table.Td>
+                {user.lastActiveAt ? formatDate(user.lastActiveAt, language) : t('users.never')}
+              </Table.Td>
               <Table.Td>
                 <Group gap="xs">
                   {user.abilities.map((change) => (

@@ -10,6 +10,7 @@ import { useEffect } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { onAuthFailure } from '../../api/client.ts';
 import { forgetCsrfToken } from '../../api/csrf.ts';
+import { rememberSessionHint } from '../../api/session-hint.ts';
 import { queryClient } from '../../api/query-client.ts';
 import { dropPersonalData, SESSION_QUERY_KEY, useSession } from './session.queries.ts';
 import { signInPath } from './sign-in-steps.ts';
@@ -32,6 +33,7 @@ export function AuthRedirects() {
               void navigate(signInPath(here, 'ended'), { replace: true });
             }
             forgetCsrfToken();
+            rememberSessionHint(false);
             queryClient.setQueryData(SESSION_QUERY_KEY, null);
             // After the pages showing it have gone.
             setTimeout(dropPersonalData, 0);

@@ -48,11 +48,7 @@ export function NewPasswordFields({ newPassword, confirmation, onChange, errorOf
 }
 
 /** The errors of the two fields (empty when both are right). */
-export function checkNewPassword(
-  newPassword: string,
-  confirmation: string,
-  t: TFunction,
-): FieldErrors {
+export function checkNewPassword(newPassword: string, confirmation: string, t: TFunction): FieldErrors {
   const errors: FieldErrors = {};
   if (!newPassword) errors.newPassword = t('form.required');
   else if (!passwordSchema.safeParse(newPassword).success) {

@@ -53,12 +53,7 @@ export function SecondFactorEnrol({ onEnrolled }: { onEnrolled: (result: Enrolle
             <Text size="sm" fw={600} mt="xs" id="totp-secret-label">
               {t('secondFactor.secretLabel')}
             </Text>
-            <Code
-              block
-              className="itd-secret"
-              data-testid="totp-secret"
-              aria-labelledby="totp-secret-label"
-            >
+            <Code block className="itd-secret" data-testid="totp-secret" aria-labelledby="totp-secret-label">
               {grouped(secret)}
             </Code>
           </Stack>

@@ -1,10 +1,6 @@
 /** The second factor at sign-in: enrolment of an authenticator app (first sign-in) and the code at each one. */
 import { useMutation, useQuery } from '@tanstack/react-query';
-import {
-  enrolmentSchema,
-  recoveryCodesSchema,
-  signInStepSchema,
-} from '../../../shared/auth.contract.ts';
+import { enrolmentSchema, recoveryCodesSchema, signInStepSchema } from '../../../shared/auth.contract.ts';
 import { apiGet, apiPost } from '../../api/client.ts';
 
 /**

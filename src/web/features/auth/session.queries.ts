@@ -8,6 +8,7 @@ import { sessionSchema, type Session } from '../../../shared/auth.contract.ts';
 import type { Action } from '../../../shared/permissions.ts';
 import { apiGet, apiPostNoContent, isApiError, reportAuthFailure } from '../../api/client.ts';
 import { forgetCsrfToken, rememberCsrfToken, SESSION_PATH } from '../../api/csrf.ts';
+import { mayHaveSession, rememberSessionHint } from '../../api/session-hint.ts';
 import { queryClient } from '../../api/query-client.ts';
 
 export const SESSION_QUERY_KEY = ['auth', 'session'] as const;
@@ -16,6 +17,12 @@ const PERSONAL_KEY_ROOTS: readonly unknown[] = ['me', 'admin'];
 
 async function fetchSession(signal: AbortSignal): Promise<Session | null> {
   const previous = queryClient.getQueryData<Session | null>(SESSION_QUERY_KEY);
+  if (!mayHaveSession()) {
+    // Signed out in another tab (or never signed in here): no need to ask the server.
+    if (previous?.next === 'done') reportAuthFailure('unauthenticated');
+    rememberCsrfToken(null);
+    return null;
+  }
   try {
     const session = await apiGet(SESSION_PATH, sessionSchema, { signal, isSessionRequired: false });
     rememberCsrfToken(session.csrfToken);
@@ -23,6 +30,7 @@ async function fetchSession(signal: AbortSignal): Promise<Session | null> {
   } catch (error) {
     if (isApiError(error) && error.status === 401) {
       rememberCsrfToken(null);
+      rememberSessionHint(false);
       // Signed in a moment ago, not any more: suspended, signed out elsewhere, or expired. Say so.
       if (previous?.next === 'done') reportAuthFailure('unauthenticated');
       return null;
@@ -71,15 +79,22 @@ export async function refreshSessionAfterStep(): Promise<Session | null> {
 
 export function useSignOut() {
   const navigate = useNavigate();
+  const forget = async () => {
+    // Forget locally first, so the next check is not mistaken for a session that ended by itself.
+    queryClient.setQueryData(SESSION_QUERY_KEY, null);
+    dropPersonalData();
+    rememberSessionHint(false);
+    forgetCsrfToken();
+    await navigate('/sign-in?reason=signed_out');
+  };
   return useMutation({
     mutationFn: () => apiPostNoContent('/api/v1/auth/sign-out', undefined, { isSessionRequired: false }),
-    onSettled: async () => {
-      // Forget locally first, so the check below is not mistaken for a session that ended by itself.
-      queryClient.setQueryData(SESSION_QUERY_KEY, null);
-      dropPersonalData();
-      const session = await refreshSessionAfterStep();
-      // Still signed in means the sign-out did not reach the server: the header keeps showing the person.
-      if (session === null) await navigate('/sign-in?reason=signed_out');
+    onSuccess: forget,
+    onError: async (error) => {
+      // 401: the session had already ended. Anything else: the sign-out did not reach the server, so the person
+      // stays shown as signed in (and can try again) rather than believing they are out.
+      if (isApiError(error) && error.status === 401) await forget();
+      else await refreshSessionAfterStep();
     },
   });
 }

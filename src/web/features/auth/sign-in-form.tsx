@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { signInRequestSchema, signInStepSchema } from '../../../shared/auth.contract.ts';
 import { apiPost } from '../../api/client.ts';
+import { rememberSessionHint } from '../../api/session-hint.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { useFormErrors, validate } from '../../ui/forms.ts';
 import { dropPersonalData, refreshSessionAfterStep } from './session.queries.ts';
@@ -27,6 +28,7 @@ export function SignInForm({ from }: { from: string | null }) {
     onSuccess: async ({ next }) => {
       // Whoever used this browser before: their data must not show for the new person.
       dropPersonalData();
+      rememberSessionHint(true);
       await refreshSessionAfterStep();
       await navigate(pathForStep(next, from));
     },

@@ -3,7 +3,18 @@
  * access they request (the ITD, closed user groups) and why. Checked against the shared contract before sending;
  * the server's field errors are shown next to the fields as well.
  */
-import { Button, Card, Checkbox, Fieldset, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Fieldset,
+  Select,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../shared/languages.ts';
@@ -105,7 +116,14 @@ export function RegistrationForm({ onSent }: { onSent: (request: RegistrationReq
   );
 
   return (
-    <Card withBorder padding="lg" component="form" onSubmit={submit} noValidate aria-labelledby="register-title">
+    <Card
+      withBorder
+      padding="lg"
+      component="form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="register-title"
+    >
       <Stack gap="md">
         <CountrySelect
           name="country"
@@ -179,7 +197,7 @@ export function RegistrationForm({ onSent }: { onSent: (request: RegistrationReq
           description={t('register.languageHint')}
           data={LANGUAGES.map((code) => ({ value: code, label: t(`language.${code}`) }))}
           value={values.language}
-          onChange={(code) => set('language', (code ?? language) as Language)}
+          onChange={(code) => set('language', code ?? language)}
           allowDeselect={false}
           error={errors.errorOf('language')}
         />

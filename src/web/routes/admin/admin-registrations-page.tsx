@@ -33,9 +33,10 @@ function Queue() {
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
   const registrations = useRegistrations(filters);
-  const [lastDecision, setLastDecision] = useState<{ name: string; kind: RegistrationDecision['kind'] } | null>(
-    null,
-  );
+  const [lastDecision, setLastDecision] = useState<{
+    name: string;
+    kind: RegistrationDecision['kind'];
+  } | null>(null);
   const items = registrations.data?.pages.flatMap((page) => page.items) ?? [];
 
   const onDecided = (registration: Registration, kind: RegistrationDecision['kind']) =>

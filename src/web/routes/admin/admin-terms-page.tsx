@@ -58,8 +58,14 @@ function TermsVersions() {
                   <strong>{t('termsAdmin.changes')}</strong> {inLanguage(terms.changeSummary, language)}
                 </Text>
               ) : null}
-              <Spoiler maxHeight={48} showLabel={t('termsAdmin.showText')} hideLabel={t('termsAdmin.hideText')}>
-                <div className="itd-terms-text itd-terms-text--small">{inLanguage(terms.texts, language)}</div>
+              <Spoiler
+                maxHeight={48}
+                showLabel={t('termsAdmin.showText')}
+                hideLabel={t('termsAdmin.hideText')}
+              >
+                <div className="itd-terms-text itd-terms-text--small">
+                  {inLanguage(terms.texts, language)}
+                </div>
               </Spoiler>
             </Card>
           ))}

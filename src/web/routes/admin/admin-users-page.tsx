@@ -81,10 +81,16 @@ function Users() {
       {users.isPending ? <PageLoader label={t('common.loading')} /> : null}
       {users.isError ? <ErrorAlert error={users.error} onRetry={() => void users.refetch()} /> : null}
       {users.isSuccess && items.length === 0 ? <Text>{t('users.empty')}</Text> : null}
-      {items.length > 0 ? <UserTable users={items} onAction={(user, change) => setTarget({ user, change })} /> : null}
+      {items.length > 0 ? (
+        <UserTable users={items} onAction={(user, change) => setTarget({ user, change })} />
+      ) : null}
       {users.hasNextPage ? (
         <Group>
-          <Button variant="default" loading={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
+          <Button
+            variant="default"
+            loading={users.isFetchingNextPage}
+            onClick={() => void users.fetchNextPage()}
+          >
             {t('common.loadMore')}
           </Button>
         </Group>

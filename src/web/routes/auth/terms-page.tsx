@@ -3,7 +3,7 @@
  * date). At every sign-in the person accepts them here before any data is shown (DESIGN §2); anyone else may
  * read them.
  */
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -31,16 +31,17 @@ export function TermsPage() {
   if (terms.isError) return <ErrorAlert error={terms.error} onRetry={() => void terms.refetch()} />;
 
   const mustAccept = session.data?.next === 'accept_terms';
-  const citation = t('terms.citation', {
+  const versionLine = t('terms.versionLine', {
     version: terms.data.version,
     date: formatDate(terms.data.publishedAt, language),
   });
+  const goOn = async (path: string) => {
+    await refreshSessionAfterStep();
+    await navigate(path, { replace: true });
+  };
   const onAccept = () =>
     accept.mutate(terms.data.version, {
-      onSuccess: async ({ next }) => {
-        await refreshSessionAfterStep();
-        await navigate(pathForStep(next, from), { replace: true });
-      },
+      onSuccess: ({ next }) => void goOn(pathForStep(next, from)),
       // A newer version was published meanwhile: show it, to be read and accepted instead.
       onError: (error) => {
         if (isApiError(error) && error.status === 409) void terms.refetch();
@@ -51,8 +52,8 @@ export function TermsPage() {
     <Stack gap="lg" maw="48rem">
       <div>
         <Title order={1}>{t('terms.title')}</Title>
-        <Text c="dimmed" mt="xs" data-testid="terms-citation">
-          {citation}
+        <Text c="dimmed" mt="xs" data-testid="terms-version">
+          {versionLine}
         </Text>
       </div>
       {mustAccept ? (
@@ -60,10 +61,21 @@ export function TermsPage() {
           {t('terms.mustAccept')}
         </Alert>
       ) : null}
-      <Card withBorder padding="lg" component="article" aria-label={citation}>
+      <Card withBorder padding="lg" component="article" aria-label={versionLine}>
         <div className="itd-terms-text" lang={terms.data.texts[language].trim() ? language : 'en'}>
           {inLanguage(terms.data.texts, language)}
         </div>
+      </Card>
+      <Card withBorder padding="md" component="aside" aria-labelledby="cite-title">
+        <Title order={2} size="h5" id="cite-title">
+          {t('terms.citeTitle')}
+        </Title>
+        <Text size="sm" mt={4}>
+          {t('terms.citeIntro')}
+        </Text>
+        <Code block mt="xs" data-testid="terms-citation">
+          {t('terms.citeText', { date: formatDate(new Date().toISOString(), language) })}
+        </Code>
       </Card>
       {mustAccept ? (
         <Stack gap="sm">
