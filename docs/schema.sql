@@ -50,6 +50,15 @@ CREATE FUNCTION public.app_actor_is_secretariat_admin() RETURNS boolean
 
 
 --
+-- Name: app_actor_is_system(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_actor_is_system() RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$ select app_actor_kind() = 'system' $$;
+
+
+--
 -- Name: app_actor_kind(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -115,6 +124,23 @@ CREATE FUNCTION public.audit_events_refuse_change() RETURNS trigger
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
+
+--
+-- Name: api_tokens; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.api_tokens (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    name text NOT NULL,
+    token_hash text NOT NULL,
+    terms_version integer,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    last_used_at timestamp with time zone,
+    revoked_at timestamp with time zone
+);
+
 
 --
 -- Name: audit_chain_head; Type: TABLE; Schema: public; Owner: -
@@ -187,6 +213,70 @@ CREATE TABLE public.countries (
 
 
 --
+-- Name: one_time_tokens; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.one_time_tokens (
+    token_hash text NOT NULL,
+    purpose text NOT NULL,
+    registration_id uuid,
+    user_id uuid,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT one_time_tokens_purpose_check CHECK ((purpose = ANY (ARRAY['verify_email'::text, 'reset_password'::text])))
+);
+
+
+--
+-- Name: organisations; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.organisations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    kind text NOT NULL,
+    party character(2),
+    authority_type text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT organisations_check CHECK (((kind = 'party'::text) = (party IS NOT NULL))),
+    CONSTRAINT organisations_kind_check CHECK ((kind = ANY (ARRAY['secretariat'::text, 'party'::text, 'iccwc'::text, 'igo'::text])))
+);
+
+
+--
+-- Name: outbox; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.outbox (
+    id bigint NOT NULL,
+    recipient text NOT NULL,
+    subject text NOT NULL,
+    body text NOT NULL,
+    language text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    sent_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    last_error text,
+    CONSTRAINT outbox_language_check CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text])))
+);
+
+
+--
+-- Name: outbox_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.outbox ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.outbox_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: rate_limit_hits; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -198,6 +288,32 @@ CREATE UNLOGGED TABLE public.rate_limit_hits (
 
 
 --
+-- Name: recovery_codes; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.recovery_codes (
+    id bigint NOT NULL,
+    user_id uuid NOT NULL,
+    code_hash text NOT NULL,
+    used_at timestamp with time zone
+);
+
+
+--
+-- Name: recovery_codes_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.recovery_codes ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.recovery_codes_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: reference_seeds; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -205,6 +321,63 @@ CREATE TABLE public.reference_seeds (
     name text NOT NULL,
     checksum text NOT NULL,
     loaded_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+--
+-- Name: registrations; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.registrations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    status text DEFAULT 'pending_verification'::text NOT NULL,
+    country character(2) NOT NULL,
+    last_name text NOT NULL,
+    first_name text NOT NULL,
+    organisation text NOT NULL,
+    function_title text NOT NULL,
+    telephone text NOT NULL,
+    email text NOT NULL,
+    requests_itd_access boolean NOT NULL,
+    requested_groups text[] DEFAULT '{}'::text[] NOT NULL,
+    justification text NOT NULL,
+    language text NOT NULL,
+    is_webmail boolean DEFAULT false NOT NULL,
+    email_verified_at timestamp with time zone,
+    endorsement text,
+    endorsement_note text,
+    endorsed_by uuid,
+    endorsed_at timestamp with time zone,
+    decision_reason text,
+    decided_by uuid,
+    decided_at timestamp with time zone,
+    user_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT registrations_email_check CHECK ((email = lower(email))),
+    CONSTRAINT registrations_endorsement_check CHECK ((endorsement = ANY (ARRAY['endorsed'::text, 'objected'::text]))),
+    CONSTRAINT registrations_language_check CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text]))),
+    CONSTRAINT registrations_status_check CHECK ((status = ANY (ARRAY['pending_verification'::text, 'pending_review'::text, 'more_info_requested'::text, 'approved'::text, 'rejected'::text])))
+);
+
+
+--
+-- Name: sessions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sessions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    token_hash text NOT NULL,
+    user_id uuid NOT NULL,
+    stage text NOT NULL,
+    terms_version integer,
+    csrf_token text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    ip_address text,
+    user_agent text,
+    revoked_at timestamp with time zone,
+    CONSTRAINT sessions_stage_check CHECK ((stage = ANY (ARRAY['second_factor'::text, 'full'::text])))
 );
 
 
@@ -282,6 +455,103 @@ ALTER TABLE public.taxon_names ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY 
 
 
 --
+-- Name: terms_acceptances; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.terms_acceptances (
+    id bigint NOT NULL,
+    user_id uuid NOT NULL,
+    version integer NOT NULL,
+    accepted_at timestamp with time zone DEFAULT now() NOT NULL,
+    ip_address text,
+    via text NOT NULL,
+    CONSTRAINT terms_acceptances_via_check CHECK ((via = ANY (ARRAY['session'::text, 'token'::text])))
+);
+
+
+--
+-- Name: terms_acceptances_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.terms_acceptances ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.terms_acceptances_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: terms_versions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.terms_versions (
+    version integer NOT NULL,
+    text_en text NOT NULL,
+    text_fr text NOT NULL,
+    text_es text NOT NULL,
+    change_en text,
+    change_fr text,
+    change_es text,
+    published_at timestamp with time zone DEFAULT now() NOT NULL,
+    published_by uuid
+);
+
+
+--
+-- Name: users; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.users (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    email text NOT NULL,
+    first_name text NOT NULL,
+    last_name text NOT NULL,
+    function_title text DEFAULT ''::text NOT NULL,
+    telephone text DEFAULT ''::text NOT NULL,
+    country character(2),
+    language text DEFAULT 'en'::text NOT NULL,
+    organisation_id uuid NOT NULL,
+    role text NOT NULL,
+    has_itd_access boolean DEFAULT false NOT NULL,
+    status text DEFAULT 'active'::text NOT NULL,
+    status_reason text,
+    password_hash text,
+    must_change_password boolean DEFAULT false NOT NULL,
+    totp_secret_sealed text,
+    totp_enrolled_at timestamp with time zone,
+    totp_last_step bigint,
+    failed_sign_ins integer DEFAULT 0 NOT NULL,
+    locked_until timestamp with time zone,
+    last_active_at timestamp with time zone,
+    inactivity_warned_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT users_email_check CHECK ((email = lower(email))),
+    CONSTRAINT users_language_check CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text]))),
+    CONSTRAINT users_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'data_officer'::text, 'focal_point'::text, 'reporter'::text, 'member'::text]))),
+    CONSTRAINT users_status_check CHECK ((status = ANY (ARRAY['active'::text, 'suspended'::text, 'withdrawn'::text])))
+);
+
+
+--
+-- Name: api_tokens api_tokens_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.api_tokens
+    ADD CONSTRAINT api_tokens_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: api_tokens api_tokens_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.api_tokens
+    ADD CONSTRAINT api_tokens_token_hash_key UNIQUE (token_hash);
+
+
+--
 -- Name: audit_chain_head audit_chain_head_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -322,6 +592,38 @@ ALTER TABLE ONLY public.countries
 
 
 --
+-- Name: one_time_tokens one_time_tokens_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.one_time_tokens
+    ADD CONSTRAINT one_time_tokens_pkey PRIMARY KEY (token_hash);
+
+
+--
+-- Name: organisations organisations_name_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organisations
+    ADD CONSTRAINT organisations_name_key UNIQUE (name);
+
+
+--
+-- Name: organisations organisations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organisations
+    ADD CONSTRAINT organisations_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: outbox outbox_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.outbox
+    ADD CONSTRAINT outbox_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: rate_limit_hits rate_limit_hits_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -330,11 +632,43 @@ ALTER TABLE ONLY public.rate_limit_hits
 
 
 --
+-- Name: recovery_codes recovery_codes_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.recovery_codes
+    ADD CONSTRAINT recovery_codes_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: reference_seeds reference_seeds_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.reference_seeds
     ADD CONSTRAINT reference_seeds_pkey PRIMARY KEY (name);
+
+
+--
+-- Name: registrations registrations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.registrations
+    ADD CONSTRAINT registrations_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: sessions sessions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sessions
+    ADD CONSTRAINT sessions_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: sessions sessions_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sessions
+    ADD CONSTRAINT sessions_token_hash_key UNIQUE (token_hash);
 
 
 --
@@ -370,6 +704,45 @@ ALTER TABLE ONLY public.taxon_names
 
 
 --
+-- Name: terms_acceptances terms_acceptances_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.terms_acceptances
+    ADD CONSTRAINT terms_acceptances_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: terms_versions terms_versions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.terms_versions
+    ADD CONSTRAINT terms_versions_pkey PRIMARY KEY (version);
+
+
+--
+-- Name: users users_email_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.users
+    ADD CONSTRAINT users_email_key UNIQUE (email);
+
+
+--
+-- Name: users users_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.users
+    ADD CONSTRAINT users_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: api_tokens_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX api_tokens_user_idx ON public.api_tokens USING btree (user_id);
+
+
+--
 -- Name: audit_events_action_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -384,10 +757,45 @@ CREATE INDEX audit_events_actor_idx ON public.audit_events USING btree (actor_id
 
 
 --
+-- Name: outbox_unsent_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX outbox_unsent_idx ON public.outbox USING btree (id) WHERE (sent_at IS NULL);
+
+
+--
 -- Name: rate_limit_hits_window_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX rate_limit_hits_window_idx ON public.rate_limit_hits USING btree (window_started_at);
+
+
+--
+-- Name: recovery_codes_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX recovery_codes_user_idx ON public.recovery_codes USING btree (user_id);
+
+
+--
+-- Name: registrations_email_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX registrations_email_idx ON public.registrations USING btree (email);
+
+
+--
+-- Name: registrations_status_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX registrations_status_idx ON public.registrations USING btree (status, created_at);
+
+
+--
+-- Name: sessions_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sessions_user_idx ON public.sessions USING btree (user_id);
 
 
 --
@@ -433,6 +841,20 @@ CREATE UNIQUE INDEX taxon_names_unique_idx ON public.taxon_names USING btree (ta
 
 
 --
+-- Name: terms_acceptances_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX terms_acceptances_user_idx ON public.terms_acceptances USING btree (user_id, version);
+
+
+--
+-- Name: users_organisation_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX users_organisation_idx ON public.users USING btree (organisation_id);
+
+
+--
 -- Name: audit_events audit_events_no_truncate; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -444,6 +866,86 @@ CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON public.audit_events F
 --
 
 CREATE TRIGGER audit_events_no_update BEFORE DELETE OR UPDATE ON public.audit_events FOR EACH ROW EXECUTE FUNCTION public.audit_events_refuse_change();
+
+
+--
+-- Name: api_tokens api_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.api_tokens
+    ADD CONSTRAINT api_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: one_time_tokens one_time_tokens_registration_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.one_time_tokens
+    ADD CONSTRAINT one_time_tokens_registration_id_fkey FOREIGN KEY (registration_id) REFERENCES public.registrations(id) ON DELETE CASCADE;
+
+
+--
+-- Name: one_time_tokens one_time_tokens_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.one_time_tokens
+    ADD CONSTRAINT one_time_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: organisations organisations_party_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.organisations
+    ADD CONSTRAINT organisations_party_fkey FOREIGN KEY (party) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: recovery_codes recovery_codes_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.recovery_codes
+    ADD CONSTRAINT recovery_codes_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: registrations registrations_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.registrations
+    ADD CONSTRAINT registrations_country_fkey FOREIGN KEY (country) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: registrations registrations_decided_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.registrations
+    ADD CONSTRAINT registrations_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: registrations registrations_endorsed_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.registrations
+    ADD CONSTRAINT registrations_endorsed_by_fkey FOREIGN KEY (endorsed_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: registrations registrations_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.registrations
+    ADD CONSTRAINT registrations_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: sessions sessions_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sessions
+    ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
 
 
 --
@@ -460,6 +962,59 @@ ALTER TABLE ONLY public.taxa
 
 ALTER TABLE ONLY public.taxon_names
     ADD CONSTRAINT taxon_names_taxon_id_fkey FOREIGN KEY (taxon_id) REFERENCES public.taxa(id) ON DELETE CASCADE;
+
+
+--
+-- Name: terms_acceptances terms_acceptances_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.terms_acceptances
+    ADD CONSTRAINT terms_acceptances_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: terms_acceptances terms_acceptances_version_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.terms_acceptances
+    ADD CONSTRAINT terms_acceptances_version_fkey FOREIGN KEY (version) REFERENCES public.terms_versions(version) ON DELETE RESTRICT;
+
+
+--
+-- Name: terms_versions terms_versions_published_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.terms_versions
+    ADD CONSTRAINT terms_versions_published_by_fkey FOREIGN KEY (published_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: users users_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.users
+    ADD CONSTRAINT users_country_fkey FOREIGN KEY (country) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: users users_organisation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.users
+    ADD CONSTRAINT users_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: api_tokens; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.api_tokens ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: api_tokens api_tokens_own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY api_tokens_own ON public.api_tokens TO app_user USING ((public.app_actor_is_system() OR (user_id = public.app_actor_id()))) WITH CHECK ((public.app_actor_is_system() OR (user_id = public.app_actor_id())));
 
 
 --
@@ -536,10 +1091,90 @@ CREATE POLICY countries_read ON public.countries FOR SELECT TO app_user USING (t
 
 
 --
+-- Name: one_time_tokens; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.one_time_tokens ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: one_time_tokens one_time_tokens_approval; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY one_time_tokens_approval ON public.one_time_tokens FOR INSERT TO app_user WITH CHECK ((public.app_actor_is_secretariat_admin() AND (purpose = 'reset_password'::text)));
+
+
+--
+-- Name: one_time_tokens one_time_tokens_front_door; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY one_time_tokens_front_door ON public.one_time_tokens TO app_user USING (public.app_actor_is_system()) WITH CHECK (public.app_actor_is_system());
+
+
+--
+-- Name: organisations; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.organisations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: organisations organisations_manage; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY organisations_manage ON public.organisations TO app_user USING ((public.app_actor_is_system() OR public.app_actor_is_secretariat_admin())) WITH CHECK ((public.app_actor_is_system() OR public.app_actor_is_secretariat_admin()));
+
+
+--
+-- Name: organisations organisations_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY organisations_read ON public.organisations FOR SELECT TO app_user USING ((public.app_actor_is_system() OR (public.app_actor_kind() = 'user'::text)));
+
+
+--
+-- Name: outbox; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.outbox ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: outbox outbox_mark; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY outbox_mark ON public.outbox FOR UPDATE TO app_user USING (public.app_actor_is_system()) WITH CHECK (public.app_actor_is_system());
+
+
+--
+-- Name: outbox outbox_queue; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY outbox_queue ON public.outbox FOR INSERT TO app_user WITH CHECK (true);
+
+
+--
+-- Name: outbox outbox_send; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY outbox_send ON public.outbox FOR SELECT TO app_user USING (public.app_actor_is_system());
+
+
+--
 -- Name: rate_limit_hits; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
 ALTER TABLE public.rate_limit_hits ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: recovery_codes; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.recovery_codes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: recovery_codes recovery_codes_own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY recovery_codes_own ON public.recovery_codes TO app_user USING ((public.app_actor_is_system() OR (user_id = public.app_actor_id()))) WITH CHECK ((public.app_actor_is_system() OR (user_id = public.app_actor_id())));
+
 
 --
 -- Name: reference_seeds; Type: ROW SECURITY; Schema: public; Owner: -
@@ -552,6 +1187,60 @@ ALTER TABLE public.reference_seeds ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY reference_seeds_maintain ON public.reference_seeds TO app_user USING (public.app_actor_maintains_reference()) WITH CHECK (public.app_actor_maintains_reference());
+
+
+--
+-- Name: registrations; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.registrations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: registrations registrations_endorse; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY registrations_endorse ON public.registrations TO app_user USING (((public.app_actor_kind() = 'user'::text) AND (public.app_actor_role() = 'focal_point'::text) AND (public.app_actor_org_kind() = 'party'::text) AND ((country)::text = public.app_actor_party()))) WITH CHECK (((public.app_actor_kind() = 'user'::text) AND (public.app_actor_role() = 'focal_point'::text) AND (public.app_actor_org_kind() = 'party'::text) AND ((country)::text = public.app_actor_party())));
+
+
+--
+-- Name: registrations registrations_front_door; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY registrations_front_door ON public.registrations TO app_user USING (public.app_actor_is_system()) WITH CHECK (public.app_actor_is_system());
+
+
+--
+-- Name: registrations registrations_review; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY registrations_review ON public.registrations TO app_user USING (public.app_actor_is_secretariat_admin()) WITH CHECK (public.app_actor_is_secretariat_admin());
+
+
+--
+-- Name: sessions; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.sessions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sessions sessions_admin_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY sessions_admin_read ON public.sessions FOR SELECT TO app_user USING (public.app_actor_is_secretariat_admin());
+
+
+--
+-- Name: sessions sessions_admin_revoke; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY sessions_admin_revoke ON public.sessions FOR UPDATE TO app_user USING (public.app_actor_is_secretariat_admin()) WITH CHECK (public.app_actor_is_secretariat_admin());
+
+
+--
+-- Name: sessions sessions_own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY sessions_own ON public.sessions TO app_user USING ((public.app_actor_is_system() OR (user_id = public.app_actor_id()))) WITH CHECK ((public.app_actor_is_system() OR (user_id = public.app_actor_id())));
 
 
 --
@@ -595,10 +1284,77 @@ CREATE POLICY taxon_names_read ON public.taxon_names FOR SELECT TO app_user USIN
 
 
 --
+-- Name: terms_acceptances; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.terms_acceptances ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: terms_acceptances terms_acceptances_own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY terms_acceptances_own ON public.terms_acceptances TO app_user USING ((public.app_actor_is_system() OR (user_id = public.app_actor_id()) OR public.app_actor_is_secretariat_admin())) WITH CHECK ((public.app_actor_is_system() OR (user_id = public.app_actor_id())));
+
+
+--
+-- Name: terms_versions; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.terms_versions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: terms_versions terms_versions_publish; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY terms_versions_publish ON public.terms_versions FOR INSERT TO app_user WITH CHECK ((public.app_actor_is_system() OR public.app_actor_is_secretariat_admin()));
+
+
+--
+-- Name: terms_versions terms_versions_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY terms_versions_read ON public.terms_versions FOR SELECT TO app_user USING (true);
+
+
+--
+-- Name: users; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.users ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: users users_create; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY users_create ON public.users FOR INSERT TO app_user WITH CHECK ((public.app_actor_is_system() OR public.app_actor_is_secretariat_admin()));
+
+
+--
+-- Name: users users_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY users_read ON public.users FOR SELECT TO app_user USING ((public.app_actor_is_system() OR (id = public.app_actor_id()) OR public.app_actor_is_secretariat_admin()));
+
+
+--
+-- Name: users users_write; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY users_write ON public.users FOR UPDATE TO app_user USING ((public.app_actor_is_system() OR (id = public.app_actor_id()) OR public.app_actor_is_secretariat_admin())) WITH CHECK ((public.app_actor_is_system() OR (id = public.app_actor_id()) OR public.app_actor_is_secretariat_admin()));
+
+
+--
 -- Name: SCHEMA public; Type: ACL; Schema: -; Owner: -
 --
 
 GRANT USAGE ON SCHEMA public TO app_user;
+
+
+--
+-- Name: TABLE api_tokens; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.api_tokens TO app_user;
 
 
 --
@@ -630,10 +1386,52 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.countries TO app_user;
 
 
 --
+-- Name: TABLE one_time_tokens; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.one_time_tokens TO app_user;
+
+
+--
+-- Name: TABLE organisations; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.organisations TO app_user;
+
+
+--
+-- Name: TABLE outbox; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.outbox TO app_user;
+
+
+--
+-- Name: TABLE recovery_codes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.recovery_codes TO app_user;
+
+
+--
 -- Name: TABLE reference_seeds; Type: ACL; Schema: public; Owner: -
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.reference_seeds TO app_user;
+
+
+--
+-- Name: TABLE registrations; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.registrations TO app_user;
+
+
+--
+-- Name: TABLE sessions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sessions TO app_user;
 
 
 --
@@ -648,6 +1446,27 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.taxa TO app_user;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.taxon_names TO app_user;
+
+
+--
+-- Name: TABLE terms_acceptances; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.terms_acceptances TO app_user;
+
+
+--
+-- Name: TABLE terms_versions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.terms_versions TO app_user;
+
+
+--
+-- Name: TABLE users; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.users TO app_user;
 
 
 --
