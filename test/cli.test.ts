@@ -80,6 +80,68 @@ describe('itd command', () => {
     assert.match(missing.stderr, /No such file/);
   });
 
+  test('users create prints a one-time password; tokens create prints a token', () => {
+    const created = itd(
+      'users',
+      'create',
+      '--email',
+      'Officer@Customs.example.org',
+      '--first-name',
+      'Ana',
+      '--last-name',
+      'Silva',
+      '--org',
+      'Customs of Brazil',
+      '--org-kind',
+      'party',
+      '--party',
+      'br',
+      '--role',
+      'reporter',
+      '--itd-access',
+    );
+    assert.equal(created.status, 0, created.stderr);
+    assert.match(created.stdout, /User officer@customs\.example\.org created\.\nOne-time password: \S{16,}/);
+    const twice = itd(
+      'users',
+      'create',
+      '--email',
+      'officer@customs.example.org',
+      '--first-name',
+      'A',
+      '--last-name',
+      'S',
+      '--org',
+      'Customs of Brazil',
+      '--party',
+      'BR',
+      '--role',
+      'reporter',
+    );
+    assert.equal(twice.status, 1);
+    assert.match(twice.stderr, /already exists/);
+    const badRole = itd(
+      'users',
+      'create',
+      '--email',
+      'x@example.org',
+      '--first-name',
+      'A',
+      '--last-name',
+      'S',
+      '--org',
+      'INTERPOL',
+      '--org-kind',
+      'iccwc',
+      '--role',
+      'admin',
+    );
+    assert.match(badRole.stderr, /--role: a iccwc user may be member/);
+    const token = itd('tokens', 'create', '--email', 'officer@customs.example.org', '--days', '30');
+    assert.equal(token.status, 0, token.stderr);
+    assert.match(token.stdout, /^[A-Za-z0-9_-]{40,}\n$/);
+  });
+
   test('audit verify reports an intact chain', () => {
     const run = itd('audit', 'verify');
     assert.equal(run.status, 0, run.stderr);

@@ -6,6 +6,7 @@ import { withActor } from './db/with-actor.ts';
 import { recordAudit } from './features/audit/audit.service.ts';
 import { hashSecret, randomSecret } from './features/identity/secrets.ts';
 import { createUserWithPassword } from './features/users/create-user.ts';
+import { suspendInactiveUsers } from './features/users/suspend-inactive.ts';
 import { setUpDatabase } from './setup-database.ts';
 
 export interface UsersCreateOptions {
@@ -109,5 +110,16 @@ export async function runTokensCreate(
     process.stderr.write(
       `Token for ${options.email} valid ${days} days. It is shown only now; store it safely.\n`,
     );
+  });
+}
+
+export async function runSuspendInactive(settings: Settings): Promise<void> {
+  await withDb(settings, async (database) => {
+    const report = await suspendInactiveUsers(database.db, {
+      days: settings.inactivitySuspendDays,
+      publicUrl: settings.publicUrl,
+      clock: () => new Date(),
+    });
+    process.stdout.write(`Inactive accounts: ${report.warned} warned, ${report.suspended} suspended.\n`);
   });
 }

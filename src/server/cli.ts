@@ -6,7 +6,12 @@ import { Command } from 'commander';
 import { readSettings } from './config.ts';
 import { runAuditVerify, runImportSpecies, runMigrate } from './cli-commands.ts';
 import { serve } from './main.ts';
-import { runTokensCreate, runUsersCreate, type UsersCreateOptions } from './cli-identity.ts';
+import {
+  runSuspendInactive,
+  runTokensCreate,
+  runUsersCreate,
+  type UsersCreateOptions,
+} from './cli-identity.ts';
 
 export function buildCli(): Command {
   const program = new Command('itd')
@@ -51,6 +56,13 @@ export function buildCli(): Command {
     .requiredOption('--role <role>', 'admin, data_officer, focal_point, reporter or member')
     .option('--itd-access', 'grant access to the Illegal Trade Database')
     .action(async (options: UsersCreateOptions) => runUsersCreate(readSettings(), options));
+
+  users
+    .command('suspend-inactive')
+    .description(
+      'Warn, then suspend, accounts unused for INACTIVITY_SUSPEND_DAYS (the server also does this hourly).',
+    )
+    .action(async () => runSuspendInactive(readSettings()));
 
   const tokens = program.command('tokens').description('Personal API tokens.');
   tokens

@@ -8,6 +8,7 @@ import type { Settings } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { setUpDatabase } from './setup-database.ts';
 import { ensureFirstAdmin } from './features/users/create-user.ts';
+import { runInactivityJobOnce } from './features/users/suspend-inactive.ts';
 
 export async function serve(settings: Settings): Promise<void> {
   const database = await openDatabase({
@@ -38,10 +39,21 @@ export async function serve(settings: Settings): Promise<void> {
   const where = database.backend === 'pglite' ? `embedded database in ${settings.dataDir}` : 'PostgreSQL';
   process.stdout.write(`ITD Platform is running at http://${shownHost}:${port}/ (${where})\n`);
 
+  // Hourly: warn, then suspend accounts nobody uses (one instance at a time).
+  const inactivityJob = setInterval(() => {
+    runInactivityJobOnce(database.db, {
+      days: settings.inactivitySuspendDays,
+      publicUrl: settings.publicUrl,
+      clock: () => new Date(),
+    }).catch((error: unknown) => app?.log.error({ err: error }, 'inactivity job failed'));
+  }, 3_600_000);
+  inactivityJob.unref();
+
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(inactivityJob);
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     const timer = setTimeout(() => {
       app.log.error('shutdown took too long; exiting');

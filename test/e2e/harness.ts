@@ -29,6 +29,8 @@ export interface E2eEnvironment {
   firstAdmin: () => Promise<{ email: string; password: string }>;
   /** A page in a fresh browser context (own storage), watched for console errors and CSP violations. */
   openPage: (options?: BrowserContextOptions) => Promise<WatchedPage>;
+  /** Screenshots of every page still open, as `<prefix>-<n>.png` (to see what a failed test was looking at). */
+  screenshotOpenPages: (prefix: string) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -87,6 +89,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
     throw error;
   }
 
+  const openPages: Page[] = [];
   return {
     baseUrl: server.baseUrl,
     browser,
@@ -96,7 +99,13 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
       const context = await browser.newContext(options);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
+      openPages.push(page);
       return { page, problems: await watchPage(page) };
+    },
+    async screenshotOpenPages(prefix) {
+      for (const [index, page] of openPages.entries()) {
+        if (!page.isClosed()) await saveScreenshot(page, `${prefix}-${index + 1}`).catch(() => undefined);
+      }
     },
     async close() {
       await browser.close();

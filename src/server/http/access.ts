@@ -57,7 +57,7 @@ export function registerAccessControl(
   const declared = new Map<string, RouteAccess>();
   app.decorate('routeAccess', declared);
   app.addHook('onRoute', (route) => {
-    const access = (route.config)?.access;
+    const access = route.config?.access;
     for (const method of [route.method].flat()) if (access) declared.set(`${method} ${route.url}`, access);
     if (access === undefined) {
       throw new UndeclaredAccessError(

@@ -151,6 +151,8 @@ export async function completeSecondFactor(
         failed_sign_ins: 0,
         locked_until: null,
         last_active_at: now,
+        // Signing in answers the inactivity warning.
+        inactivity_warned_at: null,
         ...(isFreshStep ? { totp_last_step: step } : {}),
         ...(input.isEnrolment ? { totp_enrolled_at: now } : {}),
       })

@@ -100,4 +100,3 @@ export async function revokeToken(
 export function termsVersionOf(auth: Authentication, current: number | null): number | null {
   return auth.kind === 'session' && auth.termsAccepted ? current : null;
 }
-

@@ -61,11 +61,13 @@ export function useDecideRegistration(id: string) {
         decision.body,
         registrationSchema,
       ),
-    onSuccess: async (_registration, decision) => {
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'registrations'] });
+    // Not awaited: the refreshed list no longer holds the decided request, so its card (which passed the
+    // per-call onSuccess to mutate) would be gone before that callback could run.
+    onSuccess: (_registration, decision) => {
+      void queryClient.invalidateQueries({ queryKey: ['admin', 'registrations'] });
       if (decision.kind === 'approve') {
-        await queryClient.invalidateQueries({ queryKey: ['admin', 'organisations'] });
-        await queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
+        void queryClient.invalidateQueries({ queryKey: ['admin', 'organisations'] });
+        void queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
       }
     },
   });
@@ -133,7 +135,9 @@ export function usePublishTerms() {
   return useMutation({
     mutationFn: (body: z.input<typeof publishTermsSchema>) => apiPost('/api/v1/terms', body, termsSchema),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['admin', 'terms'] });
+      // Marked stale but not asked again now: the publisher's own session must accept the new version first
+      // (the list is a data route), which the form sees to.
+      await queryClient.invalidateQueries({ queryKey: ['admin', 'terms'], refetchType: 'none' });
       await queryClient.invalidateQueries({ queryKey: ['terms', 'current'] });
     },
   });

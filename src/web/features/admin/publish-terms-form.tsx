@@ -6,10 +6,13 @@
 import { Alert, Button, Checkbox, Fieldset, Stack, Textarea } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
 import type { Terms } from '../../../shared/auth.contract.ts';
 import { LANGUAGES, type Language } from '../../../shared/languages.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { useFormErrors, type FieldErrors } from '../../ui/forms.ts';
+import { refreshSessionAfterStep } from '../auth/session.queries.ts';
+import { pathForStep } from '../auth/sign-in-steps.ts';
 import { usePublishTerms } from './admin.api.ts';
 
 const MIN_TEXT_LENGTH = 200;
@@ -23,12 +26,22 @@ export function PublishTermsForm({ current }: { current: Terms | null }) {
   const [summary, setSummary] = useState<Texts>(EMPTY_TEXTS);
   const [isTouched, setIsTouched] = useState(false);
   const publish = usePublishTerms();
+  const navigate = useNavigate();
+  const location = useLocation();
   const errors = useFormErrors(publish.error);
 
   // Start from the text in force: an amendment usually changes a few sentences.
   useEffect(() => {
     if (current && !isTouched) setTexts(current.texts);
   }, [current, isTouched]);
+
+  // Like everyone, the publisher accepts the new version before seeing data again: now, then back here.
+  const acceptAsPublisher = async () => {
+    const session = await refreshSessionAfterStep();
+    if (session?.next === 'accept_terms') {
+      await navigate(pathForStep('accept_terms', location.pathname + location.search));
+    }
+  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -47,6 +60,7 @@ export function PublishTermsForm({ current }: { current: Terms | null }) {
         onSuccess: () => {
           setIsTouched(false);
           setSummary(EMPTY_TEXTS);
+          void acceptAsPublisher();
         },
       },
     );
