@@ -17,6 +17,7 @@ import {
   type UserRecord,
 } from './identity.repo.ts';
 import { hashSecret, randomSecret } from './secrets.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 
 export const FRONT_DOOR = systemActor('front door');
 
@@ -140,9 +141,16 @@ export async function authenticateToken(
     if (!token || token.expires_at.getTime() <= now.getTime()) return null;
     const user = await findUserForActor(tx, { id: token.user_id });
     if (!user || user.status !== 'active') return null;
+    // Use is recorded (and audited) at most once a minute per token, not at every request of a script.
     if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > 60_000) {
       await tx.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token.id).execute();
       await tx.updateTable('users').set({ last_active_at: now }).where('id', '=', user.id).execute();
+      await recordAudit(tx, { actor: FRONT_DOOR, clock: () => now }, {
+        action: 'token.used',
+        targetType: 'api_token',
+        targetId: token.id,
+        details: { userId: user.id },
+      });
     }
     const current = await currentTermsVersion(tx);
     return {
