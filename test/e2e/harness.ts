@@ -270,3 +270,17 @@ function findFreePort(): Promise<number> {
     });
   });
 }
+
+/** Runs a test's body; when it fails, keeps a screenshot of every open page to show where it stopped. */
+export async function withFailureScreenshots(
+  env: E2eEnvironment,
+  name: string,
+  body: () => Promise<void>,
+): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    await env.screenshotOpenPages(`failed-${name}`);
+    throw error;
+  }
+}

@@ -5,8 +5,22 @@
  */
 import assert from 'node:assert/strict';
 import * as OTPAuth from 'otpauth';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { saveScreenshot } from './harness.ts';
+
+/** The person who asks for access in the identity tests. */
+export const applicant = {
+  firstName: 'Amina',
+  lastName: 'Odhiambo',
+  organisation: 'Kenya Revenue Authority',
+  functionTitle: 'Customs officer, wildlife desk',
+  telephone: '+254 20 281 7000',
+  email: 'amina.odhiambo@kra.example.org',
+  group: 'Cheetah enforcement group',
+  justification: 'I investigate ivory and pangolin scale seizures at Jomo Kenyatta International Airport.',
+  password: 'Scales-seized-at-JKIA-in-March',
+};
+export const applicantName = `${applicant.firstName} ${applicant.lastName}`;
 
 /** The current code of an authenticator app holding this key. */
 export function totpCode(secret: string): string {
@@ -114,4 +128,66 @@ export async function assertNoHorizontalOverflow(page: Page, what: string): Prom
     widths.document <= widths.viewport,
     `${what}: no horizontal overflow (${JSON.stringify(widths)})`,
   );
+}
+
+/** Fills every field of the registration form (in English) for this person, without sending it. */
+export async function fillRegistrationForm(page: Page, person: typeof applicant): Promise<void> {
+  await page.getByRole('combobox', { name: 'Country' }).fill('keny');
+  await page.getByRole('option', { name: 'Kenya' }).click();
+  await page.getByLabel(field('First name')).fill(person.firstName);
+  await page.getByLabel(field('Last name')).fill(person.lastName);
+  await page.getByLabel(field('Organisation')).fill(person.organisation);
+  await page.getByLabel(field('Function (job title)')).fill(person.functionTitle);
+  await page.getByLabel(field('Official e-mail address')).fill(person.email);
+  await page.getByLabel(field('Telephone')).fill(person.telephone);
+  await page.getByRole('checkbox', { name: 'The Illegal Trade Database (ITD)' }).check();
+  const groups = page.getByRole('combobox', { name: 'Closed user groups' });
+  await groups.fill(person.group);
+  await groups.press('Enter');
+  await page.getByLabel(field('Why do you need access?')).fill(person.justification);
+}
+
+/**
+ * In a request's card of the review queue: approval into a new Party organisation named as requested, with the
+ * role "member" (checking that only a Party body's roles are offered) and the ITD access preset from the request.
+ */
+export async function fillApproval(page: Page, card: Locator, organisation: string): Promise<void> {
+  await card.getByRole('button', { name: 'Approve', exact: true }).click();
+  await card.getByRole('radio', { name: 'A new organisation' }).check();
+  assert.equal(await card.getByLabel(field('Name')).inputValue(), organisation);
+  assert.equal(await card.getByRole('combobox', { name: 'Party' }).inputValue(), 'Kenya');
+  await card.getByLabel(field('Type of authority')).fill('Customs');
+  await card.getByRole('combobox', { name: 'Role' }).click();
+  assert.deepEqual(
+    await page.getByRole('listbox').getByRole('option').allInnerTexts(),
+    ['Focal point', 'Reporter', 'Member'],
+    'only the roles of a Party body are offered',
+  );
+  await page.getByRole('option', { name: 'Member' }).click();
+  assert.ok(
+    await card.getByRole('checkbox', { name: 'Give access to the Illegal Trade Database' }).isChecked(),
+    'ITD access is preset from the request',
+  );
+}
+
+/** On /admin/terms: version 2, from the text in force plus a section, announced with a summary in each language. */
+export async function fillNewTermsVersion(page: Page): Promise<void> {
+  const english = page.getByLabel(field('Text — English'));
+  await english.waitFor();
+  assert.match(
+    await english.inputValue(),
+    /^Terms of use of ITD Platform — version 1/,
+    'starts from the text in force',
+  );
+  await english.fill(
+    (await english.inputValue()).replace('version 1', 'version 2') +
+      '\n\n7. Contact. Questions about these terms go to the CITES Secretariat.',
+  );
+  await page.getByLabel(field('Summary — English')).fill('New section 7: whom to contact about these terms.');
+  await page
+    .getByLabel(field('Summary — Français'))
+    .fill('Nouvelle section 7 : qui contacter au sujet de ces conditions.');
+  await page
+    .getByLabel(field('Summary — Español'))
+    .fill('Nueva sección 7: a quién dirigirse sobre estas condiciones.');
 }

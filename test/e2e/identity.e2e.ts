@@ -3,7 +3,8 @@
  * registration and e-mail verification, the first Secretariat admin's first sign-in (authenticator app,
  * recovery codes, terms), the review queue and approval, the new user's set-password link and first sign-in,
  * suspension (the person is shown out at their next click), the administration pages and an amendment of the
- * terms announced on the sign-in page; the sign-in and register pages on a 375 px phone.
+ * terms announced on the sign-in page; the sign-in and register pages on a 375 px phone. The account page and
+ * signing out are in account.e2e.ts.
  *
  * Run: npx vite build && node --import tsx --test test/e2e/identity.e2e.ts
  */
@@ -16,12 +17,18 @@ import {
   startE2eEnvironment,
   type E2eEnvironment,
   type WatchedPage,
+  withFailureScreenshots,
 } from './harness.ts';
 import {
   acceptTerms,
+  applicant,
+  applicantName,
   assertNoHorizontalOverflow,
   enrolSecondFactor,
   field,
+  fillApproval,
+  fillNewTermsVersion,
+  fillRegistrationForm,
   signInWithPassword,
 } from './identity-steps.ts';
 import { linkIn } from './mail-server.ts';
@@ -32,19 +39,6 @@ const PHONE: BrowserContextOptions = {
   isMobile: true,
   hasTouch: true,
 };
-
-const applicant = {
-  firstName: 'Amina',
-  lastName: 'Odhiambo',
-  organisation: 'Kenya Revenue Authority',
-  functionTitle: 'Customs officer, wildlife desk',
-  telephone: '+254 20 281 7000',
-  email: 'amina.odhiambo@kra.example.org',
-  group: 'Cheetah enforcement group',
-  justification: 'I investigate ivory and pangolin scale seizures at Jomo Kenyatta International Airport.',
-  password: 'Scales-seized-at-JKIA-in-March',
-};
-const applicantName = `${applicant.firstName} ${applicant.lastName}`;
 
 let env: E2eEnvironment | undefined;
 /** Pages kept signed in by the first flow for the next ones (the tests of this file run in order). */
@@ -67,18 +61,8 @@ function environment(): E2eEnvironment {
   return env;
 }
 
-/** Runs a test's body; when it fails, keeps a screenshot of every open page to show where it stopped. */
-async function withFailureScreenshots(name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    await env?.screenshotOpenPages(`failed-${name}`);
-    throw error;
-  }
-}
-
 test('phone (375 px): the sign-in and register pages fit the screen', { timeout: 120_000 }, () =>
-  withFailureScreenshots('phone', async () => {
+  withFailureScreenshots(environment(), 'phone', async () => {
     const { baseUrl, openPage } = environment();
     const { page, problems } = await openPage({ ...PHONE, locale: 'en-GB' });
     await page.goto(`${baseUrl}/sign-in`);
@@ -99,6 +83,12 @@ test('phone (375 px): the sign-in and register pages fit the screen', { timeout:
     await page.locator('label', { hasText: 'Français' }).click();
     await page.getByRole('heading', { level: 1, name: 'Demander un accès' }).waitFor();
     await assertNoHorizontalOverflow(page, 'register in French at 375 px');
+    assert.equal(
+      await page.getByRole('combobox', { name: 'Langue des courriels' }).inputValue(),
+      'Français',
+      'the language for e-mails follows the interface language until chosen',
+    );
+    await page.waitForFunction(() => document.getAnimations().length === 0);
     await saveScreenshot(page, 'register-fr-375');
 
     assert.equal(await page.locator('style').count(), 0, 'no <style> element in the document');
@@ -110,7 +100,7 @@ test(
   'a person registers, is approved by the Secretariat, sets a password and signs in',
   { timeout: 300_000 },
   () =>
-    withFailureScreenshots('registration', async () => {
+    withFailureScreenshots(environment(), 'registration', async () => {
       const { baseUrl, openPage, mail, firstAdmin } = environment();
 
       // 1. The registration form, in English.
@@ -119,19 +109,7 @@ test(
       await p.goto(`${baseUrl}/register`);
       await p.getByRole('heading', { level: 1, name: 'Request access' }).waitFor();
       await saveScreenshot(p, 'register-en-1280');
-      await p.getByRole('combobox', { name: 'Country' }).fill('keny');
-      await p.getByRole('option', { name: 'Kenya' }).click();
-      await p.getByLabel(field('First name')).fill(applicant.firstName);
-      await p.getByLabel(field('Last name')).fill(applicant.lastName);
-      await p.getByLabel(field('Organisation')).fill(applicant.organisation);
-      await p.getByLabel(field('Function (job title)')).fill(applicant.functionTitle);
-      await p.getByLabel(field('Official e-mail address')).fill(applicant.email);
-      await p.getByLabel(field('Telephone')).fill(applicant.telephone);
-      await p.getByRole('checkbox', { name: 'The Illegal Trade Database (ITD)' }).check();
-      const groups = p.getByRole('combobox', { name: 'Closed user groups' });
-      await groups.fill(applicant.group);
-      await groups.press('Enter');
-      await p.getByLabel(field('Why do you need access?')).fill(applicant.justification);
+      await fillRegistrationForm(p, applicant);
       await saveScreenshot(p, 'register-filled-en-1280');
       await p.getByRole('button', { name: 'Send my request' }).click();
       await p.getByRole('heading', { level: 1, name: 'Check your e-mail' }).waitFor();
@@ -169,22 +147,7 @@ test(
       assert.doesNotMatch(cardText, /Webmail address/, 'an official address carries no webmail warning');
       await saveScreenshot(a, 'admin-registrations-en-1280');
 
-      await card.getByRole('button', { name: 'Approve', exact: true }).click();
-      await card.getByRole('radio', { name: 'A new organisation' }).check();
-      assert.equal(await card.getByLabel(field('Name')).inputValue(), applicant.organisation);
-      assert.equal(await card.getByRole('combobox', { name: 'Party' }).inputValue(), 'Kenya');
-      await card.getByLabel(field('Type of authority')).fill('Customs');
-      await card.getByRole('combobox', { name: 'Role' }).click();
-      assert.deepEqual(
-        await a.getByRole('listbox').getByRole('option').allInnerTexts(),
-        ['Focal point', 'Reporter', 'Member'],
-        'only the roles of a Party body are offered',
-      );
-      await a.getByRole('option', { name: 'Member' }).click();
-      assert.ok(
-        await card.getByRole('checkbox', { name: 'Give access to the Illegal Trade Database' }).isChecked(),
-        'ITD access is preset from the request',
-      );
+      await fillApproval(a, card, applicant.organisation);
       await saveScreenshot(a, 'admin-approve-en-1280');
       await card.getByRole('button', { name: 'Approve and send the invitation' }).click();
       await a.getByTestId('decision-notice').filter({ hasText: applicantName }).waitFor();
@@ -230,7 +193,7 @@ test(
 );
 
 test('a suspended user is shown out at their next click', { timeout: 120_000 }, () =>
-  withFailureScreenshots('suspension', async () => {
+  withFailureScreenshots(environment(), 'suspension', async () => {
     const { mail } = environment();
     assert.ok(signedIn, 'needs the signed-in admin and person of the previous test');
     const { admin, person } = signedIn;
@@ -285,7 +248,7 @@ test('a suspended user is shown out at their next click', { timeout: 120_000 }, 
 );
 
 test('administration pages, and an amendment of the terms announced at sign-in', { timeout: 180_000 }, () =>
-  withFailureScreenshots('administration', async () => {
+  withFailureScreenshots(environment(), 'administration', async () => {
     const { baseUrl, openPage } = environment();
     assert.ok(signedIn, 'needs the signed-in admin of the first test');
     const { admin } = signedIn;
@@ -303,24 +266,7 @@ test('administration pages, and an amendment of the terms announced at sign-in',
     await adminNav.getByRole('link', { name: 'Terms of use' }).click();
     await a.getByRole('heading', { level: 1, name: 'Terms of use' }).waitFor();
     await a.getByTestId('terms-version').filter({ hasText: 'In force' }).waitFor();
-    const english = a.getByLabel(field('Text — English'));
-    await english.waitFor();
-    assert.match(
-      await english.inputValue(),
-      /^Terms of use of ITD Platform — version 1/,
-      'starts from the text in force',
-    );
-    await english.fill(
-      (await english.inputValue()).replace('version 1', 'version 2') +
-        '\n\n7. Contact. Questions about these terms go to the CITES Secretariat.',
-    );
-    await a.getByLabel(field('Summary — English')).fill('New section 7: whom to contact about these terms.');
-    await a
-      .getByLabel(field('Summary — Français'))
-      .fill('Nouvelle section 7 : qui contacter au sujet de ces conditions.');
-    await a
-      .getByLabel(field('Summary — Español'))
-      .fill('Nueva sección 7: a quién dirigirse sobre estas condiciones.');
+    await fillNewTermsVersion(a);
     await saveScreenshot(a, 'admin-terms-en-1280');
     await a.getByRole('button', { name: 'Publish the new version' }).click();
 
@@ -342,18 +288,6 @@ test('administration pages, and an amendment of the terms announced at sign-in',
     assert.match(await amendment.innerText(), /Version 2 of the terms of use/);
     assert.match(await amendment.innerText(), /New section 7: whom to contact about these terms\./);
     await saveScreenshot(visitor.page, 'sign-in-amended-en-1280');
-
-    // My account: details, sessions, a new API token shown once.
-    await a.getByTestId('user-menu').click();
-    await a.getByRole('menuitem', { name: 'My account' }).click();
-    await a.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
-    await a.getByText('This browser').waitFor();
-    await a.getByLabel(field('Name')).fill('Seizure analysis notebook');
-    await a.getByRole('button', { name: 'Create the token' }).click();
-    const secret = a.getByTestId('new-token');
-    await secret.waitFor();
-    assert.ok(((await secret.innerText()).trim().length ?? 0) >= 20, 'the token is shown');
-    await saveScreenshot(a, 'account-en-1280');
 
     assert.equal(await a.locator('style').count(), 0, 'no <style> element in the document');
     assert.deepEqual(admin.problems, [], 'admin: no console errors, uncaught exceptions or CSP violations');

@@ -88,7 +88,8 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<string | null> {
   const user = userOf(actor);
-  return withActor(deps.db, FRONT_DOOR, async (tx) => {
+  // As the user: the policies let people read and update their own row and sessions.
+  return withActor(deps.db, actor, async (tx) => {
     const record = await findUserForActor(tx, { id: user.userId });
     if (!record) throw new UnauthenticatedError();
     if (!(await verifyPassword(record.password_hash, input.currentPassword))) {

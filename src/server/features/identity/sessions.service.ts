@@ -145,12 +145,16 @@ export async function authenticateToken(
     if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > 60_000) {
       await tx.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token.id).execute();
       await tx.updateTable('users').set({ last_active_at: now }).where('id', '=', user.id).execute();
-      await recordAudit(tx, { actor: FRONT_DOOR, clock: () => now }, {
-        action: 'token.used',
-        targetType: 'api_token',
-        targetId: token.id,
-        details: { userId: user.id },
-      });
+      await recordAudit(
+        tx,
+        { actor: FRONT_DOOR, clock: () => now },
+        {
+          action: 'token.used',
+          targetType: 'api_token',
+          targetId: token.id,
+          details: { userId: user.id },
+        },
+      );
     }
     const current = await currentTermsVersion(tx);
     return {

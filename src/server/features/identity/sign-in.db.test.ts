@@ -176,6 +176,28 @@ describe('sign-in', () => {
     assert.equal((await scripted.call('POST', '/api/v1/tokens', { name: 'y', days: 1 })).statusCode, 201);
   });
 
+  test('changing the password needs the current one, ends other sessions and keeps this one with a fresh id', async () => {
+    const person = await createTestUser(t.database.db);
+    const here = await signIn(t.app, clock, person);
+    const elsewhere = await signIn(t.app, clock, person);
+    const before = here.cookie;
+    const wrong = await here.call('POST', '/api/v1/auth/password', {
+      currentPassword: 'not-it',
+      newPassword: 'Long-walk-to-the-waterhole',
+    });
+    assert.equal(problemSchema.parse(wrong.json()).field, 'currentPassword');
+    const changed = await here.call('POST', '/api/v1/auth/password', {
+      currentPassword: person.password,
+      newPassword: 'Long-walk-to-the-waterhole',
+    });
+    assert.equal(changed.statusCode, 204, changed.body);
+    assert.notEqual(here.cookie, before, 'a fresh session id');
+    await here.refreshCsrf();
+    assert.equal((await here.call('GET', '/api/v1/tokens')).statusCode, 200);
+    assert.equal((await elsewhere.call('GET', '/api/v1/tokens')).statusCode, 401);
+    assert.equal((await signInAttempt(person.email, 'Long-walk-to-the-waterhole')).statusCode, 200);
+  });
+
   test('no password, TOTP secret, code or token is stored or logged in clear', async () => {
     const person = await createTestUser(t.database.db);
     const client = await signIn(t.app, clock, person);

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createdTokenSchema, mySessionListSchema, tokenListSchema } from '../../../shared/auth.contract.ts';
 import { apiDelete, apiGet, apiPost, apiPostNoContent } from '../../api/client.ts';
+import { forgetCsrfToken } from '../../api/csrf.ts';
 
 const SESSIONS_KEY = ['me', 'sessions'] as const;
 const TOKENS_KEY = ['me', 'tokens'] as const;
@@ -51,7 +52,11 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
       apiPostNoContent('/api/v1/auth/password', body),
-    // Other sessions may have been closed by the change.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSIONS_KEY }),
+    // The server renews this session (new cookie, new CSRF token) and may close the others.
+    onSuccess: async () => {
+      forgetCsrfToken();
+      await queryClient.invalidateQueries({ queryKey: ['auth', 'session'] });
+      await queryClient.invalidateQueries({ queryKey: SESSIONS_KEY });
+    },
   });
 }

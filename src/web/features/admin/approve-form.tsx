@@ -124,7 +124,7 @@ export function ApproveForm({ registration, isPending, error, onSubmit, onCancel
             errorOf={(field) => errors.errorOf(`newOrganisation.${field}`)}
           />
         )}
-        {kind ? (
+        {mode === 'existing' && kind ? (
           <Text size="sm" c="dimmed">
             {t('registrations.kindIs', { kind: t(`organisationKinds.${kind}`) })}
           </Text>

@@ -3,8 +3,8 @@ import { Button, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { secondFactorCodeSchema } from '../../../shared/auth.contract.ts';
-import { FormError } from '../../ui/form-error.tsx';
 import { useFormErrors } from '../../ui/forms.ts';
+import { RefusalAlert } from '../../ui/refusal-alert.tsx';
 
 export interface CodeFormProps {
   label: string;
@@ -51,7 +51,13 @@ export function CodeForm({ label, description, submitLabel, isPending, error, on
           error={errors.errorOf('code')}
           classNames={{ input: 'itd-code-input' }}
         />
-        <FormError error={error} fields={['code']} />
+        <RefusalAlert
+          error={error}
+          status={401}
+          title={t('secondFactor.wrongCodeTitle')}
+          message={t('secondFactor.wrongCode')}
+          fields={['code']}
+        />
         <Button type="submit" loading={isPending} w="fit-content">
           {submitLabel}
         </Button>

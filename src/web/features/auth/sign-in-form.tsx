@@ -10,8 +10,8 @@ import { useNavigate } from 'react-router';
 import { signInRequestSchema, signInStepSchema } from '../../../shared/auth.contract.ts';
 import { apiPost } from '../../api/client.ts';
 import { rememberSessionHint } from '../../api/session-hint.ts';
-import { FormError } from '../../ui/form-error.tsx';
 import { useFormErrors, validate } from '../../ui/forms.ts';
+import { RefusalAlert } from '../../ui/refusal-alert.tsx';
 import { dropPersonalData, refreshSessionAfterStep } from './session.queries.ts';
 import { pathForStep } from './sign-in-steps.ts';
 
@@ -78,7 +78,14 @@ export function SignInForm({ from }: { from: string | null }) {
           error={errors.errorOf('password')}
           visibilityToggleButtonProps={{ 'aria-label': t('form.showPassword') }}
         />
-        <FormError error={signIn.error} fields={FIELDS} />
+        {/* Whatever was wrong, the server says only "unauthenticated" (it never tells which part). */}
+        <RefusalAlert
+          error={signIn.error}
+          status={401}
+          title={t('signIn.wrongCredentialsTitle')}
+          message={t('signIn.wrongCredentials')}
+          fields={FIELDS}
+        />
         <Button type="submit" loading={signIn.isPending || signIn.isSuccess}>
           {t('signIn.submit')}
         </Button>

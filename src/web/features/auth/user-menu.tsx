@@ -11,7 +11,8 @@ export function UserMenu() {
   const { t } = useTranslation();
   const session = useSession();
   const signOut = useSignOut();
-  if (session.isPending) return null;
+  // Nothing while loading, nor in the middle of signing in (the page itself shows the step).
+  if (session.isPending || (session.data && session.data.next !== 'done')) return null;
   const user = session.data?.next === 'done' ? session.data.user : null;
   if (user === null) {
     return (

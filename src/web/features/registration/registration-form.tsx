@@ -39,7 +39,8 @@ interface Values {
   requestsItdAccess: boolean;
   requestedGroups: string[];
   justification: string;
-  language: Language;
+  /** null until the person chooses: the interface language, which they may switch while filling the form. */
+  language: Language | null;
 }
 
 const FIELDS = [
@@ -71,7 +72,7 @@ export function RegistrationForm({ onSent }: { onSent: (request: RegistrationReq
     requestsItdAccess: false,
     requestedGroups: [],
     justification: '',
-    language,
+    language: null,
   });
   const sending = useSendRegistration();
   const errors = useFormErrors(sending.error);
@@ -91,7 +92,11 @@ export function RegistrationForm({ onSent }: { onSent: (request: RegistrationReq
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const checked = validate(registrationRequestSchema, { ...values }, describe);
+    const checked = validate(
+      registrationRequestSchema,
+      { ...values, language: values.language ?? language },
+      describe,
+    );
     if (!checked.isValid) {
       errors.setClientErrors(checked.errors);
       return;
@@ -196,7 +201,7 @@ export function RegistrationForm({ onSent }: { onSent: (request: RegistrationReq
           label={t('register.fields.language')}
           description={t('register.languageHint')}
           data={LANGUAGES.map((code) => ({ value: code, label: t(`language.${code}`) }))}
-          value={values.language}
+          value={values.language ?? language}
           onChange={(code) => set('language', code ?? language)}
           allowDeselect={false}
           error={errors.errorOf('language')}

@@ -13,7 +13,7 @@ import { apiPostNoContent } from '../../api/client.ts';
 import { checkNewPassword, NewPasswordFields } from '../../features/auth/new-password-fields.tsx';
 import { signInPath } from '../../features/auth/sign-in-steps.ts';
 import { FormError } from '../../ui/form-error.tsx';
-import { useFormErrors } from '../../ui/forms.ts';
+import { fieldErrorsOf, useFormErrors } from '../../ui/forms.ts';
 
 export function ResetPasswordCompletePage() {
   const { t } = useTranslation();
@@ -55,7 +55,13 @@ export function ResetPasswordCompletePage() {
                 }}
                 errorOf={errors.errorOf}
               />
-              <FormError error={complete.error} fields={['newPassword', 'confirmation']} />
+              {fieldErrorsOf(complete.error).token ? (
+                <Alert color="red" variant="light" role="alert">
+                  {t('resetPassword.linkExpired')}
+                </Alert>
+              ) : (
+                <FormError error={complete.error} fields={['newPassword', 'confirmation']} />
+              )}
               <Button type="submit" loading={complete.isPending || complete.isSuccess} w="fit-content">
                 {t('resetPassword.completeSubmit')}
               </Button>

@@ -13,6 +13,7 @@ import { pathForStep, safeReturnPath } from '../../features/auth/sign-in-steps.t
 import { inLanguage, useAcceptTerms, useCurrentTerms } from '../../features/auth/terms.queries.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formatDate } from '../../ui/format.ts';
+import { fieldErrorsOf } from '../../ui/forms.ts';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 
@@ -44,7 +45,7 @@ export function TermsPage() {
       onSuccess: ({ next }) => void goOn(pathForStep(next, from)),
       // A newer version was published meanwhile: show it, to be read and accepted instead.
       onError: (error) => {
-        if (isApiError(error) && error.status === 409) void terms.refetch();
+        if (isApiError(error) && (error.status === 409 || fieldErrorsOf(error).version)) void terms.refetch();
       },
     });
 

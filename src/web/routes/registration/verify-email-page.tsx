@@ -6,6 +6,7 @@ import { Alert, Anchor, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { isApiError } from '../../api/client.ts';
 import { verifyEmailSchema } from '../../../shared/registration.contract.ts';
 import { useVerifyEmail } from '../../features/registration/registration.api.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -30,8 +31,16 @@ export function VerifyEmailPage() {
         <PageLoader label={t('verifyEmail.checking')} />
       ) : verification.isError ? (
         <>
-          <ErrorAlert error={verification.error} />
-          <Text>{t('verifyEmail.failedHelp')}</Text>
+          {isApiError(verification.error) && verification.error.status === 400 ? (
+            <Alert color="red" variant="light" role="alert" title={t('verifyEmail.expiredTitle')}>
+              {t('verifyEmail.failedHelp')}
+            </Alert>
+          ) : (
+            <>
+              <ErrorAlert error={verification.error} onRetry={() => void verification.refetch()} />
+              <Text>{t('verifyEmail.failedHelp')}</Text>
+            </>
+          )}
           <Anchor component={Link} to="/register">
             {t('verifyEmail.registerAgain')}
           </Anchor>
