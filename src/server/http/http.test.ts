@@ -107,7 +107,9 @@ describe('HTTP skeleton', () => {
 
   test('a signed-in route refuses an anonymous caller with 401', async () => {
     const app = await buildApp({ database: t.database, settings: t.settings });
-    app.get('/api/v1/private', { config: { access: 'signed_in' } }, async () => ({ secret: 'handler-was-reached' }));
+    app.get('/api/v1/private', { config: { access: 'signed_in' } }, async () => ({
+      secret: 'handler-was-reached',
+    }));
     const answer = await app.inject({ method: 'GET', url: '/api/v1/private' });
     assert.equal(answer.statusCode, 401);
     assert.equal(problemSchema.parse(answer.json()).code, 'unauthenticated');
