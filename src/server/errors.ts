@@ -28,7 +28,7 @@ export class UnauthenticatedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(code: 'forbidden' | 'terms_not_accepted' = 'forbidden') {
+  constructor(code: 'forbidden' | 'terms_not_accepted' | 'password_change_required' = 'forbidden') {
     super(code, 403);
   }
 }

@@ -19,7 +19,13 @@ export const secondFactorCodeSchema = z.string().trim().min(6).max(20);
 
 export const signInRequestSchema = z.object({ email: emailSchema, password: z.string().min(1).max(256) });
 /** What the signed-in person must do next. */
-export const SIGN_IN_STEPS = ['enrol_second_factor', 'second_factor', 'accept_terms', 'done'] as const;
+export const SIGN_IN_STEPS = [
+  'enrol_second_factor',
+  'second_factor',
+  'accept_terms',
+  'change_password',
+  'done',
+] as const;
 export const signInStepSchema = z.object({ next: z.enum(SIGN_IN_STEPS) });
 
 export const enrolmentSchema = z.object({

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'unauthenticated',
   'forbidden',
   'terms_not_accepted',
+  'password_change_required',
   'conflict',
   'rate_limited',
   'payload_too_large',

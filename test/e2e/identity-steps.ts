@@ -99,6 +99,24 @@ export async function enrolSecondFactor(
   return { secret, recoveryCodes };
 }
 
+/**
+ * The sign-in step of someone who received a one-time password: they choose their own, then go on to `to`.
+ */
+export async function chooseOwnPassword(
+  page: Page,
+  current: string,
+  next: string,
+  to: string,
+): Promise<void> {
+  await page.waitForURL((url) => url.pathname === '/change-password');
+  await page.getByRole('heading', { level: 1, name: 'Choose your own password' }).waitFor();
+  await page.getByLabel(field('Current password')).fill(current);
+  await page.getByLabel(field('New password')).fill(next);
+  await page.getByLabel(field('New password again')).fill(next);
+  await page.getByRole('button', { name: 'Change the password' }).click();
+  await page.waitForURL((url) => url.pathname === to);
+}
+
 /** The terms of use at sign-in: the text, its version and citation, and "I accept"; ends where `to` says. */
 export async function acceptTerms(page: Page, to: string, options: SignInOptions = {}): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Terms of use' }).waitFor();

@@ -21,6 +21,7 @@ import {
 } from './harness.ts';
 import {
   acceptTerms,
+  chooseOwnPassword,
   applicant,
   applicantName,
   assertNoHorizontalOverflow,
@@ -131,7 +132,9 @@ test(
       const a = admin.page;
       await signInWithPassword(a, baseUrl, credentials.email, credentials.password, { screenshots: 'admin' });
       await enrolSecondFactor(a, { screenshots: 'admin' });
-      await acceptTerms(a, '/', { screenshots: 'admin' });
+      await acceptTerms(a, '/change-password', { screenshots: 'admin' });
+      // The password printed by the server was for one use: the admin chooses their own.
+      await chooseOwnPassword(a, credentials.password, 'Secretariat-vetting-desk-passphrase', '/');
       await a.getByTestId('user-menu').waitFor();
       const adminNav = a.getByRole('navigation', { name: 'Administration' });
 

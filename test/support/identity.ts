@@ -98,7 +98,7 @@ export async function signIn(
   app: App,
   clock: TestClock,
   user: TestUser,
-  options: { acceptTerms?: boolean } = {},
+  options: { acceptTerms?: boolean; keepOneTimePassword?: boolean } = {},
 ): Promise<ApiClient> {
   const client = new ApiClient(app);
   clock.advance(31_000);
@@ -130,6 +130,20 @@ export async function signIn(
       version: terms.json<{ version: number }>().version,
     });
     if (accepted.statusCode !== 200) throw new Error(`terms failed: ${accepted.body}`);
+    // A one-time password (every createTestUser user has one) is replaced before data routes answer.
+    if (
+      accepted.json<{ next: string }>().next === 'change_password' &&
+      options.keepOneTimePassword !== true
+    ) {
+      const own = `Own-passphrase-${randomUUID()}`;
+      const changed = await client.call('POST', '/api/v1/auth/password', {
+        currentPassword: user.password,
+        newPassword: own,
+      });
+      if (changed.statusCode !== 204) throw new Error(`password change failed: ${changed.body}`);
+      user.password = own;
+      await client.refreshCsrf();
+    }
   }
   return client;
 }

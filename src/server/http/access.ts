@@ -8,7 +8,8 @@
  *   any_session    a session at any stage (who am I, sign out)
  *   second_factor  a session that passed the password and is at the second-factor step
  *   signed_in      a full session or an API token; the terms need not be accepted (accept them, my account)
- *   data           signed in and the current terms accepted in this session (or for this token)
+ *   data           signed in, the current terms accepted in this session (or for this token), and no
+ *                  one-time password left to replace
  */
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -100,6 +101,9 @@ export function registerAccessControl(
       case 'data':
         if (!isFullySignedIn(auth)) throw new UnauthenticatedError();
         if (!auth.termsAccepted) throw new ForbiddenError('terms_not_accepted');
+        // A one-time password (from `itd users create`) is replaced before any data is shown.
+        if (auth.kind === 'session' && auth.user.must_change_password)
+          throw new ForbiddenError('password_change_required');
         return;
     }
   });

@@ -17,6 +17,11 @@ export const TITLES: Record<ErrorCode, Record<Language, string>> = {
     fr: "Conditions d'utilisation non acceptées",
     es: 'Condiciones de uso no aceptadas',
   },
+  password_change_required: {
+    en: 'New password required',
+    fr: 'Nouveau mot de passe requis',
+    es: 'Se requiere una nueva contraseña',
+  },
   conflict: { en: 'Conflict', fr: 'Conflit', es: 'Conflicto' },
   rate_limited: { en: 'Too many requests', fr: 'Trop de requêtes', es: 'Demasiadas solicitudes' },
   payload_too_large: { en: 'Too large', fr: 'Trop volumineux', es: 'Demasiado grande' },
@@ -58,6 +63,11 @@ export const DETAILS: Catalogue = {
     en: 'Accept the current terms of use before any data is shown.',
     fr: 'Acceptez les conditions d’utilisation en vigueur avant tout affichage de données.',
     es: 'Acepte las condiciones de uso vigentes antes de que se muestre cualquier dato.',
+  },
+  password_change_required: {
+    en: 'You signed in with a one-time password: choose your own password before any data is shown.',
+    fr: 'Vous vous êtes connecté avec un mot de passe à usage unique : choisissez votre propre mot de passe avant tout affichage de données.',
+    es: 'Inició sesión con una contraseña de un solo uso: elija su propia contraseña antes de que se muestre cualquier dato.',
   },
   conflict: {
     en: 'This conflicts with the current state; reload and try again.',

@@ -18,6 +18,7 @@ import { ResetPasswordPage } from './auth/reset-password-page.tsx';
 import { SecondFactorPage } from './auth/second-factor-page.tsx';
 import { SignInPage } from './auth/sign-in-page.tsx';
 import { TermsPage } from './auth/terms-page.tsx';
+import { ChangePasswordPage } from './auth/change-password-page.tsx';
 import { HomePage } from './home-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { CheckEmailPage } from './registration/check-email-page.tsx';
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'sign-in/second-factor', element: <SecondFactorPage /> },
           { path: 'terms', element: <TermsPage /> },
+          { path: 'change-password', element: <ChangePasswordPage /> },
           { path: 'reset-password', element: <ResetPasswordPage /> },
           { path: 'reset-password/complete', element: <ResetPasswordCompletePage /> },
           { path: 'account', element: <AccountPage /> },

@@ -121,9 +121,11 @@ export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
           ? user.totp_enrolled_at
             ? 'second_factor'
             : 'enrol_second_factor'
-          : auth.termsAccepted
-            ? 'done'
-            : 'accept_terms';
+          : !auth.termsAccepted
+            ? 'accept_terms'
+            : user.must_change_password
+              ? 'change_password'
+              : 'done';
       return {
         user: {
           id: user.id,

@@ -198,6 +198,30 @@ describe('sign-in', () => {
     assert.equal((await signInAttempt(person.email, 'Long-walk-to-the-waterhole')).statusCode, 200);
   });
 
+  test('a one-time password must be replaced before any data route answers', async () => {
+    const person = await createTestUser(t.database.db);
+    const client = await signIn(t.app, clock, person, { keepOneTimePassword: true });
+    assert.equal(
+      (await client.call('GET', '/api/v1/auth/session')).json<{ next: string }>().next,
+      'change_password',
+    );
+    const refused = await client.call('POST', '/api/v1/tokens', { name: 'x', days: 1 });
+    assert.equal(problemSchema.parse(refused.json()).code, 'password_change_required');
+    const own = 'Patrol-notes-from-the-delta';
+    assert.equal(
+      (
+        await client.call('POST', '/api/v1/auth/password', {
+          currentPassword: person.password,
+          newPassword: own,
+        })
+      ).statusCode,
+      204,
+    );
+    await client.refreshCsrf();
+    assert.equal((await client.call('GET', '/api/v1/auth/session')).json<{ next: string }>().next, 'done');
+    assert.equal((await client.call('POST', '/api/v1/tokens', { name: 'x', days: 1 })).statusCode, 201);
+  });
+
   test('no password, TOTP secret, code or token is stored or logged in clear', async () => {
     const person = await createTestUser(t.database.db);
     const client = await signIn(t.app, clock, person);

@@ -38,7 +38,9 @@ export const termsRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps
           request.body.version,
         ),
       );
-      return { next: 'done' as const };
+      const auth = request.authentication;
+      const mustChange = auth.kind === 'session' && auth.user.must_change_password;
+      return { next: mustChange ? ('change_password' as const) : ('done' as const) };
     },
   );
 

@@ -10,7 +10,8 @@ import { useChangePassword } from './account.api.ts';
 const EMPTY = { currentPassword: '', newPassword: '', confirmation: '' };
 const FIELDS = ['currentPassword', 'newPassword', 'confirmation'] as const;
 
-export function ChangePasswordForm() {
+/** onChanged: called once the new password is in place (the sign-in step moves on). */
+export function ChangePasswordForm({ onChanged }: { onChanged?: () => void } = {}) {
   const { t } = useTranslation();
   const [values, setValues] = useState(EMPTY);
   const change = useChangePassword();
@@ -30,7 +31,12 @@ export function ChangePasswordForm() {
     if (Object.values(found).some(Boolean)) return;
     change.mutate(
       { currentPassword: values.currentPassword, newPassword: values.newPassword },
-      { onSuccess: () => setValues(EMPTY) },
+      {
+        onSuccess: () => {
+          setValues(EMPTY);
+          onChanged?.();
+        },
+      },
     );
   };
 

@@ -7,7 +7,7 @@ import type { SIGN_IN_STEPS } from '../../../shared/auth.contract.ts';
 export type SignInStep = (typeof SIGN_IN_STEPS)[number];
 
 /** Sign-in pages never make a useful destination: arriving at one after signing in would loop. */
-const STEP_PATHS = ['/sign-in', '/sign-in/second-factor', '/terms'];
+const STEP_PATHS = ['/sign-in', '/sign-in/second-factor', '/terms', '/change-password'];
 
 /**
  * The `from` parameter if it is a path of this site, else null. Only local paths are followed: an address like
@@ -31,6 +31,8 @@ export function pathForStep(next: SignInStep, from: string | null): string {
       return withFrom('/sign-in/second-factor', from);
     case 'accept_terms':
       return withFrom('/terms', from);
+    case 'change_password':
+      return withFrom('/change-password', from);
     case 'done':
       return from ?? '/';
   }

@@ -16,7 +16,7 @@ export function useCurrentTerms() {
   });
 }
 
-const acceptedSchema = z.object({ next: z.literal('done') });
+const acceptedSchema = z.object({ next: z.enum(['change_password', 'done']) });
 
 export function useAcceptTerms() {
   return useMutation({

@@ -65,6 +65,7 @@ export function SecondFactorPage() {
 
   switch (current.next) {
     case 'accept_terms':
+    case 'change_password':
     case 'done':
       return <Navigate to={pathForStep(current.next, from)} replace />;
     case 'enrol_second_factor':
