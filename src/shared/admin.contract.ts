@@ -13,6 +13,8 @@ export const organisationSchema = z.object({
   party: z.string().nullable(),
   authorityType: z.string().nullable(),
   userCount: z.number().int(),
+  /** What the caller may do with this organisation (from the role × action table). */
+  abilities: z.array(z.enum(['manage'])),
 });
 export const organisationListSchema = z.object({ items: z.array(organisationSchema) });
 export const createOrganisationSchema = newOrganisationSchema;

@@ -8,6 +8,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 
 type Kind = 'secretariat' | 'party' | 'iccwc' | 'igo';
 
+const abilitiesFor = (actor: Actor): 'manage'[] => (can(actor, 'organisation.manage') ? ['manage'] : []);
+
 /** select o.*, count(u.id) from organisations o left join users u … group by o.id order by name */
 export async function listOrganisations(tx: Tx, actor: Actor) {
   if (!can(actor, 'organisation.manage') && !can(actor, 'registration.review')) throw new ForbiddenError();
@@ -26,6 +28,7 @@ export async function listOrganisations(tx: Tx, actor: Actor) {
     party: row.party,
     authorityType: row.authority_type,
     userCount: Number(row.user_count),
+    abilities: abilitiesFor(actor),
   }));
 }
 
@@ -74,5 +77,6 @@ export async function createOrganisation(
     party: row.party,
     authorityType: row.authority_type,
     userCount: 0,
+    abilities: abilitiesFor(ctx.actor),
   };
 }
