@@ -6,15 +6,8 @@
  * Run: npx vite build && node --import tsx --test test/e2e/account.e2e.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import {
-  ensureWebBuild,
-  saveScreenshot,
-  startE2eEnvironment,
-  type E2eEnvironment,
-  type WatchedPage,
-  withFailureScreenshots,
-} from './harness.ts';
+import { test } from 'node:test';
+import { saveScreenshot, useE2eEnvironment, type WatchedPage, withFailureScreenshots } from './harness.ts';
 import {
   acceptTerms,
   chooseOwnPassword,
@@ -26,26 +19,10 @@ import {
 const FIRST_OWN_PASSWORD = 'Secretariat-vetting-desk-passphrase';
 const NEW_PASSWORD = 'Second-passphrase-for-the-vetting-desk';
 
-let env: E2eEnvironment | undefined;
 /** The admin's page, signed in by the first test for the next ones (the tests of this file run in order). */
 let admin: WatchedPage | undefined;
 
-before(
-  async () => {
-    await ensureWebBuild();
-    env = await startE2eEnvironment();
-  },
-  { timeout: 300_000 },
-);
-
-after(async () => {
-  await env?.close();
-});
-
-function environment(): E2eEnvironment {
-  assert.ok(env, 'the e2e environment did not start');
-  return env;
-}
+const environment = useE2eEnvironment();
 
 test('my account: details, sessions, and an API token shown once', { timeout: 120_000 }, () =>
   withFailureScreenshots(environment(), 'account', async () => {

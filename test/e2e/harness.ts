@@ -4,12 +4,14 @@
  * playwright-core, and a watch on every page for console errors, uncaught exceptions and
  * Content-Security-Policy violations.
  */
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startMailServer, type MailServer } from './mail-server.ts';
@@ -283,4 +285,26 @@ export async function withFailureScreenshots(
     await env.screenshotOpenPages(`failed-${name}`);
     throw error;
   }
+}
+
+/**
+ * For a test file: starts the environment (web build, server, SMTP server, browser) before its tests and
+ * stops it after them. Returns the accessor the tests call.
+ */
+export function useE2eEnvironment(): () => E2eEnvironment {
+  let env: E2eEnvironment | undefined;
+  before(
+    async () => {
+      await ensureWebBuild();
+      env = await startE2eEnvironment();
+    },
+    { timeout: 300_000 },
+  );
+  after(async () => {
+    await env?.close();
+  });
+  return () => {
+    assert.ok(env, 'the e2e environment did not start');
+    return env;
+  };
 }

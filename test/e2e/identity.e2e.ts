@@ -9,16 +9,9 @@
  * Run: npx vite build && node --import tsx --test test/e2e/identity.e2e.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { BrowserContextOptions } from 'playwright-core';
-import {
-  ensureWebBuild,
-  saveScreenshot,
-  startE2eEnvironment,
-  type E2eEnvironment,
-  type WatchedPage,
-  withFailureScreenshots,
-} from './harness.ts';
+import { saveScreenshot, useE2eEnvironment, type WatchedPage, withFailureScreenshots } from './harness.ts';
 import {
   acceptTerms,
   chooseOwnPassword,
@@ -41,26 +34,10 @@ const PHONE: BrowserContextOptions = {
   hasTouch: true,
 };
 
-let env: E2eEnvironment | undefined;
 /** Pages kept signed in by the first flow for the next ones (the tests of this file run in order). */
 let signedIn: { admin: WatchedPage; person: WatchedPage } | undefined;
 
-before(
-  async () => {
-    await ensureWebBuild();
-    env = await startE2eEnvironment();
-  },
-  { timeout: 300_000 },
-);
-
-after(async () => {
-  await env?.close();
-});
-
-function environment(): E2eEnvironment {
-  assert.ok(env, 'the e2e environment did not start');
-  return env;
-}
+const environment = useE2eEnvironment();
 
 test('phone (375 px): the sign-in and register pages fit the screen', { timeout: 120_000 }, () =>
   withFailureScreenshots(environment(), 'phone', async () => {

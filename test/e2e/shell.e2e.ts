@@ -5,23 +5,11 @@
  * Run: npx vite build && node --import tsx --test test/e2e/shell.e2e.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ensureWebBuild, saveScreenshot, startE2eEnvironment, type E2eEnvironment } from './harness.ts';
+import { saveScreenshot, useE2eEnvironment } from './harness.ts';
 
-let env: E2eEnvironment | undefined;
-
-before(
-  async () => {
-    await ensureWebBuild();
-    env = await startE2eEnvironment();
-  },
-  { timeout: 300_000 },
-);
-
-after(async () => {
-  await env?.close();
-});
+const environment = useE2eEnvironment();
 
 /**
  * Waits until the drawer has finished sliding in, so the screenshot shows it at rest. Mantine starts the
@@ -36,11 +24,6 @@ async function waitForDrawerAtRest(page: Page): Promise<void> {
     const isUntransformed = style.transform === 'none' || style.transform === 'matrix(1, 0, 0, 1, 0, 0)';
     return isUntransformed && style.opacity === '1' && document.getAnimations().length === 0;
   });
-}
-
-function environment(): E2eEnvironment {
-  assert.ok(env, 'the e2e environment did not start');
-  return env;
 }
 
 test(

@@ -5,7 +5,7 @@ import { can } from '../../../shared/permissions.ts';
 import type { Registration } from '../../../shared/registration.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, ValidationError } from '../../errors.ts';
-import { toRegistration } from './registration.service.ts';
+import { selectRegistrations, toRegistration } from './registration.service.ts';
 
 export interface QueueQuery {
   status: Registration['status'];
@@ -24,15 +24,7 @@ export interface QueueQuery {
 export async function listRegistrations(tx: Tx, actor: Actor, query: QueueQuery) {
   const isReviewer = can(actor, 'registration.review');
   if (!isReviewer && !can(actor, 'registration.endorse')) throw new ForbiddenError();
-  let select = tx
-    .selectFrom('registrations as r')
-    .leftJoin('users as e', 'e.id', 'r.endorsed_by')
-    .selectAll('r')
-    .select((eb) =>
-      eb.fn
-        .coalesce(eb.fn<string>('concat_ws', [eb.val(' '), 'e.first_name', 'e.last_name']), eb.val(''))
-        .as('endorser'),
-    )
+  let select = selectRegistrations(tx)
     .where('r.status', '=', query.status)
     .orderBy('r.created_at')
     .orderBy('r.id')

@@ -154,9 +154,9 @@ export function toRegistration(
   };
 }
 
-/** One registration the actor may see, locked for the decision; a hidden one is a 404. */
-export async function loadRegistration(tx: Tx, actor: Actor, id: string) {
-  const row = await tx
+/** select r.*, endorser's name from registrations r left join users e … — the queue and one request share it. */
+export function selectRegistrations(tx: Tx) {
+  return tx
     .selectFrom('registrations as r')
     .leftJoin('users as e', 'e.id', 'r.endorsed_by')
     .selectAll('r')
@@ -164,10 +164,12 @@ export async function loadRegistration(tx: Tx, actor: Actor, id: string) {
       eb.fn
         .coalesce(eb.fn<string>('concat_ws', [eb.val(' '), 'e.first_name', 'e.last_name']), eb.val(''))
         .as('endorser'),
-    )
-    .where('r.id', '=', id)
-    .forUpdate('r')
-    .executeTakeFirst();
+    );
+}
+
+/** One registration the actor may see, locked for the decision; a hidden one is a 404. */
+export async function loadRegistration(tx: Tx, actor: Actor, id: string) {
+  const row = await selectRegistrations(tx).where('r.id', '=', id).forUpdate('r').executeTakeFirst();
   if (!row || !canSeeRegistration(actor, row)) throw new NotFoundError();
   return row;
 }
