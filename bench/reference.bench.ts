@@ -1,14 +1,12 @@
 /** The reference-data benchmark: import of the real Species+ export, then the checklist API under load. */
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { systemActor } from '../src/shared/actor.ts';
 import { buildApp } from '../src/server/app.ts';
 import { projectRoot, readSettings } from '../src/server/config.ts';
-import { openDatabase, type Database } from '../src/server/db/database.ts';
 import { importSpeciesPlus } from '../src/server/features/reference/import-species-plus.ts';
 import { setUpDatabase } from '../src/server/setup-database.ts';
+import { openBenchDatabase, report } from './bench-support.ts';
 
 const SPECIES_FILE = path.resolve(
   projectRoot(),
@@ -18,31 +16,8 @@ const SPECIES_FILE = path.resolve(
   'speciesplus_cites_index_2017_all_taxa.csv',
 );
 
-async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const adminUrl = process.env.BENCH_DATABASE_URL;
-  if (!adminUrl) return { database: await openDatabase({}), drop: async () => {} };
-  const name = `itd_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    database: await openDatabase({ databaseUrl: url.toString(), poolSize: 20 }),
-    drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 async function load(url: string, title: string, connections: number) {
-  const result = await autocannon({ url, connections, duration: 10 });
-  const { p50, p97_5, p99 } = result.latency as unknown as Record<string, number>;
-  console.log(
-    `${title.padEnd(44)} ${String(Math.round(result.requests.average)).padStart(6)} req/s  ` +
-      `p50 ${p50} ms  p97.5 ${p97_5} ms  p99 ${p99} ms  errors ${result.errors + result.non2xx}`,
-  );
+  report(title, await autocannon({ url, connections, duration: 10 }));
 }
 
 export async function referenceBenchmark(): Promise<void> {

@@ -2,11 +2,16 @@
  * Benchmarks: `npm run bench -- <suite>`. Targets live here, not in timed unit tests.
  *   reference   Species+ import time and peak memory; p50/p95/p99 and throughput of the checklist API
  *               (resolver search and taxon read) under concurrent load with autocannon.
+ *   identity    what authentication costs: a session cookie and a bearer token on a signed-in route.
  * Uses PostgreSQL when BENCH_DATABASE_URL is set (a database it creates and drops), else PGlite in memory.
  */
+import { identityBenchmark } from './identity.bench.ts';
 import { referenceBenchmark } from './reference.bench.ts';
 
-const suites: Record<string, () => Promise<void>> = { reference: referenceBenchmark };
+const suites: Record<string, () => Promise<void>> = {
+  reference: referenceBenchmark,
+  identity: identityBenchmark,
+};
 const name = process.argv[2] ?? 'reference';
 const suite = suites[name];
 if (!suite) {

@@ -61,6 +61,9 @@ function openPostgres(connectionString: string, max: number): Database {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection that the server closes (restart, failover) must not crash the process: the pool
+  // drops it and opens a new one on the next query.
+  pool.on('error', (error) => process.stderr.write(`database connection lost: ${error.message}\n`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, backend: 'postgres', close: () => db.destroy() };
 }
