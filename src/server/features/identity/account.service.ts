@@ -3,7 +3,7 @@
  */
 import type { Actor } from '../../../shared/actor.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
-import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.ts';
+import { NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { queueMail } from '../mail/mail.service.ts';
 import { findUserForActor, revokeAllSessions } from './identity.repo.ts';
@@ -247,5 +247,3 @@ export async function completePasswordReset(
     );
   });
 }
-
-export { ForbiddenError };

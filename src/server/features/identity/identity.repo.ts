@@ -2,7 +2,6 @@
  * SQL of the identity tables used by the front door (sign-in, sessions, tokens). Called inside
  * withActor; the system actor's policies let the front door read credentials, nothing else does.
  */
-import { sql } from 'kysely';
 import type { Tx } from '../../db/with-actor.ts';
 
 /** The user columns an actor is built from, joined with the organisation. */
@@ -106,5 +105,3 @@ export async function recordFailure(tx: Tx, userId: string, failures: number, lo
 /** Is the row's user allowed in now? (status and lock) — used after every credential check. */
 export const isLocked = (user: { locked_until: Date | null }, now: Date) =>
   user.locked_until !== null && user.locked_until.getTime() > now.getTime();
-
-export { sql };

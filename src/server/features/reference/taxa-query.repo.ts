@@ -3,7 +3,7 @@
  * one taxon with its lineage. The SQL is written next to each function.
  */
 import { sql } from 'kysely';
-import type { Taxon, TaxonRank } from '../../../shared/reference.contract.ts';
+import type { TaxonRank } from '../../../shared/reference.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import type { TaxonRow } from './reference.repo.ts';
 
@@ -175,5 +175,3 @@ export async function otherNamesOf(
   }
   return result;
 }
-
-export type { Taxon };

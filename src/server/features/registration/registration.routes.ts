@@ -21,8 +21,8 @@ import type { IdentityDeps } from '../identity/identity-deps.ts';
 import { routeLimits } from '../../http/rate-limit.ts';
 import { requestMeta } from '../identity/request-meta.ts';
 import { listRegistrations } from './registration-queue.ts';
+import { approveRegistration } from './approve-registration.ts';
 import {
-  approveRegistration,
   closeRegistration,
   endorseRegistration,
   submitRegistration,
