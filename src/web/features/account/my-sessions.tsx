@@ -1,5 +1,5 @@
 /** The person's open sessions (browsers where they are signed in), each of the others closable. */
-import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
@@ -7,6 +7,7 @@ import { PageLoader } from '../../ui/page-loader.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { useMySessions, useRevokeSession } from './account.api.ts';
 import { describeBrowser } from './user-agent.ts';
+import { SectionCard } from '../../ui/section-card.tsx';
 
 export function MySessions() {
   const { t } = useTranslation();
@@ -15,13 +16,7 @@ export function MySessions() {
   const revoke = useRevokeSession();
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="my-sessions-title">
-      <Title order={2} size="h3" mb="xs" id="my-sessions-title">
-        {t('account.sessionsTitle')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {t('account.sessionsIntro')}
-      </Text>
+    <SectionCard id="my-sessions-title" title={t('account.sessionsTitle')} intro={t('account.sessionsIntro')}>
       {sessions.isPending ? <PageLoader label={t('common.loading')} /> : null}
       {sessions.isError ? (
         <ErrorAlert error={sessions.error} onRetry={() => void sessions.refetch()} />
@@ -60,6 +55,6 @@ export function MySessions() {
           </Group>
         ))}
       </Stack>
-    </Card>
+    </SectionCard>
   );
 }

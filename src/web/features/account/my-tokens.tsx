@@ -6,7 +6,6 @@ import {
   Alert,
   Badge,
   Button,
-  Card,
   Code,
   CopyButton,
   Group,
@@ -14,7 +13,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +24,7 @@ import { useFormErrors, validate } from '../../ui/forms.ts';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { useCreateToken, useMyTokens, useRevokeToken } from './account.api.ts';
+import { SectionCard } from '../../ui/section-card.tsx';
 
 export function MyTokens() {
   const { t } = useTranslation();
@@ -35,13 +34,7 @@ export function MyTokens() {
   const now = Date.now();
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="my-tokens-title">
-      <Title order={2} size="h3" mb="xs" id="my-tokens-title">
-        {t('tokens.title')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {t('tokens.intro')}
-      </Text>
+    <SectionCard id="my-tokens-title" title={t('tokens.title')} intro={t('tokens.intro')}>
       <CreateToken />
       {tokens.isPending ? <PageLoader label={t('common.loading')} /> : null}
       {tokens.isError ? <ErrorAlert error={tokens.error} onRetry={() => void tokens.refetch()} /> : null}
@@ -89,7 +82,7 @@ export function MyTokens() {
           );
         })}
       </Stack>
-    </Card>
+    </SectionCard>
   );
 }
 

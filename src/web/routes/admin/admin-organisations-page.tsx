@@ -1,5 +1,5 @@
 /** /admin/organisations — every organisation (kind, Party, authority type, number of users) and a new one. */
-import { Alert, Button, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Table, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { FormError } from '../../ui/form-error.tsx';
 import { useFormErrors } from '../../ui/forms.ts';
 import { PageLoader } from '../../ui/page-loader.tsx';
+import { SectionCard } from '../../ui/section-card.tsx';
 
 export function AdminOrganisationsPage() {
   return (
@@ -91,13 +92,12 @@ function NewOrganisation() {
   };
 
   return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="new-organisation-title">
-      <Title order={2} size="h4" mb="xs" id="new-organisation-title">
-        {t('organisations.newTitle')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="md">
-        {t('organisations.newIntro')}
-      </Text>
+    <SectionCard
+      id="new-organisation-title"
+      title={t('organisations.newTitle')}
+      intro={t('organisations.newIntro')}
+      titleSize="h4"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <OrganisationFields
@@ -120,6 +120,6 @@ function NewOrganisation() {
           </Button>
         </Stack>
       </form>
-    </Card>
+    </SectionCard>
   );
 }

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
+import { SectionCard } from '../../ui/section-card.tsx';
 
 export function AdminTermsPage() {
   return (
@@ -71,15 +72,13 @@ function TermsVersions() {
           ))}
         </Stack>
       </section>
-      <Card withBorder padding="lg" component="section" aria-labelledby="publish-terms-title">
-        <Title order={2} size="h3" mb="xs" id="publish-terms-title">
-          {t('termsAdmin.publishTitle')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="md">
-          {t('termsAdmin.publishIntro')}
-        </Text>
+      <SectionCard
+        id="publish-terms-title"
+        title={t('termsAdmin.publishTitle')}
+        intro={t('termsAdmin.publishIntro')}
+      >
         <PublishTermsForm current={current} />
-      </Card>
+      </SectionCard>
     </Stack>
   );
 }
