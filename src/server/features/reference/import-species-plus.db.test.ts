@@ -20,10 +20,6 @@ const ALL_TAXA = ALL_TAXA_FILE ?? '';
 const skip = ALL_TAXA_FILE ? false : 'needs ../shared/realdata beside the checkout';
 
 let database: TestDatabase;
-before(async () => {
-  database = await createTestDatabase();
-});
-after(async () => database?.close());
 
 const deps = () => ({ db: database.db, actor: systemActor('import test'), clock: () => new Date() });
 
@@ -38,6 +34,12 @@ async function snapshot() {
 }
 
 describe('Species+ import', { skip }, () => {
+  // Inside the suite, so a skipped suite opens no database.
+  before(async () => {
+    database = await createTestDatabase();
+  });
+  after(async () => database?.close());
+
   test('imports all 38,079 rows of the 2017 export, each one accounted for', async () => {
     const progress: number[] = [];
     const report = await importSpeciesPlus(
