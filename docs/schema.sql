@@ -30,6 +30,15 @@ COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching
 
 
 --
+-- Name: app_actor_has_itd(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_actor_has_itd() RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$ select coalesce(nullif(current_setting('app.actor_itd', true), ''), 'false') = 'true' $$;
+
+
+--
 -- Name: app_actor_id(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -105,6 +114,57 @@ CREATE FUNCTION public.app_actor_party() RETURNS text
 CREATE FUNCTION public.app_actor_role() RETURNS text
     LANGUAGE sql STABLE
     AS $$ select nullif(current_setting('app.actor_role', true), '') $$;
+
+
+--
+-- Name: app_can_see_report(character, boolean); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_can_see_report(party character, is_published boolean) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    select app_actor_kind() = 'system'
+        or (app_actor_kind() = 'user' and app_actor_has_itd() and (
+              app_actor_org_kind() = 'secretariat'
+           or (app_actor_org_kind() = 'party' and app_actor_party() = party
+               and (is_published or app_actor_role() in ('focal_point', 'reporter')))
+        ))
+  $$;
+
+
+--
+-- Name: app_can_see_seizure(character, boolean, boolean, boolean, character[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_can_see_seizure(reporting_party character, is_published boolean, share_parties boolean, share_iccwc boolean, concerned_parties character[]) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    select app_actor_kind() = 'system'
+        or (app_actor_kind() = 'user' and app_actor_has_itd() and app_actor_org_kind() <> 'igo' and (
+              app_actor_org_kind() = 'secretariat'
+           or (app_actor_org_kind() = 'party' and app_actor_party() = reporting_party
+               and (is_published or app_actor_role() in ('focal_point', 'reporter')))
+           or (is_published and app_actor_org_kind() = 'iccwc' and share_iccwc)
+           or (is_published and app_actor_org_kind() = 'party' and share_parties
+               and concerned_parties @> array[app_actor_party()::char(2)])
+        ))
+  $$;
+
+
+--
+-- Name: app_can_write_report(character, boolean); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_can_write_report(party character, is_published boolean) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    select app_actor_kind() = 'system'
+        or (app_actor_kind() = 'user' and app_actor_has_itd() and (
+              (app_actor_org_kind() = 'secretariat' and app_actor_role() in ('admin', 'data_officer'))
+           or (app_actor_org_kind() = 'party' and app_actor_party() = party and not is_published
+               and app_actor_role() in ('focal_point', 'reporter'))
+        ))
+  $$;
 
 
 --
@@ -357,6 +417,166 @@ CREATE TABLE public.registrations (
     CONSTRAINT registrations_endorsement_check CHECK ((endorsement = ANY (ARRAY['endorsed'::text, 'objected'::text]))),
     CONSTRAINT registrations_language_check CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text]))),
     CONSTRAINT registrations_status_check CHECK ((status = ANY (ARRAY['pending_verification'::text, 'pending_review'::text, 'more_info_requested'::text, 'approved'::text, 'rejected'::text])))
+);
+
+
+--
+-- Name: report_events; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.report_events (
+    id bigint NOT NULL,
+    report_id uuid NOT NULL,
+    kind text NOT NULL,
+    actor_id uuid,
+    actor_label text,
+    occurred_at timestamp with time zone DEFAULT now() NOT NULL,
+    reason text,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    CONSTRAINT report_events_kind_check CHECK ((kind = ANY (ARRAY['created'::text, 'imported'::text, 'sharing_changed'::text, 'submitted'::text, 'published'::text, 'header_changed'::text, 'record_corrected'::text, 'returned_to_draft'::text])))
+);
+
+
+--
+-- Name: report_events_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.report_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.report_events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: report_files; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.report_files (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    report_id uuid,
+    party character(2) NOT NULL,
+    file_name text NOT NULL,
+    media_type text NOT NULL,
+    size_bytes integer NOT NULL,
+    sha256 text NOT NULL,
+    content bytea NOT NULL,
+    uploaded_by uuid,
+    uploaded_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT report_files_size_bytes_check CHECK ((size_bytes >= 0))
+);
+
+
+--
+-- Name: reports; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.reports (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    party character(2) NOT NULL,
+    year integer NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    preparing_agency text DEFAULT ''::text NOT NULL,
+    contributing_agencies text DEFAULT ''::text NOT NULL,
+    contact_name text DEFAULT ''::text NOT NULL,
+    contact_email text DEFAULT ''::text NOT NULL,
+    submitted_on date,
+    part_two jsonb DEFAULT '{}'::jsonb NOT NULL,
+    share_parties boolean NOT NULL,
+    share_iccwc boolean NOT NULL,
+    share_etis boolean NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    published_at timestamp with time zone,
+    published_by uuid,
+    CONSTRAINT reports_check CHECK (((status = 'published'::text) = (published_at IS NOT NULL))),
+    CONSTRAINT reports_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'published'::text]))),
+    CONSTRAINT reports_year_check CHECK (((year >= 1975) AND (year <= 2100)))
+);
+
+
+--
+-- Name: seizure_record_versions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.seizure_record_versions (
+    record_id bigint NOT NULL,
+    version integer NOT NULL,
+    data jsonb NOT NULL,
+    replaced_by uuid,
+    replaced_by_label text,
+    replaced_at timestamp with time zone DEFAULT now() NOT NULL,
+    reason text NOT NULL
+);
+
+
+--
+-- Name: seizure_records; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.seizure_records (
+    id bigint NOT NULL,
+    report_id uuid NOT NULL,
+    reporting_party character(2) NOT NULL,
+    report_year integer NOT NULL,
+    is_published boolean DEFAULT false NOT NULL,
+    share_parties boolean NOT NULL,
+    share_iccwc boolean NOT NULL,
+    share_etis boolean NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    source_row integer,
+    original jsonb NOT NULL,
+    seizure_date date,
+    date_precision text,
+    seizing_agency text,
+    taxon_id bigint,
+    taxon_name text,
+    appendix text,
+    term_code text,
+    quantity numeric,
+    unit_code text,
+    quantity_kg numeric,
+    quantity_count numeric,
+    reason text,
+    location_type text,
+    location_name text,
+    detection_method text,
+    transport_mode text,
+    seizure_country character(2),
+    origin_country character(2),
+    export_country character(2),
+    transit_countries character(2)[] DEFAULT '{}'::bpchar[] NOT NULL,
+    destination_country character(2),
+    offender_nationalities character(2)[] DEFAULT '{}'::bpchar[] NOT NULL,
+    additional_info text,
+    is_elephant boolean DEFAULT false NOT NULL,
+    concerned_parties character(2)[] GENERATED ALWAYS AS (((array_remove(ARRAY[seizure_country, origin_country, export_country, destination_country], NULL::bpchar) || transit_countries) || offender_nationalities)) STORED,
+    fingerprint text NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_by uuid,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT seizure_records_date_precision_check CHECK ((date_precision = ANY (ARRAY['day'::text, 'month'::text, 'year'::text]))),
+    CONSTRAINT seizure_records_quantity_check CHECK ((quantity > (0)::numeric)),
+    CONSTRAINT seizure_records_version_check CHECK ((version >= 1))
+);
+
+
+--
+-- Name: seizure_records_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.seizure_records ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.seizure_records_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 
@@ -656,6 +876,46 @@ ALTER TABLE ONLY public.registrations
 
 
 --
+-- Name: report_events report_events_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.report_events
+    ADD CONSTRAINT report_events_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: report_files report_files_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.report_files
+    ADD CONSTRAINT report_files_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: reports reports_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports
+    ADD CONSTRAINT reports_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: seizure_record_versions seizure_record_versions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_record_versions
+    ADD CONSTRAINT seizure_record_versions_pkey PRIMARY KEY (record_id, version);
+
+
+--
+-- Name: seizure_records seizure_records_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_records
+    ADD CONSTRAINT seizure_records_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: sessions sessions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -789,6 +1049,69 @@ CREATE INDEX registrations_email_idx ON public.registrations USING btree (email)
 --
 
 CREATE INDEX registrations_status_idx ON public.registrations USING btree (status, created_at);
+
+
+--
+-- Name: report_events_report_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX report_events_report_idx ON public.report_events USING btree (report_id, occurred_at);
+
+
+--
+-- Name: report_files_report_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX report_files_report_idx ON public.report_files USING btree (report_id);
+
+
+--
+-- Name: reports_party_year_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX reports_party_year_idx ON public.reports USING btree (party, year);
+
+
+--
+-- Name: seizure_records_concerned_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_concerned_idx ON public.seizure_records USING gin (concerned_parties);
+
+
+--
+-- Name: seizure_records_date_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_date_idx ON public.seizure_records USING btree (seizure_date);
+
+
+--
+-- Name: seizure_records_fingerprint_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_fingerprint_idx ON public.seizure_records USING btree (reporting_party, fingerprint);
+
+
+--
+-- Name: seizure_records_party_year_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_party_year_idx ON public.seizure_records USING btree (reporting_party, report_year);
+
+
+--
+-- Name: seizure_records_report_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_report_idx ON public.seizure_records USING btree (report_id);
+
+
+--
+-- Name: seizure_records_taxon_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_taxon_idx ON public.seizure_records USING btree (taxon_id);
 
 
 --
@@ -938,6 +1261,158 @@ ALTER TABLE ONLY public.registrations
 
 ALTER TABLE ONLY public.registrations
     ADD CONSTRAINT registrations_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: report_events report_events_actor_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.report_events
+    ADD CONSTRAINT report_events_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: report_events report_events_report_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.report_events
+    ADD CONSTRAINT report_events_report_id_fkey FOREIGN KEY (report_id) REFERENCES public.reports(id) ON DELETE CASCADE;
+
+
+--
+-- Name: report_files report_files_party_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.report_files
+    ADD CONSTRAINT report_files_party_fkey FOREIGN KEY (party) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: report_files report_files_report_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.report_files
+    ADD CONSTRAINT report_files_report_id_fkey FOREIGN KEY (report_id) REFERENCES public.reports(id) ON DELETE CASCADE;
+
+
+--
+-- Name: report_files report_files_uploaded_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.report_files
+    ADD CONSTRAINT report_files_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: reports reports_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports
+    ADD CONSTRAINT reports_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: reports reports_party_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports
+    ADD CONSTRAINT reports_party_fkey FOREIGN KEY (party) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: reports reports_published_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports
+    ADD CONSTRAINT reports_published_by_fkey FOREIGN KEY (published_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: seizure_record_versions seizure_record_versions_record_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_record_versions
+    ADD CONSTRAINT seizure_record_versions_record_id_fkey FOREIGN KEY (record_id) REFERENCES public.seizure_records(id) ON DELETE CASCADE;
+
+
+--
+-- Name: seizure_record_versions seizure_record_versions_replaced_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_record_versions
+    ADD CONSTRAINT seizure_record_versions_replaced_by_fkey FOREIGN KEY (replaced_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: seizure_records seizure_records_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_records
+    ADD CONSTRAINT seizure_records_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: seizure_records seizure_records_destination_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_records
+    ADD CONSTRAINT seizure_records_destination_country_fkey FOREIGN KEY (destination_country) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: seizure_records seizure_records_export_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_records
+    ADD CONSTRAINT seizure_records_export_country_fkey FOREIGN KEY (export_country) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: seizure_records seizure_records_origin_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_records
+    ADD CONSTRAINT seizure_records_origin_country_fkey FOREIGN KEY (origin_country) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: seizure_records seizure_records_report_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_records
+    ADD CONSTRAINT seizure_records_report_id_fkey FOREIGN KEY (report_id) REFERENCES public.reports(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: seizure_records seizure_records_reporting_party_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_records
+    ADD CONSTRAINT seizure_records_reporting_party_fkey FOREIGN KEY (reporting_party) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: seizure_records seizure_records_seizure_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_records
+    ADD CONSTRAINT seizure_records_seizure_country_fkey FOREIGN KEY (seizure_country) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: seizure_records seizure_records_taxon_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_records
+    ADD CONSTRAINT seizure_records_taxon_id_fkey FOREIGN KEY (taxon_id) REFERENCES public.taxa(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: seizure_records seizure_records_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_records
+    ADD CONSTRAINT seizure_records_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.users(id) ON DELETE SET NULL;
 
 
 --
@@ -1217,6 +1692,137 @@ CREATE POLICY registrations_review ON public.registrations TO app_user USING (pu
 
 
 --
+-- Name: report_events; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.report_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: report_events report_events_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY report_events_insert ON public.report_events FOR INSERT TO app_user WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.reports r
+  WHERE ((r.id = report_events.report_id) AND public.app_can_write_report(r.party, (r.status = 'published'::text))))));
+
+
+--
+-- Name: report_events report_events_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY report_events_read ON public.report_events FOR SELECT TO app_user USING ((EXISTS ( SELECT 1
+   FROM public.reports r
+  WHERE ((r.id = report_events.report_id) AND public.app_can_see_report(r.party, (r.status = 'published'::text))))));
+
+
+--
+-- Name: report_files; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.report_files ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: report_files report_files_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY report_files_insert ON public.report_files FOR INSERT TO app_user WITH CHECK (public.app_can_write_report(party, false));
+
+
+--
+-- Name: report_files report_files_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY report_files_read ON public.report_files FOR SELECT TO app_user USING (((EXISTS ( SELECT 1
+   FROM public.reports r
+  WHERE ((r.id = report_files.report_id) AND public.app_can_see_report(r.party, (r.status = 'published'::text))))) OR ((report_id IS NULL) AND public.app_can_write_report(party, false))));
+
+
+--
+-- Name: report_files report_files_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY report_files_update ON public.report_files FOR UPDATE TO app_user USING (public.app_can_write_report(party, false)) WITH CHECK (public.app_can_write_report(party, false));
+
+
+--
+-- Name: reports; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.reports ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: reports reports_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY reports_insert ON public.reports FOR INSERT TO app_user WITH CHECK (public.app_can_write_report(party, false));
+
+
+--
+-- Name: reports reports_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY reports_read ON public.reports FOR SELECT TO app_user USING (public.app_can_see_report(party, (status = 'published'::text)));
+
+
+--
+-- Name: reports reports_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY reports_update ON public.reports FOR UPDATE TO app_user USING (public.app_can_write_report(party, (status = 'published'::text))) WITH CHECK (public.app_can_write_report(party, (status = 'published'::text)));
+
+
+--
+-- Name: seizure_record_versions; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.seizure_record_versions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: seizure_record_versions seizure_record_versions_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY seizure_record_versions_insert ON public.seizure_record_versions FOR INSERT TO app_user WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.seizure_records s
+  WHERE ((s.id = seizure_record_versions.record_id) AND public.app_can_write_report(s.reporting_party, s.is_published)))));
+
+
+--
+-- Name: seizure_record_versions seizure_record_versions_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY seizure_record_versions_read ON public.seizure_record_versions FOR SELECT TO app_user USING ((EXISTS ( SELECT 1
+   FROM public.seizure_records s
+  WHERE (s.id = seizure_record_versions.record_id))));
+
+
+--
+-- Name: seizure_records; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.seizure_records ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: seizure_records seizure_records_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY seizure_records_insert ON public.seizure_records FOR INSERT TO app_user WITH CHECK (public.app_can_write_report(reporting_party, is_published));
+
+
+--
+-- Name: seizure_records seizure_records_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY seizure_records_read ON public.seizure_records FOR SELECT TO app_user USING (public.app_can_see_seizure(reporting_party, is_published, share_parties, share_iccwc, concerned_parties));
+
+
+--
+-- Name: seizure_records seizure_records_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY seizure_records_update ON public.seizure_records FOR UPDATE TO app_user USING (public.app_can_write_report(reporting_party, is_published)) WITH CHECK (public.app_can_write_report(reporting_party, is_published));
+
+
+--
 -- Name: sessions; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -1425,6 +2031,41 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.reference_seeds TO app_user;
 --
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.registrations TO app_user;
+
+
+--
+-- Name: TABLE report_events; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.report_events TO app_user;
+
+
+--
+-- Name: TABLE report_files; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.report_files TO app_user;
+
+
+--
+-- Name: TABLE reports; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.reports TO app_user;
+
+
+--
+-- Name: TABLE seizure_record_versions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.seizure_record_versions TO app_user;
+
+
+--
+-- Name: TABLE seizure_records; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.seizure_records TO app_user;
 
 
 --

@@ -3,6 +3,7 @@
  * Column names stay snake_case here; services convert to camelCase in their repositories.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { ReportTables } from './schema-reports.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in by default. */
@@ -250,7 +251,8 @@ export interface OutboxTable {
   last_error: Opt<string>;
 }
 
-export interface DB {
+/** Every table; large features keep their tables' types in a `schema-<feature>.ts` of their own. */
+export interface DB extends ReportTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;

@@ -15,6 +15,7 @@ interface ActorSettings {
   actor_org_kind: string;
   actor_party: string;
   actor_role: string;
+  actor_itd: string;
 }
 
 function settingsOf(actor: Actor): ActorSettings {
@@ -26,10 +27,18 @@ function settingsOf(actor: Actor): ActorSettings {
         actor_org_kind: actor.organisationKind,
         actor_party: actor.party ?? '',
         actor_role: actor.role,
+        actor_itd: actor.hasItdAccess ? 'true' : 'false',
       };
     case 'system':
     case 'anonymous':
-      return { actor_kind: actor.kind, actor_id: '', actor_org_kind: '', actor_party: '', actor_role: '' };
+      return {
+        actor_kind: actor.kind,
+        actor_id: '',
+        actor_org_kind: '',
+        actor_party: '',
+        actor_role: '',
+        actor_itd: '',
+      };
   }
 }
 
@@ -45,7 +54,8 @@ export async function withActor<T>(db: Kysely<DB>, actor: Actor, fn: (tx: Tx) =>
         set_config('app.actor_id', ${s.actor_id}, true),
         set_config('app.actor_org_kind', ${s.actor_org_kind}, true),
         set_config('app.actor_party', ${s.actor_party}, true),
-        set_config('app.actor_role', ${s.actor_role}, true)`.execute(tx);
+        set_config('app.actor_role', ${s.actor_role}, true),
+        set_config('app.actor_itd', ${s.actor_itd}, true)`.execute(tx);
     return fn(tx);
   });
 }

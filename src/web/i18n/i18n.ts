@@ -5,13 +5,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, languageSchema, pickLanguage, type Language } from '../../shared/languages.ts';
-import en from './en.json' with { type: 'json' };
-import frenchMessages from './fr.json' with { type: 'json' };
-import spanishMessages from './es.json' with { type: 'json' };
-
-// Typed as the English file: the compiler refuses to build if French or Spanish lacks a key English has.
-const fr: typeof en = frenchMessages;
-const es: typeof en = spanishMessages;
+import { en, es, fr } from './messages.ts';
 
 export const LANGUAGE_STORAGE_KEY = 'itd.language';
 

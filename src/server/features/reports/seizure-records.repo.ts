@@ -1,0 +1,226 @@
+/**
+ * Writing seizure records: the one place rows enter `seizure_records` (imports, demo data, hand entry) and the one
+ * place a correction turns the current row into a kept version. Runs inside the caller's withActor transaction, so
+ * row-level security decides whether the actor may write this Party's records.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Tx } from '../../db/with-actor.ts';
+
+/** The normalised values of one record (DESIGN §3), next to what the Party wrote (`original`). */
+export interface SeizureValues {
+  seizureDate: string | null;
+  datePrecision: 'day' | 'month' | 'year' | null;
+  seizingAgency: string | null;
+  taxonId: number | null;
+  taxonName: string | null;
+  appendix: string | null;
+  termCode: string | null;
+  quantity: number | null;
+  unitCode: string | null;
+  quantityKg: number | null;
+  quantityCount: number | null;
+  reason: string | null;
+  locationType: string | null;
+  locationName: string | null;
+  detectionMethod: string | null;
+  transportMode: string | null;
+  seizureCountry: string | null;
+  originCountry: string | null;
+  exportCountry: string | null;
+  transitCountries: string[];
+  destinationCountry: string | null;
+  offenderNationalities: string[];
+  additionalInfo: string | null;
+  isElephant: boolean;
+}
+
+export interface NewSeizureRecord {
+  values: SeizureValues;
+  /** Every column of the Party's row as text, keyed by canonical column name. */
+  original: Record<string, string>;
+  sourceRow: number | null;
+}
+
+/** The report a batch of records belongs to, with what the records copy from it. */
+export interface ReportStamp {
+  id: string;
+  party: string;
+  year: number;
+  isPublished: boolean;
+  shareParties: boolean;
+  shareIccwc: boolean;
+  shareEtis: boolean;
+}
+
+const INSERT_BATCH = 500;
+
+/**
+ * The same seizure gives the same fingerprint: the normalised values that identify it, in a fixed order. Free text
+ * that a Party may reword (additional information) is left out; what the Party wrote is compared through the
+ * normalised values, so "USA" and "United States" are one country.
+ */
+export function fingerprintOf(party: string, values: SeizureValues): string {
+  const identity = [
+    party,
+    values.seizureDate,
+    values.datePrecision,
+    values.taxonId ?? values.taxonName?.toLowerCase() ?? null,
+    values.termCode,
+    values.quantity,
+    values.unitCode,
+    values.seizureCountry,
+    values.locationType,
+    values.locationName?.toLowerCase() ?? null,
+    values.originCountry,
+    values.exportCountry,
+    [...values.transitCountries].sort(),
+    values.destinationCountry,
+    [...values.offenderNationalities].sort(),
+  ];
+  return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
+}
+
+function columnsOf(values: SeizureValues) {
+  return {
+    seizure_date: values.seizureDate,
+    date_precision: values.datePrecision,
+    seizing_agency: values.seizingAgency,
+    taxon_id: values.taxonId,
+    taxon_name: values.taxonName,
+    appendix: values.appendix,
+    term_code: values.termCode,
+    quantity: values.quantity,
+    unit_code: values.unitCode,
+    quantity_kg: values.quantityKg,
+    quantity_count: values.quantityCount,
+    reason: values.reason,
+    location_type: values.locationType,
+    location_name: values.locationName,
+    detection_method: values.detectionMethod,
+    transport_mode: values.transportMode,
+    seizure_country: values.seizureCountry,
+    origin_country: values.originCountry,
+    export_country: values.exportCountry,
+    transit_countries: values.transitCountries,
+    destination_country: values.destinationCountry,
+    offender_nationalities: values.offenderNationalities,
+    additional_info: values.additionalInfo,
+    is_elephant: values.isElephant,
+  };
+}
+
+/** Inserts records in batches; returns their ids in input order. */
+export async function insertSeizureRecords(
+  tx: Tx,
+  report: ReportStamp,
+  records: readonly NewSeizureRecord[],
+  actorId: string | null,
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (let start = 0; start < records.length; start += INSERT_BATCH) {
+    const batch = records.slice(start, start + INSERT_BATCH).map((record) => ({
+      report_id: report.id,
+      reporting_party: report.party,
+      report_year: report.year,
+      is_published: report.isPublished,
+      share_parties: report.shareParties,
+      share_iccwc: report.shareIccwc,
+      share_etis: report.shareEtis,
+      source_row: record.sourceRow,
+      original: JSON.stringify(record.original),
+      fingerprint: fingerprintOf(report.party, record.values),
+      created_by: actorId,
+      updated_by: actorId,
+      ...columnsOf(record.values),
+    }));
+    const inserted = await tx.insertInto('seizure_records').values(batch).returning('id').execute();
+    ids.push(...inserted.map((row) => row.id));
+  }
+  return ids;
+}
+
+/** Fingerprints of this Party's stored records that match any of the given ones (duplicate detection). */
+export async function findStoredFingerprints(
+  tx: Tx,
+  party: string,
+  fingerprints: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  const unique = [...new Set(fingerprints)];
+  for (let start = 0; start < unique.length; start += 5000) {
+    const rows = await tx
+      .selectFrom('seizure_records')
+      .select('fingerprint')
+      .where('reporting_party', '=', party)
+      .where('fingerprint', 'in', unique.slice(start, start + 5000))
+      .execute();
+    for (const row of rows) found.add(row.fingerprint);
+  }
+  return found;
+}
+
+export interface Correction {
+  values: SeizureValues;
+  reason: string;
+  actorId: string | null;
+  actorLabel: string | null;
+}
+
+/**
+ * A correction: the current row is kept whole in seizure_record_versions (with who replaced it, when and why), then
+ * the record takes the new values and the next version number. What the Party originally wrote stays as it was.
+ * Returns the new version number, or null when the record does not exist or may not be written by this actor.
+ */
+export async function correctSeizureRecord(
+  tx: Tx,
+  recordId: number,
+  correction: Correction,
+): Promise<number | null> {
+  const current = await tx
+    .selectFrom('seizure_records')
+    .selectAll()
+    .where('id', '=', recordId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!current) return null;
+  await tx
+    .insertInto('seizure_record_versions')
+    .values({
+      record_id: recordId,
+      version: current.version,
+      data: JSON.stringify(current),
+      replaced_by: correction.actorId,
+      replaced_by_label: correction.actorLabel,
+      reason: correction.reason,
+    })
+    .execute();
+  const updated = await tx
+    .updateTable('seizure_records')
+    .set({
+      ...columnsOf(correction.values),
+      version: current.version + 1,
+      fingerprint: fingerprintOf(current.reporting_party, correction.values),
+      updated_by: correction.actorId,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('id', '=', recordId)
+    .returning('version')
+    .executeTakeFirst();
+  return updated?.version ?? null;
+}
+
+/** Copies a report's sharing answers and publication state onto its records (they are read from the record). */
+export async function stampReportOnRecords(tx: Tx, report: ReportStamp): Promise<number> {
+  const result = await tx
+    .updateTable('seizure_records')
+    .set({
+      is_published: report.isPublished,
+      share_parties: report.shareParties,
+      share_iccwc: report.shareIccwc,
+      share_etis: report.shareEtis,
+    })
+    .where('report_id', '=', report.id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
