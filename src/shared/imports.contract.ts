@@ -113,11 +113,11 @@ export const uploadFieldsSchema = z.object({
     .optional(),
   year: z.coerce.number().int().min(1975).max(2100),
   /** Other Parties may view the published records (default no). */
-  shareParties: yesNo.default('no'),
+  shareParties: yesNo.default(false),
   /** ICCWC partners may use them for research and analysis (default yes: shared unless the Party opts out). */
-  shareIccwc: yesNo.default('yes'),
+  shareIccwc: yesNo.default(true),
   /** Elephant records may be sent to ETIS (default no). */
-  shareEtis: yesNo.default('no'),
+  shareEtis: yesNo.default(false),
   preparingAgency: z.string().trim().max(500).default(''),
   contributingAgencies: z.string().trim().max(2000).default(''),
   contactName: z.string().trim().max(200).default(''),
