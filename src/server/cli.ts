@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { readSettings } from './config.ts';
 import { runAuditVerify, runImportSpecies, runMigrate } from './cli-commands.ts';
 import { serve } from './main.ts';
+import { runDemo, START_DEMO_RECORDS, type DemoCommandOptions } from './cli-demo.ts';
 import {
   runSuspendInactive,
   runTokensCreate,
@@ -21,7 +22,11 @@ export function buildCli(): Command {
   program
     .command('serve', { isDefault: true })
     .description('Start the web server (migrates the database first). Settings come from the environment.')
-    .action(async () => serve(readSettings()));
+    .option(
+      '--demo',
+      `on an ITD without seizure records, first generate ${START_DEMO_RECORDS} demo records and accounts`,
+    )
+    .action(async (options: { demo?: boolean }) => serve(readSettings(), options));
 
   program
     .command('migrate')
@@ -74,6 +79,17 @@ export function buildCli(): Command {
     .action(async (options: { email: string; days: string; name?: string }) =>
       runTokensCreate(readSettings(), options),
     );
+
+  program
+    .command('demo')
+    .description(
+      'Fill a new ITD with realistic, deterministic demo reports and records, and create demo accounts of every kind.',
+    )
+    .option('--records <n>', 'seizure records to generate', '20000')
+    .option('--seed <s>', 'seed of the generator (the same seed gives the same data)', '1')
+    .option('--append', 'add to earlier demo data (needs a --seed not used before)')
+    .option('--password <password>', 'password of the new demo accounts (default: a random one, printed)')
+    .action(async (options: DemoCommandOptions) => runDemo(readSettings(), options));
 
   const audit = program.command('audit').description('The tamper-evident audit log.');
   audit
