@@ -1,6 +1,11 @@
 /** Staged batches and rows as the API shows them, with problem messages in the caller's language. */
 import type { Actor } from '../../../shared/actor.ts';
-import type { ImportBatch, ImportColumn, StagingProblem, StagingRow } from '../../../shared/imports.contract.ts';
+import type {
+  ImportBatch,
+  ImportColumn,
+  StagingProblem,
+  StagingRow,
+} from '../../../shared/imports.contract.ts';
 import type { Language } from '../../../shared/languages.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { problemKey } from './check-rows.ts';

@@ -19,7 +19,8 @@ export interface RowInput {
   accepted: string[];
 }
 
-export const problemKey = (problem: Pick<FoundProblem, 'code' | 'column'>) => `${problem.code}|${problem.column ?? ''}`;
+export const problemKey = (problem: Pick<FoundProblem, 'code' | 'column'>) =>
+  `${problem.code}|${problem.column ?? ''}`;
 
 export function outcomeOf(problems: readonly FoundProblem[], accepted: readonly string[]): RowOutcome {
   if (problems.some((p) => RULES[p.code].severity === 'blocking')) return 'reject';
@@ -43,7 +44,8 @@ export function createRowChecker(ctx: RowContext): RowChecker {
       );
       const checked = chunk.map((row) => {
         const cells: Partial<Record<ImportColumn, string>> = {};
-        for (const column of IMPORT_COLUMNS) if (row.cells[column] !== undefined) cells[column] = row.cells[column];
+        for (const column of IMPORT_COLUMNS)
+          if (row.cells[column] !== undefined) cells[column] = row.cells[column];
         const { values, problems } = validateRow(cells, ctx);
         return { row, values, problems, fingerprint: fingerprintOf(ctx.party, values) };
       });
@@ -55,9 +57,11 @@ export function createRowChecker(ctx: RowContext): RowChecker {
       return checked.map(({ row, values, problems, fingerprint }) => {
         if (!hasBlocking(problems)) {
           const first = firstRowOf.get(fingerprint);
-          if (first !== undefined) problems.push({ column: null, code: 'duplicate_in_file', params: { first }, suggestion: null });
+          if (first !== undefined)
+            problems.push({ column: null, code: 'duplicate_in_file', params: { first }, suggestion: null });
           else firstRowOf.set(fingerprint, row.rowNumber);
-          if (stored.has(fingerprint)) problems.push({ column: null, code: 'duplicate_stored', params: {}, suggestion: null });
+          if (stored.has(fingerprint))
+            problems.push({ column: null, code: 'duplicate_stored', params: {}, suggestion: null });
         }
         const keys = new Set(problems.map(problemKey));
         const accepted = row.accepted.filter((key) => keys.has(key));

@@ -13,7 +13,11 @@ const HEADERS = ['row', 'column', 'value', 'code', 'severity', 'message', 'sugge
 export function problemsCsv(problems: readonly StagingProblem[], withHeader = true): string {
   const rows = problems
     .filter((p) => !p.accepted)
-    .map((p) => [String(p.row), p.column ?? '', p.value, p.code, p.severity, p.message, p.suggestion ?? ''].map(spreadsheetSafe));
+    .map((p) =>
+      [String(p.row), p.column ?? '', p.value, p.code, p.severity, p.message, p.suggestion ?? ''].map(
+        spreadsheetSafe,
+      ),
+    );
   return stringify(withHeader ? [HEADERS, ...rows] : rows);
 }
 
@@ -24,7 +28,12 @@ export async function batchProblemsCsv(tx: Tx, batchId: string, language: Langua
     const rows = await readRows(tx, batchId, after, CHUNK_ROWS, 'problems');
     if (rows.length === 0) break;
     after = rows.at(-1)!.rowNumber;
-    parts.push(problemsCsv(rows.flatMap((row) => problemsOf(row, language)), false));
+    parts.push(
+      problemsCsv(
+        rows.flatMap((row) => problemsOf(row, language)),
+        false,
+      ),
+    );
   }
   return parts.join('');
 }

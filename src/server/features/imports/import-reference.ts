@@ -30,8 +30,7 @@ export interface CodeInfo {
 }
 
 export type SpeciesResult =
-  | { ok: true; taxon: Taxon; isElephant: boolean }
-  | { ok: false; suggestion: string | null };
+  { ok: true; taxon: Taxon; isElephant: boolean } | { ok: false; suggestion: string | null };
 
 export interface ImportReference {
   country(text: string): { code: string; isRegion: boolean } | null;

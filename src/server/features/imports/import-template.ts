@@ -13,7 +13,16 @@ import { spreadsheetSafe } from './spreadsheet-safe.ts';
 
 const TEMPLATE_ROWS = 2000;
 
-const TEXT: Record<Language, { instructions: string[]; header: string[]; yes: string; no: string; sheets: [string, string, string, string] }> = {
+const TEXT: Record<
+  Language,
+  {
+    instructions: string[];
+    header: string[];
+    yes: string;
+    no: string;
+    sheets: [string, string, string, string];
+  }
+> = {
   en: {
     sheets: ['Instructions', 'Report', 'Seizures', 'Lists'],
     instructions: [
@@ -26,7 +35,18 @@ const TEXT: Record<Language, { instructions: string[]; header: string[]; yes: st
       '6. Countries: ISO code or name. Several countries (transit, nationalities): separate them with ";".',
       '7. Upload the file on the platform: every problem is shown with its row, column and a suggested fix before anything is stored.',
     ],
-    header: ['Reporting Party (ISO code)', 'Year covered', 'Agency preparing the report', 'Contributing agencies', 'Contact person', 'Contact e-mail', 'Date submitted', 'Other Parties may see the published data', 'ICCWC partners may use the data', 'Elephant records may be shared with ETIS'],
+    header: [
+      'Reporting Party (ISO code)',
+      'Year covered',
+      'Agency preparing the report',
+      'Contributing agencies',
+      'Contact person',
+      'Contact e-mail',
+      'Date submitted',
+      'Other Parties may see the published data',
+      'ICCWC partners may use the data',
+      'Elephant records may be shared with ETIS',
+    ],
     yes: 'Yes',
     no: 'No',
   },
@@ -42,7 +62,18 @@ const TEXT: Record<Language, { instructions: string[]; header: string[]; yes: st
       '6. Pays : code ISO ou nom. Plusieurs pays (transit, nationalités) : séparez-les par « ; ».',
       '7. Téléversez le fichier sur la plateforme : chaque problème est indiqué avec sa ligne, sa colonne et une correction proposée avant tout enregistrement.',
     ],
-    header: ['Partie déclarante (code ISO)', 'Année couverte', 'Organisme ayant préparé le rapport', 'Organismes ayant contribué', 'Personne de contact', 'Courriel de contact', 'Date de soumission', 'Les autres Parties peuvent voir les données publiées', 'Les partenaires de l’ICCWC peuvent utiliser les données', 'Les données sur les éléphants peuvent être transmises à ETIS'],
+    header: [
+      'Partie déclarante (code ISO)',
+      'Année couverte',
+      'Organisme ayant préparé le rapport',
+      'Organismes ayant contribué',
+      'Personne de contact',
+      'Courriel de contact',
+      'Date de soumission',
+      'Les autres Parties peuvent voir les données publiées',
+      'Les partenaires de l’ICCWC peuvent utiliser les données',
+      'Les données sur les éléphants peuvent être transmises à ETIS',
+    ],
     yes: 'Oui',
     no: 'Non',
   },
@@ -58,7 +89,18 @@ const TEXT: Record<Language, { instructions: string[]; header: string[]; yes: st
       '6. Países: código ISO o nombre. Varios países (tránsito, nacionalidades): sepárelos con «;».',
       '7. Suba el archivo a la plataforma: cada problema se muestra con su fila, su columna y una corrección sugerida antes de guardar nada.',
     ],
-    header: ['Parte informante (código ISO)', 'Año cubierto', 'Organismo que preparó el informe', 'Organismos que contribuyeron', 'Persona de contacto', 'Correo de contacto', 'Fecha de presentación', 'Otras Partes pueden ver los datos publicados', 'Los socios del ICCWC pueden usar los datos', 'Los datos sobre elefantes pueden compartirse con ETIS'],
+    header: [
+      'Parte informante (código ISO)',
+      'Año cubierto',
+      'Organismo que preparó el informe',
+      'Organismos que contribuyeron',
+      'Persona de contacto',
+      'Correo de contacto',
+      'Fecha de presentación',
+      'Otras Partes pueden ver los datos publicados',
+      'Los socios del ICCWC pueden usar los datos',
+      'Los datos sobre elefantes pueden compartirse con ETIS',
+    ],
     yes: 'Sí',
     no: 'No',
   },
@@ -80,7 +122,12 @@ export async function templateXlsx(tx: Tx, language: Language): Promise<Buffer> 
   const text = TEXT[language];
   const labelColumn = language === 'fr' ? 'label_fr' : language === 'es' ? 'label_es' : 'label_en';
   const nameColumn = language === 'fr' ? 'name_fr' : language === 'es' ? 'name_es' : 'name_en';
-  const codes = await tx.selectFrom('cites_codes').select(['kind', 'code', labelColumn]).where('kind', 'in', ['term', 'unit']).orderBy('code').execute();
+  const codes = await tx
+    .selectFrom('cites_codes')
+    .select(['kind', 'code', labelColumn])
+    .where('kind', 'in', ['term', 'unit'])
+    .orderBy('code')
+    .execute();
   const countries = await tx.selectFrom('countries').select(['code', nameColumn]).orderBy('code').execute();
   const lists = {
     term: codes.filter((c) => c.kind === 'term').map((c) => [c.code, String(c[labelColumn as 'label_en'])]),
@@ -105,7 +152,12 @@ export async function templateXlsx(tx: Tx, language: Language): Promise<Buffer> 
   text.header.forEach((label, i) => {
     report.getCell(i + 1, 1).value = spreadsheetSafe(label);
     report.getCell(i + 1, 1).font = { bold: true };
-    if (i >= 7) report.getCell(i + 1, 2).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${text.yes},${text.no}"`] };
+    if (i >= 7)
+      report.getCell(i + 1, 2).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${text.yes},${text.no}"`],
+      };
   });
 
   const seizures = workbook.addWorksheet(seizuresName, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -129,10 +181,14 @@ export async function templateXlsx(tx: Tx, language: Language): Promise<Buffer> 
     if (!kind) return;
     const letter = seizures.getColumn(i + 1).letter;
     // Drop-downs suggest the codes; a name typed instead is accepted too, so the check only warns.
-    (seizures as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-      `${letter}2:${letter}${TEMPLATE_ROWS}`,
-      { type: 'list', allowBlank: true, showErrorMessage: false, formulae: [listRange[kind]!] },
-    );
+    (
+      seizures as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(`${letter}2:${letter}${TEMPLATE_ROWS}`, {
+      type: 'list',
+      allowBlank: true,
+      showErrorMessage: false,
+      formulae: [listRange[kind]!],
+    });
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -21,7 +21,10 @@ export function assertMayWorkOn(actor: Actor, party: string): void {
   if (!canCreateReport(actor, party)) throw new NotFoundError();
 }
 
-export function batchAbilities(actor: Actor, batch: { party: string; status: string }): ImportBatch['abilities'] {
+export function batchAbilities(
+  actor: Actor,
+  batch: { party: string; status: string },
+): ImportBatch['abilities'] {
   const writer = canCreateReport(actor, batch.party) && batch.status === 'staged';
   return { edit: writer, submit: writer, discard: writer };
 }

@@ -10,7 +10,12 @@ import type { MappingProfile } from './row-mapping.ts';
 export const EIA_PANGOLIN: MappingProfile = {
   name: 'eia-pangolin-incidents',
   description: 'EIA pangolin seizure incidents (Taxon, Country, weights of scales and whole animals)',
-  signature: ['Taxon', 'Type of Incident', 'Country', 'Whole pangolins (live + dead OR reported without details)'],
+  signature: [
+    'Taxon',
+    'Type of Incident',
+    'Country',
+    'Whole pangolins (live + dead OR reported without details)',
+  ],
   columns: {
     'Date of seizure': { from: ['Date', 'Year'], first: true },
     Species: { from: ['Taxon'], values: { Pangolin: 'Manidae', Pangolins: 'Manidae' } },
@@ -29,11 +34,19 @@ export const EIA_PANGOLIN: MappingProfile = {
   quantities: [
     {
       when: 'Scales weight (kg). Indicate "Y" if seized, but no weight given',
-      set: { Quantity: { copy: 'Scales weight (kg). Indicate "Y" if seized, but no weight given' }, Unit: 'KIL', 'Description of specimen': 'SCA' },
+      set: {
+        Quantity: { copy: 'Scales weight (kg). Indicate "Y" if seized, but no weight given' },
+        Unit: 'KIL',
+        'Description of specimen': 'SCA',
+      },
     },
     {
       when: 'Whole pangolins (live + dead OR reported without details)',
-      set: { Quantity: { copy: 'Whole pangolins (live + dead OR reported without details)' }, Unit: '', 'Description of specimen': 'BOD' },
+      set: {
+        Quantity: { copy: 'Whole pangolins (live + dead OR reported without details)' },
+        Unit: '',
+        'Description of specimen': 'BOD',
+      },
     },
     {
       when: 'Reported weight (kg)',

@@ -5,8 +5,7 @@
 export type DatePrecision = 'day' | 'month' | 'year';
 
 export type DateResult =
-  | { ok: true; date: string; precision: DatePrecision }
-  | { ok: false; suggestion: string | null };
+  { ok: true; date: string; precision: DatePrecision } | { ok: false; suggestion: string | null };
 
 const MONTH_NAMES: readonly (readonly string[])[] = [
   ['january', 'janvier', 'enero'],
@@ -58,7 +57,9 @@ const day = (y: number, m: number, d: number): DateResult =>
     : { ok: false, suggestion: isRealDay(y, d, m) ? `${pad(m)}/${pad(d)}/${y}` : null };
 
 const month = (y: number, m: number): DateResult =>
-  m >= 1 && m <= 12 ? { ok: true, date: `${y}-${pad(m)}-01`, precision: 'month' } : { ok: false, suggestion: null };
+  m >= 1 && m <= 12
+    ? { ok: true, date: `${y}-${pad(m)}-01`, precision: 'month' }
+    : { ok: false, suggestion: null };
 
 /** Excel counts days from 1899-12-30 (it keeps Lotus's phantom 29 February 1900). */
 function fromSerial(serial: number): DateResult {

@@ -2,7 +2,8 @@
  * Quantities: a positive number, written with a decimal point or comma and with or without thousands separators.
  * Anything else ("400g each", "about 20") is an error; when a number can be read at the start, it is suggested.
  */
-export type QuantityResult = { ok: true; value: number } | { ok: false; reason: 'invalid' | 'not_positive'; suggestion: string | null };
+export type QuantityResult =
+  { ok: true; value: number } | { ok: false; reason: 'invalid' | 'not_positive'; suggestion: string | null };
 
 export function readNumber(text: string): number | null {
   let t = text.trim().replace(/[\s\u00a0\u202f']/g, '');

@@ -62,7 +62,8 @@ function delimiterOf(text: string): string {
 
 const HEADER_SEARCH_ROWS = 30;
 const MIN_HEADER_MATCHES = 3;
-const isHeader = (values: string[]) => values.filter((v) => columnOfHeader(v) !== null).length >= MIN_HEADER_MATCHES;
+const isHeader = (values: string[]) =>
+  values.filter((v) => columnOfHeader(v) !== null).length >= MIN_HEADER_MATCHES;
 const isBlank = (values: string[]) => values.every((v) => v.trim() === '');
 
 /** Finds the header among the first rows and returns the header and the rows after it. */
@@ -109,7 +110,8 @@ export function cellText(value: ExcelJS.CellValue): string {
   if ('formula' in value && typeof value.formula === 'string') return `=${value.formula}`;
   if ('sharedFormula' in value && typeof value.sharedFormula === 'string') return `=${value.sharedFormula}`;
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('text' in value && 'hyperlink' in value) return typeof value.text === 'string' ? value.text : cellText(value.text);
+  if ('text' in value && 'hyperlink' in value)
+    return typeof value.text === 'string' ? value.text : cellText(value.text);
   if ('error' in value) return String(value.error);
   return '';
 }

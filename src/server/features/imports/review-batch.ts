@@ -14,13 +14,20 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { auditContextOf, type ReportContext } from '../reports/report-context.ts';
 import { createRowChecker, outcomeOf, problemKey } from './check-rows.ts';
 import { loadImportReference } from './import-reference.ts';
-import { assertMayWorkOn } from './imports.policy.ts';
+import { assertMayImport, assertMayWorkOn } from './imports.policy.ts';
 import { CHUNK_ROWS, todayOf, type Progress } from './stage-upload.ts';
 import { findBatch, readRow, readRows, updateValidatedRows, type BatchRow } from './staging.repo.ts';
 import { RULES } from './validation-rules.ts';
 
 /** The batch if the actor may work on it; otherwise the same 404 as for a batch that does not exist. */
-export async function loadBatch(tx: Tx, ctx: ReportContext, id: string, forUpdate = false): Promise<BatchRow> {
+export async function loadBatch(
+  tx: Tx,
+  ctx: ReportContext,
+  id: string,
+  forUpdate = false,
+): Promise<BatchRow> {
+  // A user without the import role is refused before anything is looked up (403, whatever the id).
+  assertMayImport(ctx.actor);
   const batch = await findBatch(tx, id, forUpdate);
   if (!batch) throw new NotFoundError();
   assertMayWorkOn(ctx.actor, batch.party.trim());
@@ -34,9 +41,19 @@ export async function loadStagedBatch(tx: Tx, ctx: ReportContext, id: string): P
 }
 
 /** Re-checks every row of the batch (species, codes, countries, duplicates against the file and stored data). */
-export async function revalidateBatch(tx: Tx, ctx: ReportContext, batch: BatchRow, onProgress?: Progress): Promise<void> {
+export async function revalidateBatch(
+  tx: Tx,
+  ctx: ReportContext,
+  batch: BatchRow,
+  onProgress?: Progress,
+): Promise<void> {
   const reference = await loadImportReference(tx);
-  const checker = createRowChecker({ reference, party: batch.party.trim(), year: batch.year, today: todayOf(ctx.clock) });
+  const checker = createRowChecker({
+    reference,
+    party: batch.party.trim(),
+    year: batch.year,
+    today: todayOf(ctx.clock),
+  });
   let after = 0;
   for (;;) {
     const rows = await readRows(tx, batch.id, after, CHUNK_ROWS);
@@ -56,7 +73,12 @@ export async function editCell(tx: Tx, ctx: ReportContext, id: string, rowNumber
   // A changed cell is a new value: warnings accepted for the old one are asked again.
   row.accepted = row.accepted.filter((key) => !key.endsWith(`|${edit.column}`));
   const reference = await loadImportReference(tx);
-  const checker = createRowChecker({ reference, party: batch.party.trim(), year: batch.year, today: todayOf(ctx.clock) });
+  const checker = createRowChecker({
+    reference,
+    party: batch.party.trim(),
+    year: batch.year,
+    today: todayOf(ctx.clock),
+  });
   const [checked] = await checker.check(tx, [row]);
   // Within the file, the row is a duplicate when an earlier importable row has the same seizure.
   const earlier = await tx
@@ -69,7 +91,12 @@ export async function editCell(tx: Tx, ctx: ReportContext, id: string, rowNumber
     .orderBy('row_number')
     .executeTakeFirst();
   if (earlier && checked!.outcome !== 'reject') {
-    checked!.problems.push({ column: null, code: 'duplicate_in_file', params: { first: earlier.row_number }, suggestion: null });
+    checked!.problems.push({
+      column: null,
+      code: 'duplicate_in_file',
+      params: { first: earlier.row_number },
+      suggestion: null,
+    });
     checked!.outcome = outcomeOf(checked!.problems, checked!.accepted);
   }
   await updateValidatedRows(tx, batch.id, [checked!]);
@@ -82,10 +109,18 @@ export async function editCell(tx: Tx, ctx: ReportContext, id: string, rowNumber
   return checked!;
 }
 
-export async function acceptWarnings(tx: Tx, ctx: ReportContext, id: string, body: AcceptWarnings): Promise<BatchRow> {
+export async function acceptWarnings(
+  tx: Tx,
+  ctx: ReportContext,
+  id: string,
+  body: AcceptWarnings,
+): Promise<BatchRow> {
   const batch = await loadStagedBatch(tx, ctx, id);
   const codes = new Set<ProblemCode>(
-    body.codes ?? (Object.keys(RULES) as ProblemCode[]).filter((c) => !(DUPLICATE_CODES as readonly string[]).includes(c)),
+    body.codes ??
+      (Object.keys(RULES) as ProblemCode[]).filter(
+        (c) => !(DUPLICATE_CODES as readonly string[]).includes(c),
+      ),
   );
   const wanted = body.rows === 'all' ? null : new Set(body.rows);
   let after = 0;
@@ -123,7 +158,10 @@ export async function discardBatch(tx: Tx, ctx: ReportContext, id: string): Prom
     .where('id', '=', batch.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordAudit(tx, auditContextOf(ctx), { action: 'import.discard', targetType: 'import_batch', targetId: batch.id });
+  await recordAudit(tx, auditContextOf(ctx), {
+    action: 'import.discard',
+    targetType: 'import_batch',
+    targetId: batch.id,
+  });
   return updated;
 }
-

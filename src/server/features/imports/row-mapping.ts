@@ -88,10 +88,15 @@ export function profileMapper(profile: MappingProfile, header: readonly string[]
     ...alt,
     whenIndex: sourceIndex(alt.when),
     copies: Object.fromEntries(
-      Object.entries(alt.set).map(([column, value]) => [column, typeof value === 'string' ? value : sourceIndex(value.copy)]),
+      Object.entries(alt.set).map(([column, value]) => [
+        column,
+        typeof value === 'string' ? value : sourceIndex(value.copy),
+      ]),
     ),
   }));
-  const unknown = header.map((text, index) => ({ text: text.replace(/\s+/g, ' ').trim(), index })).filter((h) => h.text !== '' && !used.has(h.index));
+  const unknown = header
+    .map((text, index) => ({ text: text.replace(/\s+/g, ' ').trim(), index }))
+    .filter((h) => h.text !== '' && !used.has(h.index));
   return {
     unknownColumns: unknown.map((h) => h.text),
     missingColumns: [],
@@ -101,7 +106,9 @@ export function profileMapper(profile: MappingProfile, header: readonly string[]
       for (const { column, source, indexes } of columns) {
         const parts = indexes.map(at).filter(Boolean);
         let text = source.first ? (parts[0] ?? '') : parts.join(source.join ?? ' ');
-        const replaced = source.values ? Object.entries(source.values).find(([from]) => headerKey(from) === headerKey(text)) : undefined;
+        const replaced = source.values
+          ? Object.entries(source.values).find(([from]) => headerKey(from) === headerKey(text))
+          : undefined;
         if (replaced) text = replaced[1];
         cells[column] = text === '' ? (source.otherwise ?? '') : text;
       }
@@ -109,7 +116,8 @@ export function profileMapper(profile: MappingProfile, header: readonly string[]
         const amount = at(alt.whenIndex);
         // EIA marks "seized, weight unknown" with a Y: not a quantity.
         if (amount === '' || (readNumber(amount) === null && /^[a-z]$/i.test(amount))) continue;
-        for (const [column, value] of Object.entries(alt.copies)) cells[column] = typeof value === 'string' ? value : at(value);
+        for (const [column, value] of Object.entries(alt.copies))
+          cells[column] = typeof value === 'string' ? value : at(value);
         break;
       }
       const extra: Record<string, string> = {};

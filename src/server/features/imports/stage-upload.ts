@@ -30,7 +30,12 @@ export type Progress = (rowsDone: number) => void;
 
 export const todayOf = (clock: () => Date) => clock().toISOString().slice(0, 10);
 
-export async function stageUpload(tx: Tx, ctx: ReportContext, upload: Upload, onProgress?: Progress): Promise<string> {
+export async function stageUpload(
+  tx: Tx,
+  ctx: ReportContext,
+  upload: Upload,
+  onProgress?: Progress,
+): Promise<string> {
   const { fields } = upload;
   const party = fields.party ?? (ctx.actor.kind === 'user' ? ctx.actor.party : null);
   if (!party) throw new ValidationError([{ field: 'party', reason: 'required' }]);
@@ -40,13 +45,16 @@ export async function stageUpload(tx: Tx, ctx: ReportContext, upload: Upload, on
 
   // The template's headers (any language), or a mapping profile's for a known third-party layout.
   const accept = (header: string[]) =>
-    MAPPING_PROFILES.some((p) => profileMatches(p, header)) || headerMapper(header).missingColumns.length <= 14;
+    MAPPING_PROFILES.some((p) => profileMatches(p, header)) ||
+    headerMapper(header).missingColumns.length <= 14;
   let sheet;
   try {
     sheet = await openSheet(upload.bytes, accept);
   } catch (error) {
     if (error instanceof UnreadableFileError)
-      throw new ValidationError([{ field: 'file', reason: error.reason === 'type' ? 'import_file_type' : 'import_no_header' }]);
+      throw new ValidationError([
+        { field: 'file', reason: error.reason === 'type' ? 'import_file_type' : 'import_no_header' },
+      ]);
     throw error;
   }
   const profile = MAPPING_PROFILES.find((p) => profileMatches(p, sheet.header));
@@ -114,7 +122,13 @@ export async function stageUpload(tx: Tx, ctx: ReportContext, upload: Upload, on
     action: 'import.stage',
     targetType: 'import_batch',
     targetId: batch.id,
-    details: { party, year: fields.year, fileName: upload.fileName, rows: done, profile: profile?.name ?? null },
+    details: {
+      party,
+      year: fields.year,
+      fileName: upload.fileName,
+      rows: done,
+      profile: profile?.name ?? null,
+    },
   });
   return batch.id;
 }

@@ -30,7 +30,12 @@ export async function findBatch(tx: Tx, id: string, forUpdate = false): Promise<
 
 /** select * from import_batches [where created_at < cursor] order by created_at desc limit n */
 export async function listBatches(tx: Tx, before: string | null, limit: number): Promise<BatchRow[]> {
-  let query = tx.selectFrom('import_batches').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit);
+  let query = tx
+    .selectFrom('import_batches')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit);
   if (before) query = query.where('created_at', '<', new Date(before));
   return query.execute();
 }
@@ -59,7 +64,11 @@ export async function insertRows(tx: Tx, batchId: string, rows: readonly StagedR
  * One statement for a whole chunk of re-validated rows:
  *   update import_rows r set … from jsonb_to_recordset($rows) v(…) where r.batch_id = $id and r.row_number = v.row_number
  */
-export async function updateValidatedRows(tx: Tx, batchId: string, rows: readonly StagedRow[]): Promise<void> {
+export async function updateValidatedRows(
+  tx: Tx,
+  batchId: string,
+  rows: readonly StagedRow[],
+): Promise<void> {
   if (rows.length === 0) return;
   const payload = JSON.stringify(
     rows.map((row) => ({
@@ -126,7 +135,9 @@ export async function readRows(
   if (filter === 'duplicates') query = query.where('outcome', '=', 'duplicate');
   if (filter === 'import') query = query.where('outcome', '=', 'import');
   if (filter === 'warnings')
-    query = query.where('outcome', '=', 'import').where(sql<boolean>`jsonb_array_length(problems) > coalesce(array_length(accepted, 1), 0)`);
+    query = query
+      .where('outcome', '=', 'import')
+      .where(sql<boolean>`jsonb_array_length(problems) > coalesce(array_length(accepted, 1), 0)`);
   return (await query.execute()).map(toStaged);
 }
 

@@ -24,7 +24,12 @@ export interface SubmitOptions {
   onProgress?: Progress;
 }
 
-export async function submitBatch(tx: Tx, ctx: ReportContext, id: string, options: SubmitOptions = {}): Promise<SubmitResult> {
+export async function submitBatch(
+  tx: Tx,
+  ctx: ReportContext,
+  id: string,
+  options: SubmitOptions = {},
+): Promise<SubmitResult> {
   const batch = await loadStagedBatch(tx, ctx, id);
   if (options.publish && !mayPublish(ctx.actor)) throw new ForbiddenError();
   const party = batch.party.trim();
@@ -42,7 +47,11 @@ export async function submitBatch(tx: Tx, ctx: ReportContext, id: string, option
       submittedOn: null,
     },
     partTwo: {},
-    sharing: { shareParties: batch.share_parties, shareIccwc: batch.share_iccwc, shareEtis: batch.share_etis },
+    sharing: {
+      shareParties: batch.share_parties,
+      shareIccwc: batch.share_iccwc,
+      shareEtis: batch.share_etis,
+    },
   });
 
   const actorId = actorIdOf(ctx.actor);
@@ -70,7 +79,12 @@ export async function submitBatch(tx: Tx, ctx: ReportContext, id: string, option
     duplicates: counts.duplicates,
     total: counts.total,
   };
-  if (batch.file_id) await tx.updateTable('report_files').set({ report_id: report.id }).where('id', '=', batch.file_id).execute();
+  if (batch.file_id)
+    await tx
+      .updateTable('report_files')
+      .set({ report_id: report.id })
+      .where('id', '=', batch.file_id)
+      .execute();
   await tx
     .updateTable('import_batches')
     .set({
@@ -78,7 +92,12 @@ export async function submitBatch(tx: Tx, ctx: ReportContext, id: string, option
       report_id: report.id,
       submitted_at: ctx.clock(),
       updated_at: ctx.clock(),
-      summary: JSON.stringify({ imported, rejected: summary.rejected, duplicates: summary.duplicates, total: summary.total }),
+      summary: JSON.stringify({
+        imported,
+        rejected: summary.rejected,
+        duplicates: summary.duplicates,
+        total: summary.total,
+      }),
     })
     .where('id', '=', batch.id)
     .execute();
@@ -87,7 +106,13 @@ export async function submitBatch(tx: Tx, ctx: ReportContext, id: string, option
     kind: 'imported',
     details: { batchId: batch.id, fileName: batch.file_name, ...summary },
     auditAction: 'import.submit',
-    auditDetails: { batchId: batch.id, imported, rejected: summary.rejected, duplicates: summary.duplicates, total: summary.total },
+    auditDetails: {
+      batchId: batch.id,
+      imported,
+      rejected: summary.rejected,
+      duplicates: summary.duplicates,
+      total: summary.total,
+    },
   });
   if (options.publish) {
     await submitReport(tx, ctx, report.id);
@@ -96,4 +121,3 @@ export async function submitBatch(tx: Tx, ctx: ReportContext, id: string, option
   }
   return summary;
 }
-

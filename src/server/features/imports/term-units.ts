@@ -69,7 +69,23 @@ export interface ImplausiblePairs {
 export const IMPLAUSIBLE_PAIRS: readonly ImplausiblePairs[] = [
   {
     // Whole animals and parts counted one by one: a length, area or volume makes little sense.
-    terms: ['LIV', 'BOD', 'SKU', 'TRO', 'TUS', 'HOR', 'IVC', 'CAR', 'CLA', 'TEE', 'GAB', 'EGG', 'EGL', 'HEA', 'FOO'],
+    terms: [
+      'LIV',
+      'BOD',
+      'SKU',
+      'TRO',
+      'TUS',
+      'HOR',
+      'IVC',
+      'CAR',
+      'CLA',
+      'TEE',
+      'GAB',
+      'EGG',
+      'EGL',
+      'HEA',
+      'FOO',
+    ],
     baseUnits: ['m', 'm2', 'm3'],
   },
   {

@@ -35,14 +35,22 @@ function splitList(text: string): string[] {
     .filter(Boolean);
 }
 
-export function validateRow(cells: Cells, ctx: RowContext): { values: SeizureValues; problems: FoundProblem[] } {
+export function validateRow(
+  cells: Cells,
+  ctx: RowContext,
+): { values: SeizureValues; problems: FoundProblem[] } {
   const problems: FoundProblem[] = [];
   const cell = (column: ImportColumn) => (cells[column] ?? '').trim();
-  const add = (column: ImportColumn | null, code: ProblemCode, params: Record<string, string | number> = {}, suggestion: string | null = null) =>
-    problems.push({ column, code, params, suggestion });
+  const add = (
+    column: ImportColumn | null,
+    code: ProblemCode,
+    params: Record<string, string | number> = {},
+    suggestion: string | null = null,
+  ) => problems.push({ column, code, params, suggestion });
   const text = (column: ImportColumn): string | null => {
     const value = cell(column).replace(/\s+/g, ' ');
-    const max = column === 'Additional information' ? MAX_LENGTH['Additional information'] : MAX_LENGTH.default;
+    const max =
+      column === 'Additional information' ? MAX_LENGTH['Additional information'] : MAX_LENGTH.default;
     if (value.length > max) add(column, 'too_long', { max });
     return value === '' ? null : value;
   };
@@ -98,7 +106,10 @@ export function validateRow(cells: Cells, ctx: RowContext): { values: SeizureVal
       values.taxonName = species.taxon.name;
       values.appendix = species.taxon.appendix;
       values.isElephant = species.isElephant;
-      if (species.taxon.appendix === null && ['SPECIES', 'SUBSPECIES', 'VARIETY'].includes(species.taxon.rank))
+      if (
+        species.taxon.appendix === null &&
+        ['SPECIES', 'SUBSPECIES', 'VARIETY'].includes(species.taxon.rank)
+      )
         add('Species', 'species_not_cites', { name: species.taxon.name });
     }
   }
@@ -117,11 +128,17 @@ export function validateRow(cells: Cells, ctx: RowContext): { values: SeizureVal
   if (quantityText !== '') {
     const quantity = parseQuantity(quantityText);
     if (!quantity.ok)
-      add('Quantity', quantity.reason === 'invalid' ? 'quantity_invalid' : 'quantity_not_positive', { value: quantityText }, quantity.suggestion);
+      add(
+        'Quantity',
+        quantity.reason === 'invalid' ? 'quantity_invalid' : 'quantity_not_positive',
+        { value: quantityText },
+        quantity.suggestion,
+      );
     else {
       values.quantity = quantity.value;
       if (unit?.baseUnit === 'kg' && unit.factor !== null) values.quantityKg = quantity.value * unit.factor;
-      if (unit?.baseUnit === 'count' && unit.factor !== null) values.quantityCount = quantity.value * unit.factor;
+      if (unit?.baseUnit === 'count' && unit.factor !== null)
+        values.quantityCount = quantity.value * unit.factor;
     }
   }
   if (term && unit && isImplausiblePair(term.code, unit.baseUnit))
@@ -156,7 +173,10 @@ export function validateRow(cells: Cells, ctx: RowContext): { values: SeizureVal
         if (whole.isRegion) add(column, 'country_region_only', { value: part });
         continue;
       }
-      for (const piece of part.split(',').map((p) => p.trim()).filter(Boolean)) {
+      for (const piece of part
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const code = country(column, piece);
         if (code) codes.push(code);
       }

@@ -152,7 +152,11 @@ export const REQUIRED_COLUMNS: readonly ImportColumn[] = [
 /** Longest accepted text per cell; free-text notes may be longer than the coded columns. */
 export const MAX_LENGTH = { default: 500, 'Additional information': 4000 } as const;
 
-export function problemMessage(code: ProblemCode, language: Language, params: Record<string, unknown>): string {
+export function problemMessage(
+  code: ProblemCode,
+  language: Language,
+  params: Record<string, unknown>,
+): string {
   return RULES[code].message[language].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
