@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { readSettings } from './config.ts';
+import { runImportReport, type ImportReportOptions } from './cli-import.ts';
 import { runAuditVerify, runImportSpecies, runMigrate } from './cli-commands.ts';
 import { serve } from './main.ts';
 import { runDemo, START_DEMO_RECORDS, type DemoCommandOptions } from './cli-demo.ts';
@@ -90,6 +91,21 @@ export function buildCli(): Command {
     .option('--append', 'add to earlier demo data (needs a --seed not used before)')
     .option('--password <password>', 'password of the new demo accounts (default: a random one, printed)')
     .action(async (options: DemoCommandOptions) => runDemo(readSettings(), options));
+
+  const imports = program.command('import').description('Import annual illegal trade reports.');
+  imports
+    .command('report')
+    .argument('<file>', 'the report as XLSX or CSV (the platform template, or a known layout)')
+    .description('Stage, check and import a report; exits 1 and writes the problems as CSV when rows have errors.')
+    .requiredOption('--party <XX>', 'ISO code of the reporting Party')
+    .requiredOption('--year <yyyy>', 'the year the report covers')
+    .option('--share-parties <yes|no>', 'other Parties may see the published records (default no)')
+    .option('--share-iccwc <yes|no>', 'ICCWC partners may use the records (default yes)')
+    .option('--share-etis <yes|no>', 'elephant records may go to ETIS (default no)')
+    .option('--publish', 'submit and publish the report at once (default: it stays a draft)')
+    .option('--skip-rejected', 'import the other rows even when some have blocking problems')
+    .option('--errors <file>', 'where to write the problems (default FILE.errors.csv)')
+    .action(async (file: string, options: ImportReportOptions) => runImportReport(readSettings(), file, options));
 
   const audit = program.command('audit').description('The tamper-evident audit log.');
   audit

@@ -10,8 +10,11 @@ import { ForbiddenError } from '../../errors.ts';
 import { createReport } from '../reports/create-report.ts';
 import { actorIdOf, auditContextOf, type ReportContext } from '../reports/report-context.ts';
 import { recordReportEvent } from '../reports/report-events.ts';
-import { publishReport, submitReport } from '../reports/report-lifecycle.ts';
-import { insertSeizureRecords, type NewSeizureRecord } from '../reports/seizure-records.repo.ts';
+import {
+  insertSeizureRecords,
+  stampReportOnRecords,
+  type NewSeizureRecord,
+} from '../reports/seizure-records.repo.ts';
 import { mayPublish } from './imports.policy.ts';
 import { loadStagedBatch, revalidateBatch } from './review-batch.ts';
 import { CHUNK_ROWS, type Progress } from './stage-upload.ts';
@@ -115,8 +118,33 @@ export async function submitBatch(
     },
   });
   if (options.publish) {
-    await submitReport(tx, ctx, report.id);
-    await publishReport(tx, ctx, report.id);
+    // Submitted and published in one step (mayPublish checked above): the records become visible under the
+    // sharing answers from here on, so they carry the publication too.
+    const now = ctx.clock();
+    await tx
+      .updateTable('reports')
+      .set({
+        status: 'published',
+        submitted_on: now.toISOString().slice(0, 10),
+        published_at: now,
+        published_by: actorId,
+        updated_at: now,
+      })
+      .where('id', '=', report.id)
+      .execute();
+    const published = await stampReportOnRecords(tx, { ...report, isPublished: true });
+    await recordReportEvent(tx, ctx, {
+      reportId: report.id,
+      kind: 'submitted',
+      details: { records: imported },
+      auditAction: 'report.submit',
+    });
+    await recordReportEvent(tx, ctx, {
+      reportId: report.id,
+      kind: 'published',
+      details: { records: published },
+      auditAction: 'report.publish',
+    });
     summary.reportStatus = 'published';
   }
   return summary;
