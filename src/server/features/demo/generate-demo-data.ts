@@ -60,7 +60,7 @@ export function refusalOf(
   if (contents.realUsers > 0)
     return `This database has ${contents.realUsers} real user account(s); demo accounts with printed passwords are only made on a new platform.`;
   if (contents.demoReports > 0 && !options.append)
-    return `This database has demo data already (${contents.records} records in ${contents.demoReports} reports). Use --append with another --seed to add more.`;
+    return `This database has demo data already (${contents.records} records in ${contents.demoReports} reports). "itd demo --append --seed S" (a new seed) adds more.`;
   if (options.append && contents.demoSeeds.includes(options.seed))
     return `Seed ${options.seed} was used already; --append needs another --seed (the same seed gives the same seizures).`;
   return null;
