@@ -78,15 +78,15 @@ export function parseSeizureDate(raw: string): DateResult {
     return day(Number(m[1]), Number(m[2]), Number(m[3]));
   if ((m = /^(\d{1,2})[/.-](\d{4})$/.exec(text))) return month(Number(m[2]), Number(m[1]));
   if ((m = /^(\d{4})[/.-](\d{1,2})$/.exec(text))) return month(Number(m[1]), Number(m[2]));
-  if ((m = /^(\d{1,2})(?:er)?[ -]([A-Za-zÀ-ÿ]+\.?)[ -,]+(\d{4}|\d{2})$/.exec(text))) {
+  if ((m = /^(\d{1,2})(?:er)?[ -]([A-Za-zÀ-ÿ]+\.?)[ ,-]+(\d{4}|\d{2})$/.exec(text))) {
     const monthNumber = monthOfName(m[2]!);
     if (monthNumber) return day(fullYear(m[3]!), monthNumber, Number(m[1]));
   }
-  if ((m = /^([A-Za-zÀ-ÿ]+\.?)[ -,]+(\d{1,2}),? (\d{4})$/.exec(text))) {
+  if ((m = /^([A-Za-zÀ-ÿ]+\.?)[ ,-]+(\d{1,2}),? (\d{4})$/.exec(text))) {
     const monthNumber = monthOfName(m[1]!);
     if (monthNumber) return day(Number(m[3]), monthNumber, Number(m[2]));
   }
-  if ((m = /^([A-Za-zÀ-ÿ]+\.?)(?: de)?[ -,]+(\d{4})$/.exec(text))) {
+  if ((m = /^([A-Za-zÀ-ÿ]+\.?)(?: de)?[ ,-]+(\d{4})$/.exec(text))) {
     const monthNumber = monthOfName(m[1]!);
     if (monthNumber) return month(Number(m[2]), monthNumber);
   }
