@@ -284,7 +284,7 @@ describe('staged import', () => {
       .execute();
     assert.equal(records.length, 4);
     assert.equal(records[0]!.additional_info, '=HYPERLINK("http://evil.example","click")');
-    assert.equal((records[0]!.original as Record<string, string>).Colour, 'red');
+    assert.equal(records[0]!.original.Colour, 'red');
     assert.equal(records[0]!.share_parties, true);
     const file = await t.database.db
       .selectFrom('report_files')

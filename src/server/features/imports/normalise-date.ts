@@ -95,7 +95,7 @@ export function parseSeizureDate(raw: string): DateResult {
     if (year >= 1900 && year <= 2100) return { ok: true, date: `${year}-01-01`, precision: 'year' };
   }
   // Excel serial numbers: 1 is 1900-01-01; 20000-80000 covers 1954-2119, and nothing else looks like it.
-  if ((m = /^(\d{5})(?:\.\d+)?$/.exec(text))) {
+  if (/^\d{5}(?:\.\d+)?$/.test(text)) {
     const serial = Number(text);
     if (serial >= 20_000 && serial <= 80_000) return fromSerial(serial);
   }

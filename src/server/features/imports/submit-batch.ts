@@ -8,7 +8,7 @@ import type { SubmitResult } from '../../../shared/imports.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { createReport } from '../reports/create-report.ts';
-import { actorIdOf, auditContextOf, type ReportContext } from '../reports/report-context.ts';
+import { actorIdOf, type ReportContext } from '../reports/report-context.ts';
 import { recordReportEvent } from '../reports/report-events.ts';
 import {
   insertSeizureRecords,
