@@ -364,6 +364,9 @@ export const REGIONS = {
   asianTimber: ['LA', 'KH', 'TH', 'MM', 'VN', 'ID', 'MY', 'IN'],
   timberMarkets: ['CN', 'VN', 'HK', 'IN', 'AE'],
   oceania: ['FJ', 'PG', 'SB', 'VU', 'AU', 'NZ'],
+  sharkFisheries: ['EC', 'PE', 'MX', 'CR', 'PA', 'BR', 'ID', 'LK', 'IN', 'YE', 'OM', 'ZA', 'MZ', 'ES', 'TW'],
+  easternPacific: ['EC', 'PE', 'MX', 'CR', 'PA', 'CO'],
+  coastalWestAfrica: ['SN', 'GN', 'GM', 'GH', 'TG', 'BJ', 'NG', 'CI', 'SL', 'LR'],
   caribbean: ['BS', 'HN', 'JM', 'NI', 'DO', 'CU', 'BZ', 'CO'],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -120,7 +120,7 @@ function flowTableOf(party: string) {
       return {
         prepared,
         role: role ?? ('transit' as const),
-        weight: prepared.flow.weight * (role ? factor[role] : 0.25),
+        weight: prepared.flow.weight * (role ? factor[role] : 0.05),
       };
     });
     table = new WeightedTable(entries, (entry) => entry.weight);
@@ -160,11 +160,19 @@ export function* generateDemoRows(options: DemoRowsOptions): Generator<DemoRow> 
     const taxon = prepared.taxa.draw(random);
     const form = prepared.forms.draw(random);
 
-    // The route, around the reporting Party, which made the seizure.
+    // The route, around the reporting Party, which made the seizure. A flow without its own export regions is
+    // exported from its origin country (a Party often leaves that column blank then).
+    const exportedFrom = (origin: string | null, ...not: (string | null)[]) =>
+      flow.exportFrom
+        ? origin && random.chance(0.4)
+          ? origin
+          : other(random, prepared.exports, ...not)
+        : random.chance(0.7)
+          ? origin
+          : null;
     let origin: string | null;
     let exporter: string | null;
     let destination: string | null;
-    const transit: string[] = [];
     if (role === 'origin') {
       origin = random.chance(0.8) ? party : other(random, prepared.origins, party);
       exporter = party;
@@ -172,13 +180,13 @@ export function* generateDemoRows(options: DemoRowsOptions): Generator<DemoRow> 
     } else if (role === 'destination') {
       destination = party;
       origin = random.chance(0.88) ? other(random, prepared.origins, party) : null;
-      exporter = origin && random.chance(0.6) ? origin : other(random, prepared.exports, party, origin);
+      exporter = exportedFrom(origin, party, origin);
     } else {
       origin = random.chance(0.9) ? other(random, prepared.origins, party) : null;
-      exporter = origin && random.chance(0.6) ? origin : other(random, prepared.exports, party);
+      exporter = exportedFrom(origin, party);
       destination = random.chance(0.92) ? other(random, prepared.destinations, party, origin) : null;
-      transit.push(party);
     }
+    const transit: string[] = [];
     const hops = pickWeighted(random, [
       [0, 5],
       [1, 4],
@@ -188,7 +196,8 @@ export function* generateDemoRows(options: DemoRowsOptions): Generator<DemoRow> 
       const hub = other(random, prepared.transits, party, origin, exporter, destination, ...transit);
       if (hub) transit.push(hub);
     }
-    if (role === 'transit' && random.chance(0.35)) transit.shift(); // not every Party lists itself as transit
+    // Seized in transit: the seizing Party is the last hop so far (not every Party lists itself).
+    if (role === 'transit' && random.chance(0.65)) transit.push(party);
 
     // Where, how, by whom, when.
     let kind = pickWeighted(
