@@ -11,6 +11,8 @@
  *   - `values`: the normalised SeizureValues that an import of that row should produce (taxon ids and appendix
  *     only when `reference` is given: see loadDemoReference in demo.repo.ts).
  * The same options always give the same rows; rows of one (seed, party, year) do not depend on any other report.
+ * For many reports, spread rows as the demo does: `planDemoReports({ seed, records, lastYear, today })` gives the
+ * Parties, years and row counts (with each report's sharing answers), then generate each report's rows.
  */
 import type { SeizureValues } from '../reports/seizure-records.repo.ts';
 import {

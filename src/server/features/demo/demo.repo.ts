@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import type { ReportStamp } from '../reports/seizure-records.repo.ts';
+import { catalogueTaxonNames } from './demo-catalogue.ts';
 import type { DemoReportPlan } from './demo-plan.ts';
 import type { DemoReference } from './demo-rows.ts';
 
@@ -56,7 +57,10 @@ export async function readDatabaseContents(tx: Tx): Promise<DatabaseContents> {
 }
 
 /** Taxon ids and appendices of the given checklist names (animals and plants never share these names). */
-export async function loadDemoReference(tx: Tx, names: readonly string[]): Promise<DemoReference> {
+export async function loadDemoReference(
+  tx: Tx,
+  names: readonly string[] = catalogueTaxonNames(),
+): Promise<DemoReference> {
   const rows = await tx
     .selectFrom('taxa')
     .select(['id', 'name', 'appendix'])
