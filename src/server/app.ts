@@ -29,6 +29,8 @@ import { createMailSender, type MailSender } from './features/mail/mail.service.
 import { registrationRoutes } from './features/registration/registration.routes.ts';
 import { termsRoutes } from './features/terms/terms.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
+import { reportRoutes } from './features/reports/reports.routes.ts';
+import { importMaxBytes, importRoutes } from './features/imports/imports.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -95,6 +97,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(tokenRoutes, { prefix: '/api/v1/tokens', ...identity });
   await app.register(registrationRoutes, { prefix: '/api/v1/registrations', ...identity });
   await app.register(userRoutes, { prefix: '/api/v1', ...identity });
+  await app.register(reportRoutes, { prefix: '/api/v1/reports', ...services });
+  await app.register(importRoutes, { prefix: '/api/v1/imports', ...services, maxUploadBytes: importMaxBytes() });
   await app.register(webRoutes, { webDistDir: deps.settings.webDistDir });
   return app;
 }

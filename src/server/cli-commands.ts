@@ -25,7 +25,7 @@ async function withDatabase<T>(settings: Settings, fn: (database: Database) => P
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-function progressBar(label: string) {
+export function progressBar(label: string) {
   const bar = new SingleBar(
     {
       format: `${label} [{bar}] {percentage}% | {value}/{total}`,

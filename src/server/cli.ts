@@ -4,8 +4,10 @@
  */
 import { Command } from 'commander';
 import { readSettings } from './config.ts';
+import { runImportReport, type ImportReportOptions } from './cli-import.ts';
 import { runAuditVerify, runImportSpecies, runMigrate } from './cli-commands.ts';
 import { serve } from './main.ts';
+import { runDemo, START_DEMO_RECORDS, type DemoCommandOptions } from './cli-demo.ts';
 import {
   runSuspendInactive,
   runTokensCreate,
@@ -21,7 +23,11 @@ export function buildCli(): Command {
   program
     .command('serve', { isDefault: true })
     .description('Start the web server (migrates the database first). Settings come from the environment.')
-    .action(async () => serve(readSettings()));
+    .option(
+      '--demo',
+      `on an ITD without seizure records, first generate ${START_DEMO_RECORDS} demo records and accounts`,
+    )
+    .action(async (options: { demo?: boolean }) => serve(readSettings(), options));
 
   program
     .command('migrate')
@@ -74,6 +80,32 @@ export function buildCli(): Command {
     .action(async (options: { email: string; days: string; name?: string }) =>
       runTokensCreate(readSettings(), options),
     );
+
+  program
+    .command('demo')
+    .description(
+      'Fill a new ITD with realistic, deterministic demo reports and records, and create demo accounts of every kind.',
+    )
+    .option('--records <n>', 'seizure records to generate', '20000')
+    .option('--seed <s>', 'seed of the generator (the same seed gives the same data)', '1')
+    .option('--append', 'add to earlier demo data (needs a --seed not used before)')
+    .option('--password <password>', 'password of the new demo accounts (default: a random one, printed)')
+    .action(async (options: DemoCommandOptions) => runDemo(readSettings(), options));
+
+  const imports = program.command('import').description('Import annual illegal trade reports.');
+  imports
+    .command('report')
+    .argument('<file>', 'the report as XLSX or CSV (the platform template, or a known layout)')
+    .description('Stage, check and import a report; exits 1 and writes the problems as CSV when rows have errors.')
+    .requiredOption('--party <XX>', 'ISO code of the reporting Party')
+    .requiredOption('--year <yyyy>', 'the year the report covers')
+    .option('--share-parties <yes|no>', 'other Parties may see the published records (default no)')
+    .option('--share-iccwc <yes|no>', 'ICCWC partners may use the records (default yes)')
+    .option('--share-etis <yes|no>', 'elephant records may go to ETIS (default no)')
+    .option('--publish', 'submit and publish the report at once (default: it stays a draft)')
+    .option('--skip-rejected', 'import the other rows even when some have blocking problems')
+    .option('--errors <file>', 'where to write the problems (default FILE.errors.csv)')
+    .action(async (file: string, options: ImportReportOptions) => runImportReport(readSettings(), file, options));
 
   const audit = program.command('audit').description('The tamper-evident audit log.');
   audit

@@ -9,8 +9,9 @@ import { openDatabase } from './db/database.ts';
 import { setUpDatabase } from './setup-database.ts';
 import { ensureFirstAdmin } from './features/users/create-user.ts';
 import { runInactivityJobOnce } from './features/users/suspend-inactive.ts';
+import { demoOnStart } from './cli-demo.ts';
 
-export async function serve(settings: Settings): Promise<void> {
+export async function serve(settings: Settings, options: { demo?: boolean } = {}): Promise<void> {
   const database = await openDatabase({
     databaseUrl: settings.databaseUrl,
     dataDir: settings.dataDir,
@@ -26,6 +27,8 @@ export async function serve(settings: Settings): Promise<void> {
         `First Secretariat admin: ${firstAdmin.email} / one-time password: ${firstAdmin.password}\n`,
       );
     }
+    // --demo: a newcomer's first start fills an empty ITD with demo data and accounts (README "Start it").
+    if (options.demo) await demoOnStart(database);
     app = await buildApp({ database, settings });
     await app.listen({ port: settings.port, host: settings.host });
   } catch (error) {

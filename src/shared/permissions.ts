@@ -16,6 +16,9 @@ export const ACTIONS = [
   'token.manage_own',
   'account.manage_own',
   'itd.read',
+  'report.read', // see reports: the Secretariat all, a Party's users their own Party's (report policy)
+  'report.import', // upload, fix and submit reports (Secretariat data officers; a Party's focal points, reporters)
+  'report.publish', // publish a report or return it to draft (Secretariat data officers and admins)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -23,6 +26,9 @@ type Rule = boolean | ((actor: UserActor) => boolean);
 const secretariat = (actor: UserActor) => actor.organisationKind === 'secretariat';
 const partyBody = (actor: UserActor) => actor.organisationKind === 'party' && actor.party !== null;
 const hasItd = (actor: UserActor) => actor.hasItdAccess && actor.organisationKind !== 'igo';
+const secretariatItd = (actor: UserActor) => secretariat(actor) && actor.hasItdAccess;
+const partyItd = (actor: UserActor) => partyBody(actor) && actor.hasItdAccess;
+const reportReader = (actor: UserActor) => secretariatItd(actor) || partyItd(actor);
 
 const TABLE: Record<Action, Record<Role, Rule>> = {
   'registration.review': {
@@ -77,6 +83,27 @@ const TABLE: Record<Action, Record<Role, Rule>> = {
   'token.manage_own': { admin: true, data_officer: true, focal_point: true, reporter: true, member: true },
   'account.manage_own': { admin: true, data_officer: true, focal_point: true, reporter: true, member: true },
   'itd.read': { admin: hasItd, data_officer: hasItd, focal_point: hasItd, reporter: hasItd, member: hasItd },
+  'report.read': {
+    admin: reportReader,
+    data_officer: reportReader,
+    focal_point: reportReader,
+    reporter: reportReader,
+    member: reportReader,
+  },
+  'report.import': {
+    admin: secretariatItd,
+    data_officer: secretariatItd,
+    focal_point: partyItd,
+    reporter: partyItd,
+    member: false,
+  },
+  'report.publish': {
+    admin: secretariatItd,
+    data_officer: secretariatItd,
+    focal_point: false,
+    reporter: false,
+    member: false,
+  },
 };
 
 /** May this actor do this kind of thing at all? Anonymous and system actors get nothing from the table. */

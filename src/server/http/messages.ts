@@ -127,6 +127,16 @@ export const REASONS: Catalogue = {
   },
   unrecognized_keys: { en: 'is not expected here', fr: 'n’est pas attendu ici', es: 'no se espera aquí' },
   invalid: { en: 'is not valid', fr: 'n’est pas valide', es: 'no es válido' },
+  import_file_type: {
+    en: 'is not an XLSX workbook or a CSV text file',
+    fr: 'n’est ni un classeur XLSX ni un fichier texte CSV',
+    es: 'no es un libro XLSX ni un archivo de texto CSV',
+  },
+  import_no_header: {
+    en: 'has no row of seizure column headers (use the report template)',
+    fr: 'ne contient aucune ligne d’en-têtes des colonnes de saisies (utilisez le modèle de rapport)',
+    es: 'no contiene una fila de encabezados de las columnas de incautaciones (use la plantilla del informe)',
+  },
   common_password: {
     en: 'is too common or too easy to guess; choose a longer, less predictable password',
     fr: 'est trop courant ou trop facile à deviner ; choisissez un mot de passe plus long et moins prévisible',

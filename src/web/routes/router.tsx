@@ -25,6 +25,10 @@ import { CheckEmailPage } from './registration/check-email-page.tsx';
 import { RegisterPage } from './registration/register-page.tsx';
 import { VerifyEmailPage } from './registration/verify-email-page.tsx';
 import { SpeciesPage } from './species-page.tsx';
+import { ReportPage } from './reports/report-page.tsx';
+import { ReportsPage } from './reports/reports-page.tsx';
+import { StagingPage } from './reports/staging-page.tsx';
+import { UploadPage } from './reports/upload-page.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -49,6 +53,10 @@ export const router = createBrowserRouter([
           { path: 'admin/users', element: <AdminUsersPage /> },
           { path: 'admin/organisations', element: <AdminOrganisationsPage /> },
           { path: 'admin/terms', element: <AdminTermsPage /> },
+          { path: 'reports', element: <ReportsPage /> },
+          { path: 'reports/upload', element: <UploadPage /> },
+          { path: 'reports/imports/:id', element: <StagingPage /> },
+          { path: 'reports/:id', element: <ReportPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -10,6 +10,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { AdminNav } from '../features/admin/admin-nav.tsx';
 import { AuthRedirects } from '../features/auth/auth-redirects.tsx';
 import { AccountLinks, UserMenu } from '../features/auth/user-menu.tsx';
+import { hasAbility, useSignedInSession } from '../features/auth/session.queries.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { RestrictedBanner } from './restricted-banner.tsx';
 
@@ -83,6 +84,7 @@ export function AppFrame() {
 
 function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
+  const session = useSignedInSession();
   return (
     <>
       <NavLink to="/" end className="itd-nav__link" onClick={onNavigate}>
@@ -91,6 +93,11 @@ function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
       <NavLink to="/species" className="itd-nav__link" onClick={onNavigate}>
         {t('nav.species')}
       </NavLink>
+      {hasAbility(session, 'report.read') ? (
+        <NavLink to="/reports" className="itd-nav__link" onClick={onNavigate}>
+          {t('reports.nav')}
+        </NavLink>
+      ) : null}
     </>
   );
 }

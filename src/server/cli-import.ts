@@ -1,0 +1,101 @@
+/**
+ * `itd import report FILE --party XX --year YYYY …`: the staged import from the command line, as the system.
+ * The file is staged and checked like an upload; when rows have blocking problems the error report is written as
+ * CSV and the command exits 1 — without --skip-rejected nothing is submitted (the batch stays staged for review in
+ * the web app), with it the other rows are submitted and the rejected ones counted.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { systemActor } from '../shared/actor.ts';
+import { uploadFieldsSchema } from '../shared/imports.contract.ts';
+import type { Settings } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { withActor } from './db/with-actor.ts';
+import { setUpDatabase } from './setup-database.ts';
+import { progressBar } from './cli-commands.ts';
+import { batchProblemsCsv } from './features/imports/error-report.ts';
+import { stageUpload } from './features/imports/stage-upload.ts';
+import { countRows } from './features/imports/staging.repo.ts';
+import { submitBatch } from './features/imports/submit-batch.ts';
+
+export interface ImportReportOptions {
+  party: string;
+  year: string;
+  shareParties?: string;
+  shareIccwc?: string;
+  shareEtis?: string;
+  publish?: boolean;
+  skipRejected?: boolean;
+  errors?: string;
+}
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+export async function runImportReport(
+  settings: Settings,
+  file: string,
+  options: ImportReportOptions,
+): Promise<void> {
+  if (!fs.existsSync(file)) throw new Error(`No such file: ${file}`);
+  const fields = uploadFieldsSchema.parse({
+    party: options.party,
+    year: options.year,
+    ...(options.shareParties ? { shareParties: options.shareParties } : {}),
+    ...(options.shareIccwc ? { shareIccwc: options.shareIccwc } : {}),
+    ...(options.shareEtis ? { shareEtis: options.shareEtis } : {}),
+  });
+  const bytes = fs.readFileSync(file);
+  const estimate = Math.max(1, bytes.toString('latin1').split('\n').length - 1);
+  const database = await openDatabase({
+    databaseUrl: settings.databaseUrl,
+    dataDir: settings.dataDir,
+    poolSize: 2,
+  });
+  try {
+    await setUpDatabase(database.db);
+    const actor = systemActor('itd import report');
+    const ctx = { actor, clock: () => new Date() };
+    const reading = progressBar('Checking rows');
+    const batchId = await withActor(database.db, actor, (tx) =>
+      stageUpload(tx, ctx, { fields, fileName: path.basename(file), bytes }, (done) =>
+        reading.update(done, Math.max(done, estimate)),
+      ),
+    ).finally(() => reading.stop());
+    const counts = await withActor(database.db, actor, (tx) => countRows(tx, batchId));
+    const errorsFile = options.errors ?? `${file}.errors.csv`;
+    if (counts.blocking > 0) {
+      const csv = await withActor(database.db, actor, (tx) => batchProblemsCsv(tx, batchId, 'en'));
+      fs.writeFileSync(errorsFile, `\uFEFF${csv}`);
+    }
+    if (counts.blocking > 0 && !options.skipRejected) {
+      say(`${path.basename(file)}: ${counts.total} rows; nothing imported yet (staged batch ${batchId})`);
+      say(`  ready       ${counts.ready}`);
+      say(`  rejected    ${counts.blocking}`);
+      say(`  duplicates  ${counts.duplicates}`);
+      say(
+        `Problems written to ${path.resolve(errorsFile)}; fix the file, or review the batch on the platform.`,
+      );
+      process.exitCode = 1;
+      return;
+    }
+    const writing = progressBar('Importing records');
+    const summary = await withActor(database.db, actor, (tx) =>
+      submitBatch(tx, ctx, batchId, {
+        publish: options.publish === true,
+        onProgress: (done) => writing.update(done, counts.ready),
+      }),
+    ).finally(() => writing.stop());
+    say(
+      `${path.basename(file)}: ${summary.total} rows → report ${summary.reportId} (${summary.reportStatus})`,
+    );
+    say(`  imported    ${summary.imported}`);
+    say(`  rejected    ${summary.rejected}`);
+    say(`  duplicates  ${summary.duplicates}`);
+    if (summary.rejected > 0) {
+      say(`Rejected rows' problems written to ${path.resolve(errorsFile)}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Kysely's view of the import staging tables (migrations/0008_import_staging.sql).
+ */
+import type { ColumnType } from 'kysely';
+
+type Id = ColumnType<string, string | undefined, string>;
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Opt<T> = ColumnType<T | null, T | null | undefined, T | null>;
+/** jsonb: read as parsed JSON, written as a JSON string. */
+type Json<T> = ColumnType<T, string, string>;
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export type BatchStatus = 'staged' | 'submitted' | 'discarded';
+export type RowOutcome = 'import' | 'reject' | 'duplicate';
+
+export interface ImportBatchesTable {
+  id: Id;
+  party: string;
+  year: number;
+  share_parties: boolean;
+  share_iccwc: boolean;
+  share_etis: boolean;
+  preparing_agency: ColumnType<string, string | undefined, string>;
+  contributing_agencies: ColumnType<string, string | undefined, string>;
+  contact_name: ColumnType<string, string | undefined, string>;
+  contact_email: ColumnType<string, string | undefined, string>;
+  file_name: string;
+  media_type: string;
+  file_id: Opt<string>;
+  status: ColumnType<BatchStatus, BatchStatus | undefined, BatchStatus>;
+  sheet_name: Opt<string>;
+  header_row: number;
+  unknown_columns: TextArray;
+  missing_columns: TextArray;
+  uploaded_by: Opt<string>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  report_id: Opt<string>;
+  submitted_at: Opt<Date | string>;
+  summary: ColumnType<Record<string, number> | null, string | null | undefined, string | null>;
+}
+
+export interface ImportRowsTable {
+  batch_id: string;
+  row_number: number;
+  cells: Json<Record<string, string>>;
+  extra: ColumnType<Record<string, string>, string | undefined, string>;
+  normalised: Json<unknown>;
+  problems: ColumnType<unknown[], string | undefined, string>;
+  accepted: TextArray;
+  fingerprint: string;
+  outcome: RowOutcome;
+}
+
+export interface ImportTables {
+  import_batches: ImportBatchesTable;
+  import_rows: ImportRowsTable;
+}

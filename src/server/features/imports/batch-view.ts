@@ -1,0 +1,86 @@
+/** Staged batches and rows as the API shows them, with problem messages in the caller's language. */
+import type { Actor } from '../../../shared/actor.ts';
+import type {
+  ImportBatch,
+  ImportColumn,
+  StagingProblem,
+  StagingRow,
+} from '../../../shared/imports.contract.ts';
+import type { Language } from '../../../shared/languages.ts';
+import type { Tx } from '../../db/with-actor.ts';
+import { problemKey } from './check-rows.ts';
+import { batchAbilities } from './imports.policy.ts';
+import { countRows, type BatchRow, type StagedRow } from './staging.repo.ts';
+import { problemMessage, RULES } from './validation-rules.ts';
+
+const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
+
+export async function batchView(tx: Tx, actor: Actor, batch: BatchRow): Promise<ImportBatch> {
+  const counts = await countRows(tx, batch.id);
+  return {
+    id: batch.id,
+    party: batch.party.trim(),
+    year: batch.year,
+    shareParties: batch.share_parties,
+    shareIccwc: batch.share_iccwc,
+    shareEtis: batch.share_etis,
+    preparingAgency: batch.preparing_agency,
+    contributingAgencies: batch.contributing_agencies,
+    contactName: batch.contact_name,
+    contactEmail: batch.contact_email,
+    fileName: batch.file_name,
+    mediaType: batch.media_type,
+    status: batch.status,
+    sheetName: batch.sheet_name,
+    headerRow: batch.header_row,
+    unknownColumns: batch.unknown_columns,
+    missingColumns: batch.missing_columns as ImportColumn[],
+    counts,
+    createdAt: iso(batch.created_at),
+    uploadedBy: batch.uploaded_by,
+    reportId: batch.report_id,
+    abilities: batchAbilities(actor, batch),
+  };
+}
+
+export function problemsOf(row: StagedRow, language: Language): StagingProblem[] {
+  return row.problems.map((p) => ({
+    row: row.rowNumber,
+    column: p.column,
+    value: p.column ? (row.cells[p.column] ?? '') : '',
+    code: p.code,
+    severity: RULES[p.code].severity,
+    message: problemMessage(p.code, language, p.params),
+    suggestion: p.suggestion,
+    accepted: row.accepted.includes(problemKey(p)),
+  }));
+}
+
+export function rowView(row: StagedRow, language: Language): StagingRow {
+  const v = row.values;
+  return {
+    row: row.rowNumber,
+    cells: row.cells,
+    extra: row.extra,
+    normalised: {
+      seizureDate: v.seizureDate,
+      datePrecision: v.datePrecision,
+      taxonId: v.taxonId,
+      taxonName: v.taxonName,
+      appendix: v.appendix,
+      termCode: v.termCode,
+      quantity: v.quantity,
+      unitCode: v.unitCode,
+      quantityKg: v.quantityKg,
+      quantityCount: v.quantityCount,
+      originCountry: v.originCountry,
+      exportCountry: v.exportCountry,
+      transitCountries: v.transitCountries,
+      destinationCountry: v.destinationCountry,
+      offenderNationalities: v.offenderNationalities,
+      isElephant: v.isElephant,
+    },
+    problems: problemsOf(row, language),
+    outcome: row.outcome,
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Checking staged rows chunk by chunk, the same way at upload, at re-validation and at submit: resolve the
+ * chunk's new species names in one go, validate each row, then flag duplicates (an earlier row of the file with
+ * the same fingerprint, or a record of this Party already stored). Accepted warnings stay accepted while their
+ * problem remains.
+ */
+import { DUPLICATE_CODES, IMPORT_COLUMNS, type ImportColumn } from '../../../shared/imports.contract.ts';
+import type { RowOutcome } from '../../db/schema-imports.ts';
+import type { Tx } from '../../db/with-actor.ts';
+import { findStoredFingerprints, fingerprintOf } from '../reports/seizure-records.repo.ts';
+import type { StagedRow } from './staging.repo.ts';
+import { validateRow, type FoundProblem, type RowContext } from './validate-row.ts';
+import { RULES } from './validation-rules.ts';
+
+export interface RowInput {
+  rowNumber: number;
+  cells: Record<string, string>;
+  extra: Record<string, string>;
+  accepted: string[];
+}
+
+export const problemKey = (problem: Pick<FoundProblem, 'code' | 'column'>) =>
+  `${problem.code}|${problem.column ?? ''}`;
+
+export function outcomeOf(problems: readonly FoundProblem[], accepted: readonly string[]): RowOutcome {
+  if (problems.some((p) => RULES[p.code].severity === 'blocking')) return 'reject';
+  const isOpenDuplicate = (p: FoundProblem) =>
+    (DUPLICATE_CODES as readonly string[]).includes(p.code) && !accepted.includes(problemKey(p));
+  return problems.some(isOpenDuplicate) ? 'duplicate' : 'import';
+}
+
+export interface RowChecker {
+  check(tx: Tx, chunk: readonly RowInput[]): Promise<StagedRow[]>;
+}
+
+/** A checker for one pass over a batch (it remembers the fingerprints of the rows it has seen). */
+export function createRowChecker(ctx: RowContext): RowChecker {
+  const firstRowOf = new Map<string, number>();
+  return {
+    async check(tx, chunk) {
+      await ctx.reference.resolveSpecies(
+        tx,
+        chunk.map((row) => row.cells.Species ?? '').filter((name) => name.trim() !== ''),
+      );
+      const checked = chunk.map((row) => {
+        const cells: Partial<Record<ImportColumn, string>> = {};
+        for (const column of IMPORT_COLUMNS)
+          if (row.cells[column] !== undefined) cells[column] = row.cells[column];
+        const { values, problems } = validateRow(cells, ctx);
+        return { row, values, problems, fingerprint: fingerprintOf(ctx.party, values) };
+      });
+      const stored = await findStoredFingerprints(
+        tx,
+        ctx.party,
+        checked.filter((c) => !hasBlocking(c.problems)).map((c) => c.fingerprint),
+      );
+      return checked.map(({ row, values, problems, fingerprint }) => {
+        if (!hasBlocking(problems)) {
+          const first = firstRowOf.get(fingerprint);
+          if (first !== undefined)
+            problems.push({ column: null, code: 'duplicate_in_file', params: { first }, suggestion: null });
+          else firstRowOf.set(fingerprint, row.rowNumber);
+          if (stored.has(fingerprint))
+            problems.push({ column: null, code: 'duplicate_stored', params: {}, suggestion: null });
+        }
+        const keys = new Set(problems.map(problemKey));
+        const accepted = row.accepted.filter((key) => keys.has(key));
+        return {
+          rowNumber: row.rowNumber,
+          cells: row.cells,
+          extra: row.extra,
+          values,
+          problems,
+          accepted,
+          fingerprint,
+          outcome: outcomeOf(problems, accepted),
+        };
+      });
+    },
+  };
+}
+
+function hasBlocking(problems: readonly FoundProblem[]): boolean {
+  return problems.some((p) => RULES[p.code].severity === 'blocking');
+}

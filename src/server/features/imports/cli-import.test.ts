@@ -1,0 +1,77 @@
+/**
+ * `itd import report` as an operator runs it on a fresh embedded data directory: a file with blocking problems
+ * exits 1 and writes a formula-safe error CSV without importing anything; the corrected file imports, publishes
+ * and prints a summary that adds up.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { projectRoot } from '../../config.ts';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'itd-cli-import-'));
+after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+function itd(...args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(projectRoot(), 'bin', 'itd.mjs'), ...args], {
+    cwd: projectRoot(),
+    env: { ...process.env, ITD_DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test' },
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const header =
+  'Date of seizure,Species,Description of specimen,Quantity,Unit,Country of origin,Additional information';
+
+describe('itd import report', () => {
+  test('blocking problems: exit 1, the problems as CSV, nothing imported', () => {
+    const file = path.join(dataDir, 'bad.csv');
+    fs.writeFileSync(
+      file,
+      [header, '12/05/2024,Manis javanica,SCA,=1+2,KIL,VN,x', '13/05/2024,Manis javanica,SCA,3,KIL,VN,'].join(
+        '\n',
+      ),
+    );
+    const run = itd('import', 'report', file, '--party', 'KE', '--year', '2024');
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /2 rows; nothing imported yet/);
+    const errors = fs.readFileSync(`${file}.errors.csv`, 'utf8');
+    assert.match(errors, /row,column,value,code,severity,message,suggestion/);
+    // The value "=1+2" is written so that a spreadsheet shows it as text.
+    assert.match(errors, /2,Quantity,'=1\+2,quantity_invalid,blocking/);
+  });
+
+  test('a clean file imports, publishes and prints a summary that adds up', () => {
+    const file = path.join(dataDir, 'good.csv');
+    fs.writeFileSync(
+      file,
+      [
+        header,
+        '12/05/2024,Manis javanica,SCA,120,KIL,Viet Nam,',
+        '13/05/2024,Loxodonta africana,TUS,4,,TZ,',
+        '13/05/2024,Loxodonta africana,TUS,4,,TZ,',
+      ].join('\n'),
+    );
+    const run = itd(
+      'import',
+      'report',
+      file,
+      '--party',
+      'KE',
+      '--year',
+      '2024',
+      '--share-parties',
+      'yes',
+      '--publish',
+    );
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    assert.match(run.stdout, /3 rows → report [0-9a-f-]{36} \(published\)/);
+    assert.match(run.stdout, /imported {4}2/);
+    assert.match(run.stdout, /duplicates {2}1/);
+    assert.match(run.stdout, /rejected {4}0/);
+  });
+});

@@ -1,0 +1,194 @@
+/**
+ * The report template the platform hands out: an XLSX workbook (instructions in the chosen language, the header
+ * block with the sharing answers, the seizure sheet with drop-down lists for terms, units and countries, and the
+ * lists themselves) and the same columns as a CSV header row. Every cell written is formula-safe.
+ */
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { IMPORT_COLUMNS, type ImportColumn } from '../../../shared/imports.contract.ts';
+import type { Language } from '../../../shared/languages.ts';
+import type { Tx } from '../../db/with-actor.ts';
+import { templateHeader } from './import-columns.ts';
+import { spreadsheetSafe } from './spreadsheet-safe.ts';
+
+const TEMPLATE_ROWS = 2000;
+
+const TEXT: Record<
+  Language,
+  {
+    instructions: string[];
+    header: string[];
+    yes: string;
+    no: string;
+    sheets: [string, string, string, string];
+  }
+> = {
+  en: {
+    sheets: ['Instructions', 'Report', 'Seizures', 'Lists'],
+    instructions: [
+      'Annual illegal trade report: how to fill in this template',
+      '1. On the sheet "Report", give the reporting Party, the year covered, the agencies, the contact and the three sharing answers (Yes or No).',
+      '2. On the sheet "Seizures", write one row per seizure. Keep the column headers; columns may be moved.',
+      '3. Date of seizure: dd/mm/yyyy (mm/yyyy when only the month is known). Species: the scientific name at the lowest rank known (a genus as "Genus spp.").',
+      '4. Description of specimen and Unit: a CITES code or its name, from the drop-down lists. Leave Unit blank for a number of specimens.',
+      '5. Quantity: a number only (put the unit in the Unit column).',
+      '6. Countries: ISO code or name. Several countries (transit, nationalities): separate them with ";".',
+      '7. Upload the file on the platform: every problem is shown with its row, column and a suggested fix before anything is stored.',
+    ],
+    header: [
+      'Reporting Party (ISO code)',
+      'Year covered',
+      'Agency preparing the report',
+      'Contributing agencies',
+      'Contact person',
+      'Contact e-mail',
+      'Date submitted',
+      'Other Parties may see the published data',
+      'ICCWC partners may use the data',
+      'Elephant records may be shared with ETIS',
+    ],
+    yes: 'Yes',
+    no: 'No',
+  },
+  fr: {
+    sheets: ['Instructions', 'Rapport', 'Saisies', 'Listes'],
+    instructions: [
+      'Rapport annuel sur le commerce illégal : comment remplir ce modèle',
+      '1. Dans la feuille « Rapport », indiquez la Partie, l’année couverte, les organismes, le contact et les trois réponses sur le partage (Oui ou Non).',
+      '2. Dans la feuille « Saisies », une ligne par saisie. Gardez les en-têtes ; les colonnes peuvent être déplacées.',
+      '3. Date de la saisie : jj/mm/aaaa (mm/aaaa si seul le mois est connu). Espèce : le nom scientifique au rang le plus bas connu (un genre : « Genre spp. »).',
+      '4. Description du spécimen et Unité : un code CITES ou son nom, dans les listes déroulantes. Laissez Unité vide pour un nombre de spécimens.',
+      '5. Quantité : un nombre seulement (l’unité va dans la colonne Unité).',
+      '6. Pays : code ISO ou nom. Plusieurs pays (transit, nationalités) : séparez-les par « ; ».',
+      '7. Téléversez le fichier sur la plateforme : chaque problème est indiqué avec sa ligne, sa colonne et une correction proposée avant tout enregistrement.',
+    ],
+    header: [
+      'Partie déclarante (code ISO)',
+      'Année couverte',
+      'Organisme ayant préparé le rapport',
+      'Organismes ayant contribué',
+      'Personne de contact',
+      'Courriel de contact',
+      'Date de soumission',
+      'Les autres Parties peuvent voir les données publiées',
+      'Les partenaires de l’ICCWC peuvent utiliser les données',
+      'Les données sur les éléphants peuvent être transmises à ETIS',
+    ],
+    yes: 'Oui',
+    no: 'Non',
+  },
+  es: {
+    sheets: ['Instrucciones', 'Informe', 'Decomisos', 'Listas'],
+    instructions: [
+      'Informe anual sobre el comercio ilegal: cómo rellenar esta plantilla',
+      '1. En la hoja «Informe», indique la Parte, el año cubierto, los organismos, el contacto y las tres respuestas sobre el intercambio (Sí o No).',
+      '2. En la hoja «Decomisos», una fila por incautación. Conserve los encabezados; las columnas pueden moverse.',
+      '3. Fecha de la incautación: dd/mm/aaaa (mm/aaaa si solo se conoce el mes). Especie: el nombre científico del rango más bajo conocido (un género: «Género spp.»).',
+      '4. Descripción del espécimen y Unidad: un código CITES o su nombre, de las listas desplegables. Deje Unidad vacía para un número de especímenes.',
+      '5. Cantidad: solo un número (la unidad va en la columna Unidad).',
+      '6. Países: código ISO o nombre. Varios países (tránsito, nacionalidades): sepárelos con «;».',
+      '7. Suba el archivo a la plataforma: cada problema se muestra con su fila, su columna y una corrección sugerida antes de guardar nada.',
+    ],
+    header: [
+      'Parte informante (código ISO)',
+      'Año cubierto',
+      'Organismo que preparó el informe',
+      'Organismos que contribuyeron',
+      'Persona de contacto',
+      'Correo de contacto',
+      'Fecha de presentación',
+      'Otras Partes pueden ver los datos publicados',
+      'Los socios del ICCWC pueden usar los datos',
+      'Los datos sobre elefantes pueden compartirse con ETIS',
+    ],
+    yes: 'Sí',
+    no: 'No',
+  },
+};
+
+const LIST_COLUMNS: Partial<Record<ImportColumn, 'term' | 'unit' | 'country'>> = {
+  'Description of specimen': 'term',
+  Unit: 'unit',
+  'Country of origin': 'country',
+  'Country of export': 'country',
+  'Country of destination': 'country',
+};
+
+export function templateCsv(language: Language): string {
+  return stringify([IMPORT_COLUMNS.map((c) => spreadsheetSafe(templateHeader(c, language)))]);
+}
+
+export async function templateXlsx(tx: Tx, language: Language): Promise<Buffer> {
+  const text = TEXT[language];
+  const labelColumn = language === 'fr' ? 'label_fr' : language === 'es' ? 'label_es' : 'label_en';
+  const nameColumn = language === 'fr' ? 'name_fr' : language === 'es' ? 'name_es' : 'name_en';
+  const codes = await tx
+    .selectFrom('cites_codes')
+    .select(['kind', 'code', labelColumn])
+    .where('kind', 'in', ['term', 'unit'])
+    .orderBy('code')
+    .execute();
+  const countries = await tx.selectFrom('countries').select(['code', nameColumn]).orderBy('code').execute();
+  const lists = {
+    term: codes.filter((c) => c.kind === 'term').map((c) => [c.code, String(c[labelColumn as 'label_en'])]),
+    unit: codes.filter((c) => c.kind === 'unit').map((c) => [c.code, String(c[labelColumn as 'label_en'])]),
+    country: countries.map((c) => [c.code.trim(), String(c[nameColumn as 'name_en'])]),
+  };
+
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'ITD Platform';
+  const [instructionsName, reportName, seizuresName, listsName] = text.sheets;
+  const instructions = workbook.addWorksheet(instructionsName);
+  instructions.getColumn(1).width = 140;
+  text.instructions.forEach((line, i) => {
+    const cell = instructions.getCell(i + 1, 1);
+    cell.value = spreadsheetSafe(line);
+    if (i === 0) cell.font = { bold: true, size: 14 };
+  });
+
+  const report = workbook.addWorksheet(reportName);
+  report.getColumn(1).width = 55;
+  report.getColumn(2).width = 40;
+  text.header.forEach((label, i) => {
+    report.getCell(i + 1, 1).value = spreadsheetSafe(label);
+    report.getCell(i + 1, 1).font = { bold: true };
+    if (i >= 7)
+      report.getCell(i + 1, 2).dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${text.yes},${text.no}"`],
+      };
+  });
+
+  const seizures = workbook.addWorksheet(seizuresName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  seizures.addRow(IMPORT_COLUMNS.map((c) => spreadsheetSafe(templateHeader(c, language))));
+  seizures.getRow(1).font = { bold: true };
+  IMPORT_COLUMNS.forEach((_, i) => (seizures.getColumn(i + 1).width = 22));
+
+  const listSheet = workbook.addWorksheet(listsName, { state: 'hidden' });
+  const listRange: Record<string, string> = {};
+  (['term', 'unit', 'country'] as const).forEach((kind, k) => {
+    const codeCol = k * 2 + 1;
+    lists[kind].forEach(([code, label], i) => {
+      listSheet.getCell(i + 1, codeCol).value = spreadsheetSafe(code!);
+      listSheet.getCell(i + 1, codeCol + 1).value = spreadsheetSafe(label!);
+    });
+    const letter = listSheet.getColumn(codeCol).letter;
+    listRange[kind] = `'${listsName}'!$${letter}$1:$${letter}$${lists[kind].length}`;
+  });
+  IMPORT_COLUMNS.forEach((column, i) => {
+    const kind = LIST_COLUMNS[column];
+    if (!kind) return;
+    const letter = seizures.getColumn(i + 1).letter;
+    // Drop-downs suggest the codes; a name typed instead is accepted too, so the check only warns.
+    (
+      seizures as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(`${letter}2:${letter}${TEMPLATE_ROWS}`, {
+      type: 'list',
+      allowBlank: true,
+      showErrorMessage: false,
+      formulae: [listRange[kind]!],
+    });
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

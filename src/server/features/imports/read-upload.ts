@@ -1,0 +1,155 @@
+/**
+ * Reading an uploaded file: its type decided by content (an XLSX workbook, or text taken as CSV in UTF-8 or
+ * Windows-1252), the sheet and header row found by their column names, then the rows streamed as text cells.
+ * Nothing in the file is evaluated: a formula cell is read as its formula text ("=HYPERLINK(…)").
+ */
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { fileTypeFromBuffer } from 'file-type';
+import { columnOfHeader } from './import-columns.ts';
+
+export type FileKind = 'xlsx' | 'csv';
+
+export interface RawRow {
+  /** The row as a spreadsheet shows it (1 = first line). */
+  rowNumber: number;
+  values: string[];
+}
+
+export interface OpenedSheet {
+  kind: FileKind;
+  sheetName: string | null;
+  headerRow: number;
+  header: string[];
+  rows: AsyncIterable<RawRow>;
+}
+
+export class UnreadableFileError extends Error {
+  constructor(readonly reason: 'type' | 'no_header') {
+    super(reason);
+  }
+}
+
+const MEDIA_TYPES: Record<FileKind, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+};
+export const mediaTypeOf = (kind: FileKind) => MEDIA_TYPES[kind];
+
+/** XLSX by its signature; otherwise text without NUL bytes is CSV; anything else (XLS, PDF, images) is refused. */
+export async function detectFileKind(bytes: Buffer): Promise<FileKind> {
+  const type = await fileTypeFromBuffer(bytes);
+  if (type?.ext === 'xlsx') return 'xlsx';
+  if (type === undefined && !bytes.subarray(0, 65_536).includes(0)) return 'csv';
+  throw new UnreadableFileError('type');
+}
+
+/** UTF-8 when the bytes are valid UTF-8 (with or without BOM), else Windows-1252 (Excel's "CSV" on Windows). */
+export function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function delimiterOf(text: string): string {
+  const firstLines = text.slice(0, 4000).split(/\r?\n/).slice(0, 5).join('\n');
+  const counts = [',', ';', '\t'].map((d) => [d, firstLines.split(d).length] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+const HEADER_SEARCH_ROWS = 30;
+const MIN_HEADER_MATCHES = 3;
+const isHeader = (values: string[]) =>
+  values.filter((v) => columnOfHeader(v) !== null).length >= MIN_HEADER_MATCHES;
+const isBlank = (values: string[]) => values.every((v) => v.trim() === '');
+
+/** Finds the header among the first rows and returns the header and the rows after it. */
+async function withHeader(
+  source: AsyncIterator<RawRow>,
+  accept: (values: string[]) => boolean,
+): Promise<{ headerRow: number; header: string[]; rows: AsyncIterable<RawRow> } | null> {
+  for (let i = 0; i < HEADER_SEARCH_ROWS; i++) {
+    const next = await source.next();
+    if (next.done) return null;
+    if (!accept(next.value.values)) continue;
+    const rows: AsyncIterable<RawRow> = {
+      async *[Symbol.asyncIterator]() {
+        for (let item = await source.next(); !item.done; item = await source.next())
+          if (!isBlank(item.value.values)) yield item.value;
+      },
+    };
+    return { headerRow: next.value.rowNumber, header: next.value.values, rows };
+  }
+  return null;
+}
+
+async function* csvRows(text: string): AsyncGenerator<RawRow> {
+  const parser = Readable.from([text]).pipe(
+    parse({ delimiter: delimiterOf(text), bom: true, relax_column_count: true, relax_quotes: true }),
+  );
+  let rowNumber = 0;
+  for await (const record of parser as AsyncIterable<string[]>) {
+    rowNumber += 1;
+    yield { rowNumber, values: record };
+  }
+}
+
+/** A cell as text: formulas as their formula, dates as YYYY-MM-DD, rich text flattened. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if ('formula' in value && typeof value.formula === 'string') return `=${value.formula}`;
+  if ('sharedFormula' in value && typeof value.sharedFormula === 'string') return `=${value.sharedFormula}`;
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('text' in value && 'hyperlink' in value)
+    return typeof value.text === 'string' ? value.text : cellText(value.text);
+  if ('error' in value) return String(value.error);
+  return '';
+}
+
+function rowValues(row: ExcelJS.Row): string[] {
+  const values = row.values as ExcelJS.CellValue[];
+  const out: string[] = [];
+  for (let i = 1; i < values.length; i++) out.push(cellText(values[i]));
+  return out;
+}
+
+/** Opens the file at the sheet and header row of the seizure table (or of a mapping profile's header). */
+export async function openSheet(
+  bytes: Buffer,
+  accept: (header: string[]) => boolean = isHeader,
+): Promise<OpenedSheet> {
+  const kind = await detectFileKind(bytes);
+  if (kind === 'csv') {
+    const found = await withHeader(csvRows(decodeText(bytes))[Symbol.asyncIterator](), accept);
+    if (!found) throw new UnreadableFileError('no_header');
+    return { kind, sheetName: null, ...found };
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  for await (const worksheet of reader) {
+    const sheet = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string };
+    const source = (async function* () {
+      for await (const row of sheet) yield { rowNumber: row.number, values: rowValues(row) };
+    })();
+    const found = await withHeader(source, accept);
+    if (found) return { kind, sheetName: sheet.name ?? null, ...found };
+    // Not this sheet: read it to its end so the reader moves on to the next one.
+    for await (const _row of source) void _row;
+  }
+  throw new UnreadableFileError('no_header');
+}

@@ -1,0 +1,134 @@
+/**
+ * An upload lands in the staging area: the original file is kept (report_files, not yet linked to a report), the
+ * rows are read, normalised and checked chunk by chunk, and stored with their problems. The live tables are not
+ * touched; submit-batch.ts moves the rows there.
+ */
+import { createHash } from 'node:crypto';
+import type { UploadFields } from '../../../shared/imports.contract.ts';
+import type { Tx } from '../../db/with-actor.ts';
+import { ValidationError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { actorIdOf, auditContextOf, type ReportContext } from '../reports/report-context.ts';
+import { createRowChecker, type RowInput } from './check-rows.ts';
+import { loadImportReference } from './import-reference.ts';
+import { assertMayWorkOn } from './imports.policy.ts';
+import { MAPPING_PROFILES } from './mapping-profiles.ts';
+import { mediaTypeOf, openSheet, UnreadableFileError } from './read-upload.ts';
+import { headerMapper, profileMapper, profileMatches, type RowMapper } from './row-mapping.ts';
+import { insertRows } from './staging.repo.ts';
+
+export const CHUNK_ROWS = 2000;
+
+export interface Upload {
+  fields: UploadFields;
+  fileName: string;
+  bytes: Buffer;
+}
+
+/** Rows read so far, for a progress bar. */
+export type Progress = (rowsDone: number) => void;
+
+export const todayOf = (clock: () => Date) => clock().toISOString().slice(0, 10);
+
+export async function stageUpload(
+  tx: Tx,
+  ctx: ReportContext,
+  upload: Upload,
+  onProgress?: Progress,
+): Promise<string> {
+  const { fields } = upload;
+  const party = fields.party ?? (ctx.actor.kind === 'user' ? ctx.actor.party : null);
+  if (!party) throw new ValidationError([{ field: 'party', reason: 'required' }]);
+  assertMayWorkOn(ctx.actor, party);
+  const known = await tx.selectFrom('countries').select('code').where('code', '=', party).executeTakeFirst();
+  if (!known) throw new ValidationError([{ field: 'party', reason: 'invalid' }]);
+
+  // The template's headers (any language), or a mapping profile's for a known third-party layout.
+  const accept = (header: string[]) =>
+    MAPPING_PROFILES.some((p) => profileMatches(p, header)) ||
+    headerMapper(header).missingColumns.length <= 14;
+  let sheet;
+  try {
+    sheet = await openSheet(upload.bytes, accept);
+  } catch (error) {
+    if (error instanceof UnreadableFileError)
+      throw new ValidationError([
+        { field: 'file', reason: error.reason === 'type' ? 'import_file_type' : 'import_no_header' },
+      ]);
+    throw error;
+  }
+  const profile = MAPPING_PROFILES.find((p) => profileMatches(p, sheet.header));
+  const mapper: RowMapper = profile ? profileMapper(profile, sheet.header) : headerMapper(sheet.header);
+
+  const actorId = actorIdOf(ctx.actor);
+  const mediaType = mediaTypeOf(sheet.kind);
+  const file = await tx
+    .insertInto('report_files')
+    .values({
+      report_id: null,
+      party,
+      file_name: upload.fileName,
+      media_type: mediaType,
+      size_bytes: upload.bytes.length,
+      sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+      content: upload.bytes,
+      uploaded_by: actorId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const batch = await tx
+    .insertInto('import_batches')
+    .values({
+      party,
+      year: fields.year,
+      share_parties: fields.shareParties,
+      share_iccwc: fields.shareIccwc,
+      share_etis: fields.shareEtis,
+      preparing_agency: fields.preparingAgency,
+      contributing_agencies: fields.contributingAgencies,
+      contact_name: fields.contactName,
+      contact_email: fields.contactEmail,
+      file_name: upload.fileName,
+      media_type: mediaType,
+      file_id: file.id,
+      sheet_name: sheet.sheetName,
+      header_row: sheet.headerRow,
+      unknown_columns: mapper.unknownColumns,
+      missing_columns: mapper.missingColumns,
+      uploaded_by: actorId,
+      created_at: ctx.clock(),
+      updated_at: ctx.clock(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const reference = await loadImportReference(tx);
+  const checker = createRowChecker({ reference, party, year: fields.year, today: todayOf(ctx.clock) });
+  let chunk: RowInput[] = [];
+  let done = 0;
+  const flush = async () => {
+    await insertRows(tx, batch.id, await checker.check(tx, chunk));
+    done += chunk.length;
+    chunk = [];
+    onProgress?.(done);
+  };
+  for await (const raw of sheet.rows) {
+    chunk.push({ rowNumber: raw.rowNumber, ...mapper.map(raw.values), accepted: [] });
+    if (chunk.length >= CHUNK_ROWS) await flush();
+  }
+  await flush();
+
+  await recordAudit(tx, auditContextOf(ctx), {
+    action: 'import.stage',
+    targetType: 'import_batch',
+    targetId: batch.id,
+    details: {
+      party,
+      year: fields.year,
+      fileName: upload.fileName,
+      rows: done,
+      profile: profile?.name ?? null,
+    },
+  });
+  return batch.id;
+}

@@ -1,0 +1,171 @@
+/**
+ * SQL of the staging area (migrations/0008). Every query runs in the caller's withActor transaction, so
+ * row-level security limits batches and rows to those the actor may work on.
+ */
+import { sql, type Selectable } from 'kysely';
+import type { ImportBatchesTable, RowOutcome } from '../../db/schema-imports.ts';
+import type { Tx } from '../../db/with-actor.ts';
+import type { SeizureValues } from '../reports/seizure-records.repo.ts';
+import type { FoundProblem } from './validate-row.ts';
+
+export type BatchRow = Selectable<ImportBatchesTable>;
+
+export interface StagedRow {
+  rowNumber: number;
+  cells: Record<string, string>;
+  extra: Record<string, string>;
+  values: SeizureValues;
+  problems: FoundProblem[];
+  accepted: string[];
+  fingerprint: string;
+  outcome: RowOutcome;
+}
+
+/** select * from import_batches where id = $1 [for update] */
+export async function findBatch(tx: Tx, id: string, forUpdate = false): Promise<BatchRow | undefined> {
+  let query = tx.selectFrom('import_batches').selectAll().where('id', '=', id);
+  if (forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** select * from import_batches [where created_at < cursor] order by created_at desc limit n */
+export async function listBatches(tx: Tx, before: string | null, limit: number): Promise<BatchRow[]> {
+  let query = tx
+    .selectFrom('import_batches')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit);
+  if (before) query = query.where('created_at', '<', new Date(before));
+  return query.execute();
+}
+
+export async function insertRows(tx: Tx, batchId: string, rows: readonly StagedRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx
+    .insertInto('import_rows')
+    .values(
+      rows.map((row) => ({
+        batch_id: batchId,
+        row_number: row.rowNumber,
+        cells: JSON.stringify(row.cells),
+        extra: JSON.stringify(row.extra),
+        normalised: JSON.stringify(row.values),
+        problems: JSON.stringify(row.problems),
+        accepted: row.accepted,
+        fingerprint: row.fingerprint,
+        outcome: row.outcome,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * One statement for a whole chunk of re-validated rows:
+ *   update import_rows r set … from jsonb_to_recordset($rows) v(…) where r.batch_id = $id and r.row_number = v.row_number
+ */
+export async function updateValidatedRows(
+  tx: Tx,
+  batchId: string,
+  rows: readonly StagedRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const payload = JSON.stringify(
+    rows.map((row) => ({
+      row_number: row.rowNumber,
+      cells: row.cells,
+      normalised: row.values,
+      problems: row.problems,
+      accepted: row.accepted,
+      fingerprint: row.fingerprint,
+      outcome: row.outcome,
+    })),
+  );
+  await sql`update import_rows r
+      set cells = v.cells, normalised = v.normalised, problems = v.problems,
+          accepted = array(select jsonb_array_elements_text(v.accepted)),
+          fingerprint = v.fingerprint, outcome = v.outcome
+      from jsonb_to_recordset(${payload}::jsonb)
+        as v(row_number integer, cells jsonb, normalised jsonb, problems jsonb, accepted jsonb,
+             fingerprint text, outcome text)
+      where r.batch_id = ${batchId} and r.row_number = v.row_number`.execute(tx);
+}
+
+function toStaged(row: {
+  row_number: number;
+  cells: Record<string, string>;
+  extra: Record<string, string>;
+  normalised: unknown;
+  problems: unknown[];
+  accepted: string[];
+  fingerprint: string;
+  outcome: RowOutcome;
+}): StagedRow {
+  return {
+    rowNumber: row.row_number,
+    cells: row.cells,
+    extra: row.extra,
+    values: row.normalised as SeizureValues,
+    problems: row.problems as FoundProblem[],
+    accepted: row.accepted,
+    fingerprint: row.fingerprint,
+    outcome: row.outcome,
+  };
+}
+
+export type RowFilter = 'all' | 'problems' | 'blocking' | 'warnings' | 'duplicates' | 'import';
+
+/** select * from import_rows where batch_id = $1 and row_number > $after [and filter] order by row_number limit n */
+export async function readRows(
+  tx: Tx,
+  batchId: string,
+  after: number,
+  limit: number,
+  filter: RowFilter = 'all',
+): Promise<StagedRow[]> {
+  let query = tx
+    .selectFrom('import_rows')
+    .selectAll()
+    .where('batch_id', '=', batchId)
+    .where('row_number', '>', after)
+    .orderBy('row_number')
+    .limit(limit);
+  if (filter === 'problems') query = query.where(sql<boolean>`jsonb_array_length(problems) > 0`);
+  if (filter === 'blocking') query = query.where('outcome', '=', 'reject');
+  if (filter === 'duplicates') query = query.where('outcome', '=', 'duplicate');
+  if (filter === 'import') query = query.where('outcome', '=', 'import');
+  if (filter === 'warnings')
+    query = query
+      .where('outcome', '=', 'import')
+      .where(sql<boolean>`jsonb_array_length(problems) > coalesce(array_length(accepted, 1), 0)`);
+  return (await query.execute()).map(toStaged);
+}
+
+export async function readRow(tx: Tx, batchId: string, rowNumber: number): Promise<StagedRow | undefined> {
+  const row = await tx
+    .selectFrom('import_rows')
+    .selectAll()
+    .where('batch_id', '=', batchId)
+    .where('row_number', '=', rowNumber)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ? toStaged(row) : undefined;
+}
+
+/** The row counts by outcome, and the rows with warnings not yet accepted. */
+export async function countRows(tx: Tx, batchId: string) {
+  const row = await tx
+    .selectFrom('import_rows')
+    .select([
+      sql<number>`count(*)::int`.as('total'),
+      sql<number>`(count(*) filter (where outcome = 'import'))::int`.as('ready'),
+      sql<number>`(count(*) filter (where outcome = 'reject'))::int`.as('blocking'),
+      sql<number>`(count(*) filter (where outcome = 'duplicate'))::int`.as('duplicates'),
+      sql<number>`(count(*) filter (where outcome = 'import' and jsonb_array_length(problems) > coalesce(array_length(accepted, 1), 0)))::int`.as(
+        'warnings',
+      ),
+    ])
+    .where('batch_id', '=', batchId)
+    .executeTakeFirstOrThrow();
+  return row;
+}

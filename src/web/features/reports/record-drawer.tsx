@@ -1,0 +1,188 @@
+/**
+ * One record in a drawer: its normalised values, what the Party wrote, and the history of corrections (each kept
+ * version with what changed, who, when and why). Those allowed may correct it here, giving a reason.
+ */
+import {
+  Badge,
+  Button,
+  Card,
+  Drawer,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecordDetail } from '../../../shared/reports.contract.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { FormError } from '../../ui/form-error.tsx';
+import { formatDateTime } from '../../ui/format.ts';
+import { PageLoader } from '../../ui/page-loader.tsx';
+import { useLanguage } from '../../ui/use-language.ts';
+import { showValue, VALUE_FIELDS } from './record-values.ts';
+import { useCorrectRecord, useRecord } from './reports.api.ts';
+
+export function RecordDrawer(props: { reportId: string; recordId: number | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const record = useRecord(props.reportId, props.recordId);
+  return (
+    <Drawer
+      opened={props.recordId !== null}
+      onClose={props.onClose}
+      position="right"
+      size="xl"
+      title={t('reports.record.title')}
+      closeButtonProps={{ 'aria-label': t('reports.close') }}
+    >
+      {record.isPending && props.recordId !== null ? <PageLoader label={t('reports.loading')} /> : null}
+      {record.isError ? <ErrorAlert error={record.error} onRetry={() => void record.refetch()} /> : null}
+      {record.data ? <RecordBody reportId={props.reportId} record={record.data} /> : null}
+    </Drawer>
+  );
+}
+
+function RecordBody({ reportId, record }: { reportId: string; record: RecordDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const show = (value: unknown) => showValue(value, t('reports.yes'), t('reports.no'));
+  const fieldName = (field: string) =>
+    (VALUE_FIELDS as readonly string[]).includes(field)
+      ? t(`reports.fields.${field as (typeof VALUE_FIELDS)[number]}`)
+      : field;
+  return (
+    <Stack gap="lg" data-testid="record-drawer">
+      <Group gap="xs">
+        <Badge variant="light" tt="none" data-testid="record-version">
+          {t('reports.record.version', { version: record.version })}
+        </Badge>
+        {record.sourceRow !== null ? (
+          <Text size="sm" c="dimmed">
+            {t('reports.record.sourceRow', { row: record.sourceRow })}
+          </Text>
+        ) : null}
+      </Group>
+      <Table withTableBorder verticalSpacing={4} className="itd-admin-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('reports.record.field')}</Table.Th>
+            <Table.Th>{t('reports.record.value')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {VALUE_FIELDS.map((field) => (
+            <Table.Tr key={field}>
+              <Table.Td>{fieldName(field)}</Table.Td>
+              <Table.Td>{show(record.values[field])}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {record.abilities.includes('correct') ? <CorrectionForm reportId={reportId} record={record} /> : null}
+      <section aria-labelledby="record-original">
+        <Title order={3} size="h5" id="record-original" mb="xs">
+          {t('reports.record.original')}
+        </Title>
+        <Table withTableBorder verticalSpacing={4} className="itd-admin-table">
+          <Table.Tbody>
+            {Object.entries(record.original).map(([column, value]) => (
+              <Table.Tr key={column}>
+                <Table.Td>{column}</Table.Td>
+                <Table.Td>{value || '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </section>
+      <section aria-labelledby="record-history">
+        <Title order={3} size="h5" id="record-history" mb="xs">
+          {t('reports.record.history')}
+        </Title>
+        {record.versions.length === 0 ? <Text size="sm">{t('reports.record.noCorrections')}</Text> : null}
+        <Stack gap="sm">
+          {record.versions.map((version) => (
+            <Card key={version.version} withBorder padding="sm" data-testid="record-version-entry">
+              <Text size="sm" fw={600}>
+                {t('reports.record.replaced', {
+                  version: version.version,
+                  who: version.replacedBy ?? t('reports.someone'),
+                  when: formatDateTime(version.replacedAt, language),
+                })}
+              </Text>
+              <Text size="sm">{t('reports.record.because', { reason: version.reason })}</Text>
+              {version.changed.map((change) => (
+                <Text size="sm" key={change.field} c="dimmed">
+                  {fieldName(change.field)}: {show(change.from)} → {show(change.to)}
+                </Text>
+              ))}
+            </Card>
+          ))}
+        </Stack>
+      </section>
+    </Stack>
+  );
+}
+
+/** A correction of the fields people most often get wrong; the rest is kept as it is. */
+function CorrectionForm({ reportId, record }: { reportId: string; record: RecordDetail }) {
+  const { t } = useTranslation();
+  const correct = useCorrectRecord(reportId, record.id);
+  const [quantity, setQuantity] = useState(
+    record.values.quantity === null ? '' : String(record.values.quantity),
+  );
+  const [locationName, setLocationName] = useState(record.values.locationName ?? '');
+  const [reason, setReason] = useState('');
+  return (
+    <form
+      aria-labelledby="record-correct"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const amount = quantity.trim() === '' ? null : Number(quantity.replace(',', '.'));
+        correct.mutate(
+          {
+            values: { ...record.values, quantity: amount, locationName: locationName.trim() || null },
+            reason,
+          },
+          { onSuccess: () => setReason('') },
+        );
+      }}
+    >
+      <Stack gap="xs">
+        <Title order={3} size="h5" id="record-correct">
+          {t('reports.record.correct')}
+        </Title>
+        <Group grow align="flex-start">
+          <TextInput
+            label={t('reports.fields.quantity')}
+            inputMode="decimal"
+            value={quantity}
+            onChange={(event) => setQuantity(event.currentTarget.value)}
+          />
+          <TextInput
+            label={t('reports.fields.locationName')}
+            value={locationName}
+            onChange={(event) => setLocationName(event.currentTarget.value)}
+          />
+        </Group>
+        <Textarea
+          label={t('reports.reason')}
+          required
+          minLength={3}
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+        />
+        {correct.isError ? <FormError error={correct.error} fields={[]} /> : null}
+        <Group>
+          <Button type="submit" loading={correct.isPending} disabled={reason.trim().length < 3}>
+            {t('reports.record.saveCorrection')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
