@@ -27,6 +27,7 @@ import { createSealer, loadPlatformKey } from './features/identity/secrets.ts';
 import { tokenRoutes } from './features/identity/tokens.routes.ts';
 import { createMailSender, type MailSender } from './features/mail/mail.service.ts';
 import { registrationRoutes } from './features/registration/registration.routes.ts';
+import { seizureRoutes } from './features/seizures/seizures.routes.ts';
 import { termsRoutes } from './features/terms/terms.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(tokenRoutes, { prefix: '/api/v1/tokens', ...identity });
   await app.register(registrationRoutes, { prefix: '/api/v1/registrations', ...identity });
   await app.register(userRoutes, { prefix: '/api/v1', ...identity });
+  await app.register(seizureRoutes, { prefix: '/api/v1/seizures', ...services });
   await app.register(webRoutes, { webDistDir: deps.settings.webDistDir });
   return app;
 }
