@@ -68,11 +68,13 @@ const ms = (value: number) => `${value.toFixed(1).padStart(7)} ms`;
  */
 async function fillRecords(db: Kysely<DB>, records: number): Promise<void> {
   await sql`insert into reports (party, year, status, share_parties, share_iccwc, share_etis, published_at)
-    select c.code, y, case when random() < 0.9 then 'published' when random() < 0.5 then 'submitted' else 'draft' end,
-           random() < 0.7, random() < 0.6, random() < 0.5, null
-      from countries c cross join generate_series(2010, 2023) y
-     where c.is_cites_party`.execute(db);
-  await sql`update reports set published_at = now() where status = 'published'`.execute(db);
+    select code, y, status, random() < 0.7, random() < 0.6, random() < 0.5,
+           case when status = 'published' then now() end
+      from (select c.code, y,
+                   case when random() < 0.9 then 'published' when random() < 0.5 then 'submitted' else 'draft' end
+                     as status
+              from countries c cross join generate_series(2010, 2023) y
+             where c.is_cites_party) planned`.execute(db);
   await sql`
     with r as (select row_number() over (order by party, year) as n, * from reports),
          nr as (select count(*) as total from r),
@@ -208,7 +210,12 @@ async function measure(db: Kysely<DB>, databaseUrl: string): Promise<void> {
       const actor = await withActor(db, systemActor('bench'), (tx) => findUserForActor(tx, { id: row.id }));
       const persona = { name: label, actor: actorOf(actor!), client, recordIds: [] as number[] };
       const visible = await withActor(db, persona.actor, (tx) =>
-        selectPage(tx, visibleTo(persona.actor), { filter: NO_FILTER, sort: 'id_desc', after: null, limit: 200 }),
+        selectPage(tx, visibleTo(persona.actor), {
+          filter: NO_FILTER,
+          sort: 'id_desc',
+          after: null,
+          limit: 200,
+        }),
       );
       persona.recordIds = visible.map((item) => item.id);
       personas.push(persona);
