@@ -12,10 +12,14 @@ import { seizureDetailSchema, seizurePageSchema } from '../../../shared/seizures
 import { systemActor } from '../../../shared/actor.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { correctSeizureRecord } from '../reports/seizure-records.repo.ts';
+import { findUserForActor } from '../identity/identity.repo.ts';
+import { actorOf } from '../identity/sessions.service.ts';
+import { visibleTo } from './seizures.policy.ts';
 
 let t: TestApp;
 const clock = testClock();
 const users: Record<string, ApiClient> = {};
+const emails: Record<string, string> = {};
 
 before(async () => {
   t = await createTestApp({ RATE_LIMIT_MAX: '100000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000' }, { clock });
@@ -24,7 +28,9 @@ before(async () => {
     options: Parameters<typeof createTestUser>[1],
     signInOptions: { acceptTerms?: boolean } = {},
   ) => {
-    users[name] = await signIn(t.app, clock, await createTestUser(t.database.db, options), signInOptions);
+    const user = await createTestUser(t.database.db, options);
+    emails[name] = user.email;
+    users[name] = await signIn(t.app, clock, user, signInOptions);
   };
   await make('secretariat', { kind: 'secretariat', role: 'member' });
   await make('keMember', { kind: 'party', party: 'KE', role: 'member' });
@@ -40,7 +46,28 @@ after(async () => {
   await t?.close();
 });
 
-/** Does this user find the record, by search and by reading it? Both answers must agree. */
+/**
+ * Each wall alone, for the signed-in user's actor as the server builds it: visibleTo on the owner connection (no
+ * row-level security), and the row-level security policy with no condition of ours.
+ */
+async function wallsSay(user: string, id: number): Promise<{ visibleTo: boolean; policy: boolean }> {
+  const db = t.database.db;
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', emails[user]!)
+    .executeTakeFirstOrThrow();
+  const found = await withActor(db, systemActor('test'), (tx) => findUserForActor(tx, { id: row.id }));
+  const actor = actorOf(found!);
+  const byQuery =
+    await sql`select 1 from seizure_records s where s.id = ${id}::bigint and ${visibleTo(actor)}`.execute(db);
+  const byPolicy = await withActor(db, actor, (tx) =>
+    sql`select 1 from seizure_records where id = ${id}::bigint`.execute(tx),
+  );
+  return { visibleTo: byQuery.rows.length === 1, policy: byPolicy.rows.length === 1 };
+}
+
+/** Does this user find the record, by search and by reading it? Both answers, and each wall alone, must agree. */
 async function sees(user: string, id: number): Promise<boolean> {
   const client = users[user]!;
   const one = await client.call('GET', `/api/v1/seizures/${id}`);
@@ -49,6 +76,11 @@ async function sees(user: string, id: number): Promise<boolean> {
   assert.equal(list.statusCode, 200, list.body);
   const found = seizurePageSchema.parse(list.json()).items.some((item) => item.id === id);
   assert.equal(found, one.statusCode === 200, `${user}: search and read disagree on record ${id}`);
+  assert.deepEqual(
+    await wallsSay(user, id),
+    { visibleTo: found, policy: found },
+    `${user}: the walls disagree`,
+  );
   return found;
 }
 
