@@ -56,7 +56,9 @@ function EChart({ option, height, label, testId }: EChartProps) {
   }, []);
 
   useEffect(() => {
-    chartRef.current?.setOption(option, { notMerge: true });
+    // Readers who ask their system for less motion get the charts drawn at once, without growing bars.
+    const isCalm = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    chartRef.current?.setOption({ ...option, animation: !isCalm }, { notMerge: true });
   }, [option]);
 
   return (
@@ -155,10 +157,15 @@ export function RouteChart({ data, label, locale }: { data: RouteDatum[]; label:
         draggable: false,
         emphasis: { focus: 'adjacency' },
         lineStyle: { color: 'gradient', opacity: 0.45 },
-        label: { color: '#212529', fontSize: 11, formatter: (params) => sideless(params.name) },
+        label: { color: '#212529', fontSize: 12, formatter: (params) => sideless(params.name) },
         data: [
           ...origins.map((name) => ({ name: `${FROM}${name}`, itemStyle: { color: TEAL } })),
-          ...destinations.map((name) => ({ name: `${TO}${name}`, itemStyle: { color: '#d7301f' } })),
+          // Destinations are the last column: their labels go on the left, inside the chart.
+          ...destinations.map((name) => ({
+            name: `${TO}${name}`,
+            itemStyle: { color: '#d7301f' },
+            label: { position: 'left' as const },
+          })),
         ],
         links: data.map((d) => ({ source: `${FROM}${d.from}`, target: `${TO}${d.to}`, value: d.count })),
       },

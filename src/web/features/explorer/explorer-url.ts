@@ -18,8 +18,8 @@ import {
 export interface ExplorerView {
   filter: SeizureFilter;
   sort: SeizureSort;
-  /** Which of a record's countries the map counts. */
-  mapRole: CountryRole;
+  /** Which of a record's countries the map counts; null: the filter's role (or the country of seizure). */
+  mapRole: CountryRole | null;
   /** The record open in the drawer. */
   recordId: number | null;
   /** URL parameters that were present but not understood (ignored). */
@@ -47,10 +47,8 @@ export function parseExplorerView(params: URLSearchParams): ExplorerView {
   const sort = SEIZURE_SORTS.find((value) => value === sortText) ?? 'date_desc';
   if (sortText !== null && sort !== sortText) rejected.push('sort');
   const mapRoleText = params.get('mapRole');
-  const filterRole = complete.success ? complete.data.countryRole : 'any';
-  const mapRole =
-    COUNTRY_ROLES.find((role) => role === mapRoleText) ?? (filterRole === 'any' ? 'seizure' : filterRole);
-  if (mapRoleText !== null && mapRole !== mapRoleText) rejected.push('mapRole');
+  const mapRole = COUNTRY_ROLES.find((role) => role === mapRoleText) ?? null;
+  if (mapRoleText !== null && mapRole === null) rejected.push('mapRole');
   const recordText = params.get('record');
   const recordId = recordText !== null && /^\d{1,15}$/.test(recordText) ? Number(recordText) : null;
   if (recordText !== null && recordId === null) rejected.push('record');
@@ -85,10 +83,15 @@ export function viewToParams(view: Omit<ExplorerView, 'rejected'>): URLSearchPar
     if (value !== undefined) params.set(key, String(value));
   }
   if (view.sort !== 'date_desc') params.set('sort', view.sort);
-  const defaultMapRole = view.filter.countryRole === 'any' ? 'seizure' : view.filter.countryRole;
-  if (view.mapRole !== defaultMapRole) params.set('mapRole', view.mapRole);
+  if (view.mapRole !== null && view.mapRole !== defaultMapRole(view.filter))
+    params.set('mapRole', view.mapRole);
   if (view.recordId !== null) params.set('record', String(view.recordId));
   return params;
+}
+
+/** The map follows the filter's role until the reader picks another one. */
+export function defaultMapRole(filter: SeizureFilter): CountryRole {
+  return filter.countryRole === 'any' ? 'seizure' : filter.countryRole;
 }
 
 /** Whether any filter narrows the search (an empty explorer shows everything the reader may see). */

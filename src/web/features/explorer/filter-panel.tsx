@@ -27,7 +27,7 @@ export function FilterPanel({ filter, onChange }: FilterPanelProps) {
 
   return (
     <section aria-label={t('explorer.filters.label')} className="itd-explorer-filters">
-      <Group justify="space-between" hiddenFrom="sm">
+      <Group justify="space-between" gap="xs" hiddenFrom="sm">
         <Button
           variant="default"
           onClick={panel.toggle}
@@ -59,7 +59,7 @@ export function FilterPanel({ filter, onChange }: FilterPanelProps) {
 function ClearButton({ onChange }: { onChange: (filter: SeizureFilter) => void }) {
   const { t } = useTranslation();
   return (
-    <Button variant="subtle" onClick={() => onChange({ countryRole: 'any' })}>
+    <Button variant="subtle" px="xs" onClick={() => onChange({ countryRole: 'any' })}>
       {t('explorer.filters.clear')}
     </Button>
   );

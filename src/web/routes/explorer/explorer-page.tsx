@@ -13,7 +13,12 @@ import { SEIZURE_SORTS, type SeizureFilter, type SeizureSort } from '../../../sh
 import { Dashboard } from '../../features/explorer/dashboard.tsx';
 import { useSeizureSearch } from '../../features/explorer/explorer.queries.ts';
 import { formatCount } from '../../features/explorer/explorer-format.ts';
-import { parseExplorerView, viewToParams, type ExplorerView } from '../../features/explorer/explorer-url.ts';
+import {
+  defaultMapRole,
+  parseExplorerView,
+  viewToParams,
+  type ExplorerView,
+} from '../../features/explorer/explorer-url.ts';
 import { FilterPanel } from '../../features/explorer/filter-panel.tsx';
 import { RecordDrawer } from '../../features/explorer/record-drawer.tsx';
 import { ResultTable } from '../../features/explorer/result-table.tsx';
@@ -97,7 +102,7 @@ function Explorer() {
           {tab === 'dashboard' ? (
             <Dashboard
               filter={view.filter}
-              mapRole={view.mapRole}
+              mapRole={view.mapRole ?? defaultMapRole(view.filter)}
               onMapRoleChange={(mapRole) => update({ mapRole }, { replace: true })}
             />
           ) : null}
