@@ -160,7 +160,9 @@ export async function exploreBenchmark(): Promise<void> {
     await measure(database.db, url.toString());
   } finally {
     await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
+    // BENCH_KEEP_DATABASE=1 keeps the filled database for EXPLAIN ANALYZE of the queries afterwards.
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`Kept database ${name}`);
+    else await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
 }
