@@ -158,6 +158,23 @@ export const SEEDED: SeededRecord[] = [
   },
 ];
 
+/**
+ * Many more records, so the table has several pages to scroll through: Tanzanian ivory seizures of Kenyan
+ * origin, shared with everyone. They are elephants, so no pangolin filter ever counts them.
+ */
+export const BULK_COUNT = 650;
+const BULK: SeededRecord = {
+  report: report('TZ', true, true),
+  record: {
+    taxon: 'Loxodonta africana',
+    seizureCountry: 'TZ',
+    originCountry: 'KE',
+    destinationCountry: 'CN',
+    termCode: 'IVC',
+    kg: 3,
+  },
+};
+
 /** The record corrected in the seed (Tanzania's seaport seizure): its drawer shows a history. */
 export const CORRECTED_INDEX = 2;
 export const CORRECTION_REASON = 'Weight re-measured after the scales were sorted by species.';
@@ -213,6 +230,17 @@ export async function seedExplorerData(dataDir: string): Promise<ExplorerSeed> {
       const [id] = await createRecords(db, stamp, [record]);
       recordIds.push(id!);
     }
+
+    const bulkReport = reports.get(JSON.stringify(BULK.report))!;
+    await createRecords(
+      db,
+      bulkReport,
+      Array.from({ length: BULK_COUNT }, (_, index) => ({
+        ...BULK.record,
+        seizureDate: `20${String(10 + (index % 12))}-0${String(1 + (index % 9))}-1${String(index % 10)}`,
+        kg: 1 + (index % 40),
+      })),
+    );
 
     const corrected = SEEDED[CORRECTED_INDEX]!.record;
     const values = await recordValues(db, { ...corrected, kg: 420 });

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
+  BULK_COUNT,
   CORRECTED_INDEX,
   CORRECTION_REASON,
   SEEDED,
@@ -139,6 +140,21 @@ test(
       // The navigation offers the explorer to a user with ITD access.
       await openExplorerFromNavigation(page);
 
+      // Unfiltered, the reader's records fill several pages: only the rows in view are in the page, and
+      // scrolling to the end of the box fetches the next page with its cursor.
+      assert.match(await resultCount(page), /^\d+ matching records$/);
+      const total = Number((await resultCount(page)).split(' ')[0]);
+      assert.ok(total > BULK_COUNT, `all the records Kenya may see are counted (${total})`);
+      const rowsInPage = () => page.getByTestId('result-row').count();
+      assert.ok((await rowsInPage()) <= 40, `only the rows in view are rendered (${await rowsInPage()})`);
+      const nextPage = page.waitForResponse(
+        (response) => response.url().includes('/api/v1/seizures?') && response.url().includes('cursor='),
+      );
+      await page.getByTestId('result-table').evaluate((box) => box.scrollTo(0, box.scrollHeight));
+      assert.equal((await nextPage).status(), 200, 'the next page is fetched when the end comes into view');
+      await page.getByTestId('result-table').evaluate((box) => box.scrollTo(0, box.scrollHeight));
+      assert.ok((await rowsInPage()) <= 40, 'still only the rows in view after scrolling');
+
       // Taxon through the resolver: the genus Manis covers every pangolin species below it.
       await page.getByRole('combobox', { name: 'Taxon' }).fill('Manis');
       await page.getByRole('option', { name: /^Manis \(Genus/ }).click();
@@ -146,6 +162,7 @@ test(
       // Kenya as the country of origin.
       await page.getByRole('combobox', { name: 'Country', exact: true }).fill('Kenya');
       await page.getByRole('option', { name: 'Kenya', exact: true }).click();
+      await page.waitForURL((url) => url.searchParams.get('country') === 'KE');
       await page.getByRole('combobox', { name: 'Country as' }).click();
       await page.getByRole('option', { name: 'Country of origin' }).click();
       await page.waitForURL((url) => url.searchParams.get('countryRole') === 'origin');

@@ -15,12 +15,20 @@ import { TaxonPicker } from './taxon-picker.tsx';
 
 const FIRST_YEAR = 1975;
 
+/** Filters to set, or a function of the filters in force when the change is applied. */
+export type FilterChange = Partial<SeizureFilter> | ((current: SeizureFilter) => Partial<SeizureFilter>);
+
 export interface FilterPanelProps {
   filter: SeizureFilter;
-  onChange: (filter: SeizureFilter) => void;
+  /**
+   * The filters that change (undefined: removed). Only the changes are passed up, so the page applies them to
+   * the URL as it is then, not to a copy this panel rendered with a moment before.
+   */
+  onChange: (changes: FilterChange) => void;
+  onClear: () => void;
 }
 
-export function FilterPanel({ filter, onChange }: FilterPanelProps) {
+export function FilterPanel({ filter, onChange, onClear }: FilterPanelProps) {
   const { t } = useTranslation();
   const [isOpen, panel] = useDisclosure(false);
   const count = Object.keys(filterToQuery(filter)).filter((key) => key !== 'countryRole').length;
@@ -36,14 +44,14 @@ export function FilterPanel({ filter, onChange }: FilterPanelProps) {
         >
           {count > 0 ? t('explorer.filters.toggleCount', { count }) : t('explorer.filters.toggle')}
         </Button>
-        {count > 0 ? <ClearButton onChange={onChange} /> : null}
+        {count > 0 ? <ClearButton onClear={onClear} /> : null}
       </Group>
       {/* Always open from `sm` up; folded on phones until asked for. */}
       <div className="mantine-visible-from-sm">
         <FilterFields filter={filter} onChange={onChange} idSuffix="wide" />
         {count > 0 ? (
           <Group justify="flex-end" mt="xs">
-            <ClearButton onChange={onChange} />
+            <ClearButton onClear={onClear} />
           </Group>
         ) : null}
       </div>
@@ -56,16 +64,20 @@ export function FilterPanel({ filter, onChange }: FilterPanelProps) {
   );
 }
 
-function ClearButton({ onChange }: { onChange: (filter: SeizureFilter) => void }) {
+function ClearButton({ onClear }: { onClear: () => void }) {
   const { t } = useTranslation();
   return (
-    <Button variant="subtle" px="xs" onClick={() => onChange({ countryRole: 'any' })}>
+    <Button variant="subtle" px="xs" onClick={onClear}>
       {t('explorer.filters.clear')}
     </Button>
   );
 }
 
-function FilterFields({ filter, onChange, idSuffix }: FilterPanelProps & { idSuffix: string }) {
+function FilterFields({
+  filter,
+  onChange,
+  idSuffix,
+}: Omit<FilterPanelProps, 'onClear'> & { idSuffix: string }) {
   const { t } = useTranslation();
   const termOptions = useCodeOptions('term');
   const unitOptions = useCodeOptions('unit');
@@ -73,13 +85,23 @@ function FilterFields({ filter, onChange, idSuffix }: FilterPanelProps & { idSuf
     const last = new Date().getFullYear();
     return Array.from({ length: last - FIRST_YEAR + 1 }, (_, index) => String(last - index));
   }, []);
-  const set = (changes: Partial<SeizureFilter>) => onChange({ ...filter, ...changes });
+  const set = onChange;
   const listOrUndefined = <T,>(values: T[]): T[] | undefined => (values.length > 0 ? values : undefined);
 
   return (
     <div className="itd-explorer-filters__grid">
       <div className="itd-explorer-filters__taxon">
-        <TaxonPicker value={filter.taxon ?? []} onChange={(ids) => set({ taxon: listOrUndefined(ids) })} />
+        <TaxonPicker
+          value={filter.taxon ?? []}
+          onAdd={(id) =>
+            set((current) => ({ taxon: [...(current.taxon ?? []).filter((other) => other !== id), id] }))
+          }
+          onRemove={(id) =>
+            set((current) => ({
+              taxon: listOrUndefined((current.taxon ?? []).filter((other) => other !== id)),
+            }))
+          }
+        />
       </div>
       <CountrySelect
         label={t('explorer.filters.country')}

@@ -19,10 +19,11 @@ const TYPING_PAUSE_MS = 250;
 
 export interface TaxonPickerProps {
   value: number[];
-  onChange: (ids: number[]) => void;
+  onAdd: (id: number) => void;
+  onRemove: (id: number) => void;
 }
 
-export function TaxonPicker({ value, onChange }: TaxonPickerProps) {
+export function TaxonPicker({ value, onAdd, onRemove }: TaxonPickerProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [search, setSearch] = useState('');
@@ -61,8 +62,7 @@ export function TaxonPicker({ value, onChange }: TaxonPickerProps) {
 
   const add = (id: string | null) => {
     if (id === null) return;
-    const taxonId = Number(id);
-    if (!value.includes(taxonId)) onChange([...value, taxonId]);
+    onAdd(Number(id));
     setSearch('');
   };
 
@@ -92,7 +92,7 @@ export function TaxonPicker({ value, onChange }: TaxonPickerProps) {
       {value.length > 0 ? (
         <Group gap={6} mt={6} data-testid="taxon-pills">
           {value.map((id) => (
-            <TaxonPill key={id} id={id} onRemove={() => onChange(value.filter((other) => other !== id))} />
+            <TaxonPill key={id} id={id} onRemove={() => onRemove(id)} />
           ))}
         </Group>
       ) : null}

@@ -19,7 +19,7 @@ import {
   viewToParams,
   type ExplorerView,
 } from '../../features/explorer/explorer-url.ts';
-import { FilterPanel } from '../../features/explorer/filter-panel.tsx';
+import { FilterPanel, type FilterChange } from '../../features/explorer/filter-panel.tsx';
 import { RecordDrawer } from '../../features/explorer/record-drawer.tsx';
 import { ResultTable } from '../../features/explorer/result-table.tsx';
 import { RequireSession } from '../../features/auth/require-session.tsx';
@@ -44,28 +44,47 @@ function Explorer() {
   const view = useMemo(() => parseExplorerView(params), [params]);
   const tab: Tab = params.get('tab') === 'dashboard' ? 'dashboard' : 'records';
 
-  const update = useCallback(
-    (changes: Partial<Omit<ExplorerView, 'rejected'>>, options: { replace?: boolean } = {}) => {
-      setParams(
-        (previous) => {
-          const next = viewToParams({ ...parseExplorerView(previous), ...changes });
-          if (previous.get('tab') === 'dashboard') next.set('tab', 'dashboard');
-          return next;
-        },
-        { replace: options.replace ?? false },
-      );
+  /**
+   * Changes of view are applied to the URL as it is at the moment of the change (window.location), not to the
+   * parameters of the last render: the router renders navigations in a transition, so two quick changes (a
+   * country, then its role) could otherwise be computed from the same old URL and the first one lost.
+   */
+  const navigateTo = useCallback(
+    (
+      compute: (current: ExplorerView, currentParams: URLSearchParams) => URLSearchParams,
+      replace: boolean,
+      keepTab = true,
+    ) => {
+      const currentParams = new URLSearchParams(window.location.search);
+      const next = compute(parseExplorerView(currentParams), currentParams);
+      if (keepTab && currentParams.get('tab') === 'dashboard') next.set('tab', 'dashboard');
+      setParams(next, { replace });
     },
     [setParams],
   );
+  const update = useCallback(
+    (changes: Partial<Omit<ExplorerView, 'rejected'>>, options: { replace?: boolean } = {}) =>
+      navigateTo((current) => viewToParams({ ...current, ...changes }), options.replace ?? false),
+    [navigateTo],
+  );
+  /** Applies filter changes (or, with null, clears them); closes any open record. */
+  const updateFilter = (change: FilterChange | null) =>
+    navigateTo((current) => {
+      const changes = typeof change === 'function' ? change(current.filter) : change;
+      const filter: SeizureFilter =
+        changes === null ? { countryRole: 'any' } : { ...current.filter, ...changes };
+      return viewToParams({ ...current, filter, recordId: null });
+    }, false);
   const setTab = (next: Tab) =>
-    setParams(
-      (previous) => {
-        const updated = new URLSearchParams(previous);
+    navigateTo(
+      (_current, currentParams) => {
+        const updated = new URLSearchParams(currentParams);
+        updated.delete('tab');
         if (next === 'dashboard') updated.set('tab', 'dashboard');
-        else updated.delete('tab');
         return updated;
       },
-      { replace: true },
+      true,
+      false,
     );
   const openRecord = useCallback((id: number) => update({ recordId: id }), [update]);
 
@@ -82,7 +101,11 @@ function Explorer() {
           {t('explorer.rejected', { names: view.rejected.join(', ') })}
         </Alert>
       ) : null}
-      <FilterPanel filter={view.filter} onChange={(filter) => update({ filter, recordId: null })} />
+      <FilterPanel
+        filter={view.filter}
+        onChange={(changes) => updateFilter(changes)}
+        onClear={() => updateFilter(null)}
+      />
       <Tabs value={tab} onChange={(value) => setTab(value === 'dashboard' ? 'dashboard' : 'records')}>
         <Tabs.List>
           <Tabs.Tab value="records">{t('explorer.tabs.records')}</Tabs.Tab>
