@@ -133,10 +133,12 @@ interface Persona {
 export async function exploreBenchmark(): Promise<void> {
   const adminUrl = process.env.BENCH_DATABASE_URL;
   if (!adminUrl) throw new Error('The explorer benchmark needs PostgreSQL: set BENCH_DATABASE_URL.');
-  const name = `itd_bench_explore_${randomBytes(4).toString('hex')}`;
+  // BENCH_REUSE_DATABASE=<name> measures a database kept by an earlier run (BENCH_KEEP_DATABASE=1) after migrating it.
+  const reused = process.env.BENCH_REUSE_DATABASE;
+  const name = reused ?? `itd_bench_explore_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  if (!reused) await admin.query(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const env = { ...process.env, DATABASE_URL: url.toString(), ITD_DATA_DIR: `/tmp/${name}` };
@@ -144,7 +146,9 @@ export async function exploreBenchmark(): Promise<void> {
   try {
     const loadStarted = performance.now();
     execFileSync(process.execPath, [ITD, 'migrate'], { env, stdio: 'inherit' });
-    if (hasDemoCommand(env)) {
+    if (reused) {
+      console.log(`Measuring the kept database ${name}`);
+    } else if (hasDemoCommand(env)) {
       console.log(`Filling with: itd demo --records ${RECORDS}`);
       execFileSync(process.execPath, [ITD, 'demo', '--records', String(RECORDS)], { env, stdio: 'inherit' });
     } else {
@@ -161,7 +165,7 @@ export async function exploreBenchmark(): Promise<void> {
   } finally {
     await database.close();
     // BENCH_KEEP_DATABASE=1 keeps the filled database for EXPLAIN ANALYZE of the queries afterwards.
-    if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`Kept database ${name}`);
+    if (process.env.BENCH_KEEP_DATABASE === '1' || reused) console.log(`Kept database ${name}`);
     else await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
