@@ -124,7 +124,7 @@ let sharedUrl = '';
 
 test(
   'a Party member filters, opens a record with its history, and sees the trend and the map',
-  { timeout: 180_000 },
+  { timeout: 300_000 },
   () =>
     withFailureScreenshots(environment(), 'explorer-party', async () => {
       const { baseUrl, openPage } = environment();
@@ -224,7 +224,7 @@ test(
     }),
 );
 
-test('an ICCWC member opening the same URL sees the counts the rule gives them', { timeout: 180_000 }, () =>
+test('an ICCWC member opening the same URL sees the counts the rule gives them', { timeout: 300_000 }, () =>
   withFailureScreenshots(environment(), 'explorer-iccwc', async () => {
     const { baseUrl, openPage } = environment();
     assert.ok(seed, 'the database was seeded');
