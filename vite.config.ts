@@ -88,6 +88,12 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
             { name: 'mantine', test: /[\\/]node_modules[\\/]@mantine[\\/]/ },
+            // The explorer's charts and map, loaded only when its dashboard is opened.
+            { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/ },
+            {
+              name: 'geo',
+              test: /[\\/]node_modules[\\/](d3-geo|d3-array|topojson-client|world-atlas|internmap)[\\/]/,
+            },
             { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
           ],
         },

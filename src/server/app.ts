@@ -27,6 +27,7 @@ import { createSealer, loadPlatformKey } from './features/identity/secrets.ts';
 import { tokenRoutes } from './features/identity/tokens.routes.ts';
 import { createMailSender, type MailSender } from './features/mail/mail.service.ts';
 import { registrationRoutes } from './features/registration/registration.routes.ts';
+import { seizureRoutes } from './features/seizures/seizures.routes.ts';
 import { termsRoutes } from './features/terms/terms.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(userRoutes, { prefix: '/api/v1', ...identity });
   await app.register(reportRoutes, { prefix: '/api/v1/reports', ...services });
   await app.register(importRoutes, { prefix: '/api/v1/imports', ...services, maxUploadBytes: importMaxBytes() });
+  await app.register(seizureRoutes, { prefix: '/api/v1/seizures', ...services });
   await app.register(webRoutes, { webDistDir: deps.settings.webDistDir });
   return app;
 }

@@ -57,7 +57,12 @@ export async function ensureWebBuild(): Promise<void> {
   if (code !== 0) throw new Error(`vite build failed with exit code ${String(code)}`);
 }
 
-export async function startE2eEnvironment(): Promise<E2eEnvironment> {
+export interface E2eOptions {
+  /** Runs on the server's fresh data directory before the server starts (e.g. to seed its database). */
+  prepareDataDir?: (dataDir: string) => Promise<void>;
+}
+
+export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2eEnvironment> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} is missing: apt-get update && apt-get install -y chromium`);
   }
@@ -65,7 +70,7 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
   const mail = await startMailServer();
   let server: RunningServer;
   try {
-    server = await startServer({ SMTP_URL: mail.url });
+    server = await startServer({ SMTP_URL: mail.url }, options.prepareDataDir);
   } catch (error) {
     await mail.close();
     throw error;
@@ -150,9 +155,20 @@ interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function startServer(extraEnv: Record<string, string>): Promise<RunningServer> {
+async function startServer(
+  extraEnv: Record<string, string>,
+  prepareDataDir?: (dataDir: string) => Promise<void>,
+): Promise<RunningServer> {
   const port = await findFreePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'itd-e2e-'));
+  if (prepareDataDir) {
+    try {
+      await prepareDataDir(dataDir);
+    } catch (error) {
+      await rm(dataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
   const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'itd.mjs'), 'serve'], {
     cwd: REPO_ROOT,
     env: {
@@ -291,12 +307,12 @@ export async function withFailureScreenshots(
  * For a test file: starts the environment (web build, server, SMTP server, browser) before its tests and
  * stops it after them. Returns the accessor the tests call.
  */
-export function useE2eEnvironment(): () => E2eEnvironment {
+export function useE2eEnvironment(options: E2eOptions = {}): () => E2eEnvironment {
   let env: E2eEnvironment | undefined;
   before(
     async () => {
       await ensureWebBuild();
-      env = await startE2eEnvironment();
+      env = await startE2eEnvironment(options);
     },
     { timeout: 300_000 },
   );

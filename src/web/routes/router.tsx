@@ -19,6 +19,7 @@ import { SecondFactorPage } from './auth/second-factor-page.tsx';
 import { SignInPage } from './auth/sign-in-page.tsx';
 import { TermsPage } from './auth/terms-page.tsx';
 import { ChangePasswordPage } from './auth/change-password-page.tsx';
+import { ExplorerPage } from './explorer/explorer-page.tsx';
 import { HomePage } from './home-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { CheckEmailPage } from './registration/check-email-page.tsx';
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'species', element: <SpeciesPage /> },
+          { path: 'explorer', element: <ExplorerPage /> },
           { path: 'register', element: <RegisterPage /> },
           { path: 'register/check-email', element: <CheckEmailPage /> },
           { path: 'verify-email', element: <VerifyEmailPage /> },

@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { AdminNav } from '../features/admin/admin-nav.tsx';
 import { AuthRedirects } from '../features/auth/auth-redirects.tsx';
-import { AccountLinks, UserMenu } from '../features/auth/user-menu.tsx';
 import { hasAbility, useSignedInSession } from '../features/auth/session.queries.ts';
+import { AccountLinks, UserMenu } from '../features/auth/user-menu.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { RestrictedBanner } from './restricted-banner.tsx';
 
@@ -85,6 +85,8 @@ export function AppFrame() {
 function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const session = useSignedInSession();
+  // The data explorer only for people with ITD access (the server refuses everyone else anyway).
+  const mayExplore = hasAbility(session, 'itd.read');
   return (
     <>
       <NavLink to="/" end className="itd-nav__link" onClick={onNavigate}>
@@ -93,6 +95,11 @@ function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
       <NavLink to="/species" className="itd-nav__link" onClick={onNavigate}>
         {t('nav.species')}
       </NavLink>
+      {mayExplore ? (
+        <NavLink to="/explorer" className="itd-nav__link" onClick={onNavigate}>
+          {t('explorer.nav')}
+        </NavLink>
+      ) : null}
       {hasAbility(session, 'report.read') ? (
         <NavLink to="/reports" className="itd-nav__link" onClick={onNavigate}>
           {t('reports.nav')}

@@ -13,7 +13,7 @@ import { queryClient } from '../../api/query-client.ts';
 
 export const SESSION_QUERY_KEY = ['auth', 'session'] as const;
 /** First parts of the query keys that hold one person's data: dropped when the person changes or leaves. */
-const PERSONAL_KEY_ROOTS: readonly unknown[] = ['me', 'admin'];
+const PERSONAL_KEY_ROOTS: readonly unknown[] = ['me', 'admin', 'seizures', 'groups'];
 
 async function fetchSession(signal: AbortSignal): Promise<Session | null> {
   const previous = queryClient.getQueryData<Session | null>(SESSION_QUERY_KEY);

@@ -1,0 +1,77 @@
+/**
+ * The explorer's filters as SQL over `seizure_records s`: every filter given must hold. Each value is a bound
+ * parameter; the shapes are chosen for the indexes of migrations/0012 (sort date, countries, taxon lineage).
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { CountryRoleFilter, SeizureFilter } from '../../../shared/seizures.contract.ts';
+
+/**
+ * The date a record sorts and is counted by: its seizure date, or 1 January of its report's year when it has
+ * none. The same expression is indexed in migrations/0012, so it must stay written exactly like this.
+ */
+export const SORT_DATE = sql<string>`coalesce(s.seizure_date, make_date(s.report_year, 1, 1))`;
+/** The year of the seizure, or the report's year when the record has no date (the year of SORT_DATE). */
+export const SEIZURE_YEAR = sql<number>`coalesce(extract(year from s.seizure_date)::int, s.report_year)`;
+
+/** The record's text fields that free text searches, as one string. */
+const SEARCHABLE_TEXT = sql`concat_ws(' ', s.taxon_name, s.location_name, s.seizing_agency, s.reason,
+  s.detection_method, s.transport_mode, s.additional_info)`;
+
+/** A LIKE pattern that matches the text literally anywhere (%, _ and \ in the text lose their meaning). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function countryInRole(country: string, role: CountryRoleFilter): RawBuilder<unknown> {
+  const code = sql`${country}::char(2)`;
+  switch (role) {
+    case 'seizure':
+      return sql`s.seizure_country = ${code}`;
+    case 'origin':
+      return sql`s.origin_country = ${code}`;
+    case 'export':
+      return sql`s.export_country = ${code}`;
+    case 'destination':
+      return sql`s.destination_country = ${code}`;
+    case 'transit':
+      return sql`s.transit_countries @> array[${code}]`;
+    case 'nationality':
+      return sql`s.offender_nationalities @> array[${code}]`;
+    case 'any':
+      // concerned_parties is every country of the record (generated column, GIN index).
+      return sql`s.concerned_parties @> array[${code}]`;
+  }
+}
+
+/** The filter conditions, to be joined with `and` (an empty list means no filter). */
+export function filterConditions(filter: SeizureFilter): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  // Years as a range of SORT_DATE, so the sort-date index serves them.
+  if (filter.yearFrom !== undefined)
+    where.push(sql`${SORT_DATE} >= make_date(${filter.yearFrom}::int, 1, 1)`);
+  if (filter.yearTo !== undefined) where.push(sql`${SORT_DATE} <= make_date(${filter.yearTo}::int, 12, 31)`);
+  if (filter.dateFrom !== undefined) where.push(sql`s.seizure_date >= ${filter.dateFrom}::date`);
+  if (filter.dateTo !== undefined) where.push(sql`s.seizure_date <= ${filter.dateTo}::date`);
+  if (filter.party) where.push(sql`s.reporting_party = any(${filter.party}::char(2)[])`);
+  if (filter.country !== undefined) where.push(countryInRole(filter.country, filter.countryRole));
+  if (filter.taxon) {
+    // The taxon and everything below it: taxa.lineage lists every ancestor and the taxon itself (GIN index).
+    where.push(sql`s.taxon_id in (select t.id from taxa t where t.lineage && ${filter.taxon}::bigint[])`);
+  }
+  if (filter.appendix) where.push(sql`string_to_array(s.appendix, '/') && ${filter.appendix}::text[]`);
+  if (filter.term) where.push(sql`s.term_code = any(${filter.term}::text[])`);
+  if (filter.unit) where.push(sql`s.unit_code = any(${filter.unit}::text[])`);
+  if (filter.detectionMethod) where.push(sql`s.detection_method = any(${filter.detectionMethod}::text[])`);
+  if (filter.transportMode) where.push(sql`s.transport_mode = any(${filter.transportMode}::text[])`);
+  if (filter.locationType) where.push(sql`s.location_type = any(${filter.locationType}::text[])`);
+  if (filter.quantityMin !== undefined) where.push(sql`s.quantity >= ${filter.quantityMin}::numeric`);
+  if (filter.quantityMax !== undefined) where.push(sql`s.quantity <= ${filter.quantityMax}::numeric`);
+  if (filter.q !== undefined) where.push(sql`${SEARCHABLE_TEXT} ilike ${containsPattern(filter.q)}`);
+  if (filter.shareEtis !== undefined) where.push(sql`s.share_etis = ${filter.shareEtis}`);
+  return where;
+}
+
+/** visibleTo and the filters as one WHERE clause body. */
+export function whereClause(visible: RawBuilder<boolean>, filter: SeizureFilter): RawBuilder<unknown> {
+  return sql.join([visible, ...filterConditions(filter)], sql` and `);
+}

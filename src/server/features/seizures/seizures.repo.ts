@@ -1,0 +1,309 @@
+/**
+ * The SQL of the seizure explorer, one function per endpoint query. Every query reads `seizure_records s` under
+ * `visibleTo(actor)` (passed in as `visible`) and runs in the caller's withActor transaction, where row-level
+ * security applies the sharing rule a second time. Nothing here reads a record the caller may not see.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Tx } from '../../db/with-actor.ts';
+import type {
+  CountryRole,
+  SeizureFilter,
+  SeizureSort,
+  StatsGroup,
+} from '../../../shared/seizures.contract.ts';
+import type { TaxonRank } from '../../../shared/reference.contract.ts';
+import { SEIZURE_YEAR, SORT_DATE, whereClause } from './seizure-filters.ts';
+
+/** One record as the explorer reads it (snake case, as selected). */
+export interface SeizureRow {
+  id: number;
+  report_id: string;
+  reporting_party: string;
+  report_year: number;
+  year: number;
+  date: string | null;
+  date_precision: 'day' | 'month' | 'year' | null;
+  taxon_id: number | null;
+  taxon_ref_name: string | null;
+  taxon_ref_appendix: string | null;
+  taxon_name: string | null;
+  appendix: string | null;
+  term_code: string | null;
+  quantity: number | null;
+  unit_code: string | null;
+  quantity_kg: number | null;
+  quantity_count: number | null;
+  seizure_country: string | null;
+  origin_country: string | null;
+  export_country: string | null;
+  transit_countries: string[];
+  destination_country: string | null;
+  offender_nationalities: string[];
+  location_type: string | null;
+  location_name: string | null;
+  detection_method: string | null;
+  transport_mode: string | null;
+  seizing_agency: string | null;
+  share_etis: boolean;
+  is_published: boolean;
+  version: number;
+  /** The page's sort key as text (the cursor carries it). */
+  sort_key: string;
+}
+
+export interface SeizureDetailRow extends SeizureRow {
+  reason: string | null;
+  additional_info: string | null;
+  is_elephant: boolean;
+  share_parties: boolean;
+  share_iccwc: boolean;
+  concerned_parties: string[];
+  original: Record<string, string>;
+}
+
+const ITEM_COLUMNS = sql`s.id, s.report_id, s.reporting_party, s.report_year, ${SEIZURE_YEAR} as year,
+  to_char(s.seizure_date, 'YYYY-MM-DD') as date, s.date_precision, s.taxon_id, t.name as taxon_ref_name,
+  t.appendix as taxon_ref_appendix, s.taxon_name, s.appendix, s.term_code, s.quantity, s.unit_code,
+  s.quantity_kg, s.quantity_count, s.seizure_country, s.origin_country, s.export_country,
+  s.transit_countries::text[] as transit_countries, s.destination_country,
+  s.offender_nationalities::text[] as offender_nationalities, s.location_type, s.location_name,
+  s.detection_method, s.transport_mode, s.seizing_agency, s.share_etis, s.is_published, s.version`;
+
+/** How each sort orders and what its keyset compares: (key, id) descending or ascending. */
+const SORTS: Record<SeizureSort, { key: RawBuilder<unknown>; cast: RawBuilder<unknown>; desc: boolean }> = {
+  date_desc: { key: SORT_DATE, cast: sql`date`, desc: true },
+  date_asc: { key: SORT_DATE, cast: sql`date`, desc: false },
+  kg_desc: { key: sql`coalesce(s.quantity_kg, -1)`, cast: sql`numeric`, desc: true },
+  id_desc: { key: sql`s.id`, cast: sql`bigint`, desc: true },
+};
+
+export interface PageRequest {
+  filter: SeizureFilter;
+  sort: SeizureSort;
+  /** The last row of the previous page: its sort key (as text) and id. */
+  after: { key: string; id: number } | null;
+  limit: number;
+}
+
+/** A page of matching records in sort order, keyset-paged on (sort key, id); `limit` rows at most. */
+export async function selectPage(
+  tx: Tx,
+  visible: RawBuilder<boolean>,
+  page: PageRequest,
+): Promise<SeizureRow[]> {
+  const sort = SORTS[page.sort];
+  const keyset = page.after
+    ? sort.desc
+      ? sql`and (${sort.key}, s.id) < (${page.after.key}::${sort.cast}, ${page.after.id}::bigint)`
+      : sql`and (${sort.key}, s.id) > (${page.after.key}::${sort.cast}, ${page.after.id}::bigint)`
+    : sql``;
+  const direction = sort.desc ? sql`desc` : sql`asc`;
+  const result = await sql<SeizureRow>`
+    select ${ITEM_COLUMNS}, (${sort.key})::text as sort_key
+      from seizure_records s
+      left join taxa t on t.id = s.taxon_id
+     where ${whereClause(visible, page.filter)} ${keyset}
+     order by ${sort.key} ${direction}, s.id ${direction}
+     limit ${page.limit}`.execute(tx);
+  return result.rows;
+}
+
+/** How many records match, counting no further than `cap` (a full count of a million rows is not needed). */
+export async function countCapped(
+  tx: Tx,
+  visible: RawBuilder<boolean>,
+  filter: SeizureFilter,
+  cap: number,
+): Promise<number> {
+  const result = await sql<{ n: number }>`
+    select count(*) as n from (
+      select 1 from seizure_records s where ${whereClause(visible, filter)} limit ${cap + 1}
+    ) matching`.execute(tx);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/** One record, when the caller may see it. */
+export async function selectRecord(
+  tx: Tx,
+  visible: RawBuilder<boolean>,
+  id: number,
+): Promise<SeizureDetailRow | undefined> {
+  const result = await sql<SeizureDetailRow>`
+    select ${ITEM_COLUMNS}, s.id::text as sort_key, s.reason, s.additional_info, s.is_elephant,
+           s.share_parties, s.share_iccwc, s.concerned_parties::text[] as concerned_parties, s.original
+      from seizure_records s
+      left join taxa t on t.id = s.taxon_id
+     where s.id = ${id}::bigint and ${visible}`.execute(tx);
+  return result.rows[0];
+}
+
+export interface VersionRow {
+  version: number;
+  data: Record<string, unknown>;
+  replaced_at: Date | string;
+  replaced_by_label: string | null;
+  reason: string;
+}
+
+/** Earlier versions of a record, newest first (row-level security shows them only with the record). */
+export async function selectVersions(tx: Tx, recordId: number): Promise<VersionRow[]> {
+  const result = await sql<VersionRow>`
+    select v.version, v.data, v.replaced_at, v.replaced_by_label, v.reason
+      from seizure_record_versions v
+     where v.record_id = ${recordId}::bigint
+     order by v.version desc`.execute(tx);
+  return result.rows;
+}
+
+export interface FiguresRow {
+  count: number;
+  specimens: number | null;
+  kg: number | null;
+}
+export interface GroupRow extends FiguresRow {
+  key: string | null;
+  label: string | null;
+  from_country?: string | null;
+  to_country?: string | null;
+}
+
+export interface StatsRequest {
+  filter: SeizureFilter;
+  groupBy: StatsGroup;
+  rank: TaxonRank;
+  role: CountryRole;
+  top: number;
+}
+
+const FIGURES = sql`count(*) as count, sum(s.quantity_count) as specimens, sum(s.quantity_kg) as kg`;
+
+const SINGLE_COUNTRY: Record<Exclude<CountryRole, 'transit' | 'nationality'>, RawBuilder<unknown>> = {
+  seizure: sql`s.seizure_country`,
+  origin: sql`s.origin_country`,
+  export: sql`s.export_country`,
+  destination: sql`s.destination_country`,
+};
+
+/** The groups of one dimension, biggest first (years and months in order, never cut). */
+export async function selectGroups(
+  tx: Tx,
+  visible: RawBuilder<boolean>,
+  request: StatsRequest,
+): Promise<GroupRow[]> {
+  const where = whereClause(visible, request.filter);
+  const top = sql`order by count desc, key nulls last limit ${request.top}`;
+  switch (request.groupBy) {
+    case 'year':
+      return rows<GroupRow>(
+        tx,
+        sql`select ${SEIZURE_YEAR}::text as key, null as label, ${FIGURES}
+              from seizure_records s where ${where} group by 1 order by 1`,
+      );
+    case 'month':
+      // Only dates known to the month count by month; the others are the null group.
+      return rows<GroupRow>(
+        tx,
+        sql`select case when s.date_precision in ('day', 'month') then to_char(s.seizure_date, 'YYYY-MM') end
+                   as key, null as label, ${FIGURES}
+              from seizure_records s where ${where} group by 1 order by 1 nulls last`,
+      );
+    case 'term':
+      return rows<GroupRow>(
+        tx,
+        sql`select s.term_code as key, null as label, ${FIGURES}
+              from seizure_records s where ${where} group by 1 ${top}`,
+      );
+    case 'route':
+      return rows<GroupRow>(
+        tx,
+        sql`select case when s.origin_country is not null and s.destination_country is not null
+                        then s.origin_country || '>' || s.destination_country end as key,
+                   null as label, min(s.origin_country) as from_country, min(s.destination_country) as to_country,
+                   ${FIGURES}
+              from seizure_records s where ${where} group by 1 ${top}`,
+      );
+    case 'taxon':
+      // Add up by taxon first (few thousand groups), then climb each taxon's lineage to the chosen rank.
+      return rows<GroupRow>(
+        tx,
+        sql`with by_taxon as (
+              select s.taxon_id, ${FIGURES} from seizure_records s where ${where} group by s.taxon_id
+            )
+            select a.id::text as key, a.name as label, sum(b.count)::bigint as count,
+                   sum(b.specimens) as specimens, sum(b.kg) as kg
+              from by_taxon b
+              left join taxa t on t.id = b.taxon_id
+              left join taxa a on a.id = any(t.lineage) and a.rank = ${request.rank}
+             group by a.id, a.name ${top}`,
+      );
+    case 'country': {
+      if (request.role === 'transit' || request.role === 'nationality') {
+        // A record counts once for each of its transit countries (or nationalities).
+        const list = request.role === 'transit' ? sql`s.transit_countries` : sql`s.offender_nationalities`;
+        return rows<GroupRow>(
+          tx,
+          sql`select c.code::text as key, null as label, ${FIGURES}
+                from seizure_records s cross join lateral unnest(${list}) as c(code)
+               where ${where} group by 1 ${top}`,
+        );
+      }
+      return rows<GroupRow>(
+        tx,
+        sql`select ${SINGLE_COUNTRY[request.role]}::text as key, null as label, ${FIGURES}
+              from seizure_records s where ${where} group by 1 ${top}`,
+      );
+    }
+  }
+}
+
+/** Figures of every matching record. */
+export async function selectTotal(
+  tx: Tx,
+  visible: RawBuilder<boolean>,
+  filter: SeizureFilter,
+): Promise<FiguresRow> {
+  const [total] = await rows<FiguresRow>(
+    tx,
+    sql`select ${FIGURES} from seizure_records s where ${whereClause(visible, filter)}`,
+  );
+  return total ?? { count: 0, specimens: null, kg: null };
+}
+
+export interface FacetRow {
+  facet: string;
+  value: string;
+  count: number;
+}
+
+/** Counts per value of each filterable dimension, in one pass over the matching records (grouping sets). */
+export async function selectFacets(
+  tx: Tx,
+  visible: RawBuilder<boolean>,
+  filter: SeizureFilter,
+): Promise<FacetRow[]> {
+  return rows<FacetRow>(
+    tx,
+    sql`select case
+                 when grouping(s.reporting_party) = 0 then 'party'
+                 when grouping(${SEIZURE_YEAR}) = 0 then 'year'
+                 when grouping(s.term_code) = 0 then 'term'
+                 when grouping(s.unit_code) = 0 then 'unit'
+                 when grouping(s.appendix) = 0 then 'appendix'
+                 when grouping(s.detection_method) = 0 then 'detectionMethod'
+                 when grouping(s.transport_mode) = 0 then 'transportMode'
+                 when grouping(s.location_type) = 0 then 'locationType'
+               end as facet,
+               coalesce(s.reporting_party::text, ${SEIZURE_YEAR}::text, s.term_code, s.unit_code, s.appendix,
+                        s.detection_method, s.transport_mode, s.location_type) as value,
+               count(*) as count
+          from seizure_records s
+         where ${whereClause(visible, filter)}
+         group by grouping sets ((s.reporting_party), (${SEIZURE_YEAR}), (s.term_code), (s.unit_code),
+                                 (s.appendix), (s.detection_method), (s.transport_mode), (s.location_type))`,
+  );
+}
+
+async function rows<T>(tx: Tx, query: RawBuilder<unknown>): Promise<T[]> {
+  const result = await (query as RawBuilder<T>).execute(tx);
+  return result.rows;
+}

@@ -1,0 +1,193 @@
+/**
+ * The seizure explorer's use cases: search, one record, figures, facets. Each runs in one withActor transaction
+ * (row-level security applies), reads only through visibleTo(actor), and writes its audit entry in the same
+ * transaction, so no answer leaves without its entry.
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../shared/actor.ts';
+import { can as roleCan } from '../../../shared/permissions.ts';
+import {
+  COUNT_CAP,
+  FACETS,
+  type Facet,
+  type SeizureDetail,
+  type SeizureFacets,
+  type SeizureFilter,
+  type SeizurePage,
+  type SeizureSearchQuery,
+  type SeizureStats,
+  type SeizureStatsQuery,
+} from '../../../shared/seizures.contract.ts';
+import type { DB } from '../../db/schema.ts';
+import { withActor } from '../../db/with-actor.ts';
+import { ForbiddenError, NotFoundError } from '../../errors.ts';
+import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { decodeCursor, encodeCursor } from './seizure-cursor.ts';
+import { toDetail, toItem } from './seizure-view.ts';
+import { seizureAbilities, visibleTo } from './seizures.policy.ts';
+import {
+  countCapped,
+  selectFacets,
+  selectGroups,
+  selectPage,
+  selectRecord,
+  selectTotal,
+  selectVersions,
+} from './seizures.repo.ts';
+
+export interface SeizureDeps {
+  db: Kysely<DB>;
+  clock: () => Date;
+}
+
+export interface RequestContext {
+  ipAddress: string | null;
+  requestId: string | null;
+}
+
+function auditContext(deps: SeizureDeps, actor: Actor, request: RequestContext): AuditContext {
+  return { actor, clock: deps.clock, ...request };
+}
+
+/**
+ * Lists and figures are refused outright to users without ITD access (igo users, access not granted): the role
+ * table says so, and an empty answer would suggest the ITD is empty. One record is a 404 for them instead.
+ */
+function requireItdReader(actor: Actor): void {
+  if (!roleCan(actor, 'itd.read')) throw new ForbiddenError();
+}
+
+/** The filters as given, for the audit entry (what was asked, never what was found). */
+function filtersOf(query: SeizureFilter): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
+}
+
+export async function searchSeizures(
+  deps: SeizureDeps,
+  actor: Actor,
+  request: RequestContext,
+  query: SeizureSearchQuery,
+): Promise<SeizurePage> {
+  requireItdReader(actor);
+  const { sort, cursor, limit, ...filter } = query;
+  const after = decodeCursor(cursor, sort);
+  return withActor(deps.db, actor, async (tx) => {
+    const visible = visibleTo(actor);
+    const rows = await selectPage(tx, visible, { filter, sort, after, limit: limit + 1 });
+    const pageRows = rows.slice(0, limit);
+    const last = pageRows.at(-1);
+    const nextCursor = rows.length > limit && last ? encodeCursor(sort, last.sort_key, last.id) : null;
+    const counted = cursor === undefined ? await countCapped(tx, visible, filter, COUNT_CAP) : null;
+    const total =
+      counted === null ? null : { count: Math.min(counted, COUNT_CAP), isCapped: counted > COUNT_CAP };
+    await recordAudit(tx, auditContext(deps, actor, request), {
+      action: 'seizure.search',
+      details: {
+        filters: filtersOf(filter),
+        sort,
+        page: cursor === undefined ? 1 : 'next',
+        resultCount: pageRows.length,
+        ...(total ? { total: total.count, totalIsCapped: total.isCapped } : {}),
+      },
+    });
+    return { items: pageRows.map(toItem), nextCursor, total };
+  });
+}
+
+export async function readSeizure(
+  deps: SeizureDeps,
+  actor: Actor,
+  request: RequestContext,
+  id: number,
+): Promise<SeizureDetail> {
+  return withActor(deps.db, actor, async (tx) => {
+    const row = await selectRecord(tx, visibleTo(actor), id);
+    // Security: missing and invisible are the same 404 (the query cannot tell them apart either).
+    if (!row) throw new NotFoundError();
+    const versions = await selectVersions(tx, id);
+    await recordAudit(tx, auditContext(deps, actor, request), {
+      action: 'seizure.view',
+      targetType: 'seizure_record',
+      targetId: String(row.id),
+      details: { version: row.version },
+    });
+    const abilities = seizureAbilities(actor, {
+      reportingParty: row.reporting_party,
+      isPublished: row.is_published,
+      shareParties: row.share_parties,
+      shareIccwc: row.share_iccwc,
+      concernedParties: row.concerned_parties,
+    });
+    return toDetail(row, versions, abilities);
+  });
+}
+
+export async function seizureStats(
+  deps: SeizureDeps,
+  actor: Actor,
+  request: RequestContext,
+  query: SeizureStatsQuery,
+): Promise<SeizureStats> {
+  requireItdReader(actor);
+  const { groupBy, rank, role, top, ...filter } = query;
+  return withActor(deps.db, actor, async (tx) => {
+    const visible = visibleTo(actor);
+    const groups = await selectGroups(tx, visible, { filter, groupBy, rank, role, top });
+    const total = await selectTotal(tx, visible, filter);
+    await recordAudit(tx, auditContext(deps, actor, request), {
+      action: 'seizure.stats',
+      details: {
+        filters: filtersOf(filter),
+        groupBy,
+        ...(groupBy === 'taxon' ? { rank } : {}),
+        ...(groupBy === 'country' ? { role } : {}),
+        resultCount: total.count,
+      },
+    });
+    return {
+      groupBy,
+      groups: groups.map((group) => ({
+        key: group.key,
+        label: group.label,
+        ...(groupBy === 'route' ? { from: group.from_country ?? null, to: group.to_country ?? null } : {}),
+        count: Number(group.count),
+        specimens: Number(group.specimens ?? 0),
+        kg: Number(group.kg ?? 0),
+      })),
+      total: {
+        count: Number(total.count),
+        specimens: Number(total.specimens ?? 0),
+        kg: Number(total.kg ?? 0),
+      },
+    };
+  });
+}
+
+export async function seizureFacets(
+  deps: SeizureDeps,
+  actor: Actor,
+  request: RequestContext,
+  filter: SeizureFilter,
+): Promise<SeizureFacets> {
+  requireItdReader(actor);
+  return withActor(deps.db, actor, async (tx) => {
+    const visible = visibleTo(actor);
+    const rows = await selectFacets(tx, visible, filter);
+    const facets = Object.fromEntries(
+      FACETS.map((facet) => [facet, [] as { value: string; count: number }[]]),
+    );
+    for (const row of rows) {
+      if (row.value === null) continue;
+      facets[row.facet as Facet]?.push({ value: row.value, count: Number(row.count) });
+    }
+    for (const values of Object.values(facets))
+      values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    // Every record has a reporting Party, so the Party facet adds up to the matching records.
+    const total = (facets.party ?? []).reduce((sum, value) => sum + value.count, 0);
+    await recordAudit(tx, auditContext(deps, actor, request), {
+      action: 'seizure.facets',
+      details: { filters: filtersOf(filter), resultCount: total },
+    });
+    return { facets: facets as SeizureFacets['facets'], total };
+  });
+}
