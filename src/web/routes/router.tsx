@@ -19,6 +19,7 @@ import { SecondFactorPage } from './auth/second-factor-page.tsx';
 import { SignInPage } from './auth/sign-in-page.tsx';
 import { TermsPage } from './auth/terms-page.tsx';
 import { ChangePasswordPage } from './auth/change-password-page.tsx';
+import { groupRoutes } from './groups/group-routes.tsx';
 import { HomePage } from './home-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { CheckEmailPage } from './registration/check-email-page.tsx';
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
           { path: 'admin/users', element: <AdminUsersPage /> },
           { path: 'admin/organisations', element: <AdminOrganisationsPage /> },
           { path: 'admin/terms', element: <AdminTermsPage /> },
+          ...groupRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

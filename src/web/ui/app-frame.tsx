@@ -10,6 +10,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { AdminNav } from '../features/admin/admin-nav.tsx';
 import { AuthRedirects } from '../features/auth/auth-redirects.tsx';
 import { AccountLinks, UserMenu } from '../features/auth/user-menu.tsx';
+import { GroupsLiveUpdates, GroupsNavLink } from '../features/groups/groups-nav-link.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { RestrictedBanner } from './restricted-banner.tsx';
 
@@ -22,6 +23,7 @@ export function AppFrame() {
   return (
     <div className="itd-page">
       <AuthRedirects />
+      <GroupsLiveUpdates />
       <a className="itd-skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -91,6 +93,7 @@ function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
       <NavLink to="/species" className="itd-nav__link" onClick={onNavigate}>
         {t('nav.species')}
       </NavLink>
+      <GroupsNavLink onNavigate={onNavigate} />
     </>
   );
 }
