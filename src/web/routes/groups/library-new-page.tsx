@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCurrentGroup } from '../../features/groups/group-context.ts';
 import { LibraryForm } from '../../features/groups/library-form.tsx';
+import { GroupNotFound } from './group-layout.tsx';
 
 export function LibraryNewPage() {
   const { t } = useTranslation();
   const group = useCurrentGroup();
   const navigate = useNavigate();
+  if (!group.abilities.includes('publish')) return <GroupNotFound />;
   return (
     <Stack gap="md" maw="48rem">
       <Title order={2} size="h3">
