@@ -3,6 +3,7 @@
  * Column names stay snake_case here; services convert to camelCase in their repositories.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { GroupTables } from './schema-groups.ts';
 import type { ReportTables } from './schema-reports.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -252,7 +253,7 @@ export interface OutboxTable {
 }
 
 /** Every table; large features keep their tables' types in a `schema-<feature>.ts` of their own. */
-export interface DB extends ReportTables {
+export interface DB extends ReportTables, GroupTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
