@@ -292,11 +292,19 @@ create policy group_message_senders_read on group_message_senders for select to 
 create policy group_message_senders_insert on group_message_senders for insert to app_user
   with check (user_id = app_actor_id());
 
--- Recipients: one's own row (to read and mark read), and the sender's view for read receipts.
+-- Recipients: one's own row (to read and mark read); the sender's view for read receipts; and, for a message to
+-- chosen members, the other recipients (the "To" line). A message to the whole group or the owners never lists its
+-- recipients to a recipient, so a confidential group's members stay unlisted.
+create function app_message_shows_recipients(msg uuid) returns boolean
+  language sql stable security definer set search_path = public
+  as $$
+    select exists (select 1 from group_message_senders s where s.message_id = msg and s.user_id = app_actor_id())
+        or exists (select 1 from group_messages m join group_message_recipients r on r.message_id = m.id
+                    where m.id = msg and m.address_kind = 'members' and r.user_id = app_actor_id()
+                      and app_group_category(m.group_id) is not null)
+  $$;
 create policy group_message_recipients_read on group_message_recipients for select to app_user
-  using (user_id = app_actor_id()
-         or exists (select 1 from group_message_senders s
-                     where s.message_id = group_message_recipients.message_id and s.user_id = app_actor_id()));
+  using (user_id = app_actor_id() or app_message_shows_recipients(message_id));
 create policy group_message_recipients_insert on group_message_recipients for insert to app_user
   with check (exists (select 1 from group_message_senders s
                        where s.message_id = group_message_recipients.message_id and s.user_id = app_actor_id()));
@@ -342,4 +350,4 @@ grant select, insert, update, delete on group_members, group_files to app_user;
 grant select, insert on group_messages, group_message_senders, library_versions to app_user;
 grant select, insert, update on group_message_recipients to app_user;
 grant execute on function app_group_category(uuid), app_group_is_owner(uuid), app_group_member_visible(uuid, uuid, boolean),
-  app_group_contacts(uuid, text, boolean) to app_user;
+  app_group_contacts(uuid, text, boolean), app_message_shows_recipients(uuid) to app_user;

@@ -29,6 +29,9 @@ import { createMailSender, type MailSender } from './features/mail/mail.service.
 import { registrationRoutes } from './features/registration/registration.routes.ts';
 import { termsRoutes } from './features/terms/terms.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
+import { createFileSealer } from './features/groups/file-sealing.ts';
+import { groupContentRoutes } from './features/groups/group-content.routes.ts';
+import { groupRoutes } from './features/groups/groups.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -95,6 +98,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(tokenRoutes, { prefix: '/api/v1/tokens', ...identity });
   await app.register(registrationRoutes, { prefix: '/api/v1/registrations', ...identity });
   await app.register(userRoutes, { prefix: '/api/v1', ...identity });
+  const groups = {
+    ...identity,
+    // Group files are sealed under a key derived from the platform key (features/groups/file-sealing.ts).
+    files: createFileSealer(loadPlatformKey(deps.settings.secretKeyHex, deps.settings.dataDir)),
+  };
+  await app.register(groupRoutes, { prefix: '/api/v1/groups', ...groups });
+  await app.register(groupContentRoutes, { prefix: '/api/v1/groups', ...groups });
   await app.register(webRoutes, { webDistDir: deps.settings.webDistDir });
   return app;
 }
