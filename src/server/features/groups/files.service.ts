@@ -118,7 +118,10 @@ export async function downloadFile(
     .executeTakeFirst();
   if (!file) throw new NotFoundError();
   if (file.library_version_id !== null) {
-    if (!file.audience || !can(ctx.actor, membership, 'read_item', { group: facts(group), audience: file.audience }))
+    if (
+      !file.audience ||
+      !can(ctx.actor, membership, 'read_item', { group: facts(group), audience: file.audience })
+    )
       throw new NotFoundError();
   } else if (file.message_id !== null) {
     const party = await tx

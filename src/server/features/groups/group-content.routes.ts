@@ -69,7 +69,10 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
 
   app.get(
     '/notifications',
-    { config: data, schema: { tags, querystring: notificationQuerySchema, response: { 200: notificationListSchema } } },
+    {
+      config: data,
+      schema: { tags, querystring: notificationQuerySchema, response: { 200: notificationListSchema } },
+    },
     async (request) => run(request, (tx, ctx) => listNotifications(tx, ctx, request.query)),
   );
 
@@ -86,9 +89,15 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
     '/:groupId/messages',
     {
       config: data,
-      schema: { tags, params: groupIdParams, querystring: messageListQuerySchema, response: { 200: messageListSchema } },
+      schema: {
+        tags,
+        params: groupIdParams,
+        querystring: messageListQuerySchema,
+        response: { 200: messageListSchema },
+      },
     },
-    async (request) => run(request, (tx, ctx) => listGroupMessages(tx, ctx, request.params.groupId, request.query)),
+    async (request) =>
+      run(request, (tx, ctx) => listGroupMessages(tx, ctx, request.params.groupId, request.query)),
   );
 
   app.post(
@@ -125,7 +134,12 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
     '/:groupId/library',
     {
       config: data,
-      schema: { tags, params: groupIdParams, querystring: libraryQuerySchema, response: { 200: libraryListSchema } },
+      schema: {
+        tags,
+        params: groupIdParams,
+        querystring: libraryQuerySchema,
+        response: { 200: libraryListSchema },
+      },
     },
     async (request) => run(request, (tx, ctx) => listLibrary(tx, ctx, request.params.groupId, request.query)),
   );
@@ -134,7 +148,12 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
     '/:groupId/library',
     {
       config: data,
-      schema: { tags, params: groupIdParams, body: createLibraryItemSchema, response: { 201: libraryItemSchema } },
+      schema: {
+        tags,
+        params: groupIdParams,
+        body: createLibraryItemSchema,
+        response: { 201: libraryItemSchema },
+      },
     },
     async (request, reply) => {
       const item = await run(request, (tx, ctx) =>
@@ -155,10 +174,17 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
     '/:groupId/library/:itemId/versions',
     {
       config: data,
-      schema: { tags, params: libraryParams, body: newLibraryVersionSchema, response: { 201: libraryItemSchema } },
+      schema: {
+        tags,
+        params: libraryParams,
+        body: newLibraryVersionSchema,
+        response: { 201: libraryItemSchema },
+      },
     },
     async (request, reply) =>
-      reply.code(201).send(await run(request, (tx, ctx) => addLibraryVersion(tx, ctx, request.params, request.body))),
+      reply
+        .code(201)
+        .send(await run(request, (tx, ctx) => addLibraryVersion(tx, ctx, request.params, request.body))),
   );
 
   app.post(
@@ -166,18 +192,26 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
     {
       config: data,
       bodyLimit: maxBytes + 64 * 1024,
-      schema: { tags, params: groupIdParams, consumes: ['multipart/form-data'], response: { 201: uploadedFileSchema } },
+      schema: {
+        tags,
+        params: groupIdParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: uploadedFileSchema },
+      },
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw new ValidationError([{ field: 'file', reason: 'required' }]);
       const part = await request.file();
-      if (!part || part.fieldname !== 'file') throw new ValidationError([{ field: 'file', reason: 'required' }]);
+      if (!part || part.fieldname !== 'file')
+        throw new ValidationError([{ field: 'file', reason: 'required' }]);
       let content: Buffer;
       try {
         content = await part.toBuffer();
       } catch (error) {
         if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new ValidationError([{ field: 'file', reason: 'file_too_large', params: { limit: maxBytes } }]);
+          throw new ValidationError([
+            { field: 'file', reason: 'file_too_large', params: { limit: maxBytes } },
+          ]);
         throw error;
       }
       const uploaded = await run(request, (tx, ctx) =>
@@ -194,7 +228,10 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
       const file = await run(request, (tx, ctx) => downloadFile(tx, ctx, deps.files, request.params));
       // Security: always a download, never rendered: attachment, no sniffing, a sandbox if a browser tried anyway.
       return reply
-        .header('content-type', file.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : file.mediaType)
+        .header(
+          'content-type',
+          file.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : file.mediaType,
+        )
         .header('content-disposition', attachmentDisposition(file.name))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")

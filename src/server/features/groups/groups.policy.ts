@@ -105,7 +105,11 @@ export function groupAbilities(
   if (can(actor, membership, 'request_join', on) && !hasPendingRequest) abilities.push('request_join');
   if (can(actor, membership, 'list_all_members', on)) abilities.push('list_members');
   if (can(actor, membership, 'write_to_members', on)) abilities.push('write_to_members');
-  if (visibleAudiences(membership).some((audience) => can(actor, membership, 'publish_item', { group, audience })))
+  if (
+    visibleAudiences(membership).some((audience) =>
+      can(actor, membership, 'publish_item', { group, audience }),
+    )
+  )
     abilities.push('publish');
   if (can(actor, membership, 'moderate', on)) abilities.push('moderate');
   if (can(actor, membership, 'administer', on)) abilities.push('administer');

@@ -46,7 +46,10 @@ export function groupCtx(request: FastifyRequest, deps: { clock: () => Date }): 
 export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) => {
   const data = { access: 'data' as const };
   const tags = ['groups'];
-  const run = <T>(request: FastifyRequest, fn: (tx: Parameters<Parameters<typeof withActor>[2]>[0], ctx: GroupCtx) => Promise<T>) => {
+  const run = <T>(
+    request: FastifyRequest,
+    fn: (tx: Parameters<Parameters<typeof withActor>[2]>[0], ctx: GroupCtx) => Promise<T>,
+  ) => {
     const ctx = groupCtx(request, deps);
     return withActor(deps.db, ctx.actor, (tx) => fn(tx, ctx));
   };
@@ -67,7 +70,8 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) 
   app.post(
     '/',
     { config: data, schema: { tags, body: createGroupSchema, response: { 201: groupSchema } } },
-    async (request, reply) => reply.code(201).send(await run(request, (tx, ctx) => createGroup(tx, ctx, request.body))),
+    async (request, reply) =>
+      reply.code(201).send(await run(request, (tx, ctx) => createGroup(tx, ctx, request.body))),
   );
 
   app.get(
@@ -78,13 +82,19 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) 
 
   app.post(
     '/:groupId',
-    { config: data, schema: { tags, params: groupIdParams, body: updateGroupSchema, response: { 200: groupSchema } } },
+    {
+      config: data,
+      schema: { tags, params: groupIdParams, body: updateGroupSchema, response: { 200: groupSchema } },
+    },
     async (request) => run(request, (tx, ctx) => updateGroup(tx, ctx, request.params.groupId, request.body)),
   );
 
   app.get(
     '/join-requests/mine',
-    { config: data, schema: { tags, querystring: joinRequestQuerySchema, response: { 200: joinRequestListSchema } } },
+    {
+      config: data,
+      schema: { tags, querystring: joinRequestQuerySchema, response: { 200: joinRequestListSchema } },
+    },
     async (request) => run(request, (tx, ctx) => listJoinRequests(tx, ctx, null, request.query)),
   );
 
@@ -92,7 +102,12 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) 
     '/:groupId/join-requests',
     {
       config: data,
-      schema: { tags, params: groupIdParams, body: joinRequestInputSchema, response: { 201: joinRequestSchema } },
+      schema: {
+        tags,
+        params: groupIdParams,
+        body: joinRequestInputSchema,
+        response: { 201: joinRequestSchema },
+      },
     },
     async (request, reply) => {
       const created = await run(request, (tx, ctx) =>
@@ -107,16 +122,27 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) 
     '/:groupId/join-requests',
     {
       config: data,
-      schema: { tags, params: groupIdParams, querystring: joinRequestQuerySchema, response: { 200: joinRequestListSchema } },
+      schema: {
+        tags,
+        params: groupIdParams,
+        querystring: joinRequestQuerySchema,
+        response: { 200: joinRequestListSchema },
+      },
     },
-    async (request) => run(request, (tx, ctx) => listJoinRequests(tx, ctx, request.params.groupId, request.query)),
+    async (request) =>
+      run(request, (tx, ctx) => listJoinRequests(tx, ctx, request.params.groupId, request.query)),
   );
 
   app.post(
     '/:groupId/join-requests/:requestId/approve',
     {
       config: data,
-      schema: { tags, params: joinRequestParams, body: approveJoinSchema, response: { 200: joinRequestSchema } },
+      schema: {
+        tags,
+        params: joinRequestParams,
+        body: approveJoinSchema,
+        response: { 200: joinRequestSchema },
+      },
     },
     async (request) => {
       const decided = await run(request, (tx, ctx) =>
@@ -131,10 +157,17 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) 
     '/:groupId/join-requests/:requestId/reject',
     {
       config: data,
-      schema: { tags, params: joinRequestParams, body: rejectJoinSchema, response: { 200: joinRequestSchema } },
+      schema: {
+        tags,
+        params: joinRequestParams,
+        body: rejectJoinSchema,
+        response: { 200: joinRequestSchema },
+      },
     },
     async (request) => {
-      const decided = await run(request, (tx, ctx) => rejectJoinRequest(tx, ctx, request.params, request.body.reason));
+      const decided = await run(request, (tx, ctx) =>
+        rejectJoinRequest(tx, ctx, request.params, request.body.reason),
+      );
       deps.mail.kick();
       return decided;
     },
@@ -143,12 +176,17 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) 
   app.get(
     '/:groupId/members',
     { config: data, schema: { tags, params: groupIdParams, response: { 200: memberListSchema } } },
-    async (request) => ({ items: await run(request, (tx, ctx) => listMembers(tx, ctx, request.params.groupId)) }),
+    async (request) => ({
+      items: await run(request, (tx, ctx) => listMembers(tx, ctx, request.params.groupId)),
+    }),
   );
 
   app.post(
     '/:groupId/members/:userId',
-    { config: data, schema: { tags, params: memberParams, body: updateMemberSchema, response: { 200: memberSchema } } },
+    {
+      config: data,
+      schema: { tags, params: memberParams, body: updateMemberSchema, response: { 200: memberSchema } },
+    },
     async (request) => run(request, (tx, ctx) => updateMember(tx, ctx, request.params, request.body)),
   );
 

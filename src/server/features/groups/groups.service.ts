@@ -52,7 +52,11 @@ export function toGroup(
     status: row.status,
     createdAt: row.created_at.toISOString(),
     membership: membership
-      ? { category: membership.category, isOwner: membership.isOwner, joinedAt: membership.joinedAt.toISOString() }
+      ? {
+          category: membership.category,
+          isOwner: membership.isOwner,
+          joinedAt: membership.joinedAt.toISOString(),
+        }
       : null,
     pendingJoinRequestId: extra.pendingRequestId,
     memberCount: abilities.includes('list_members') ? extra.memberCount : null,
@@ -61,7 +65,11 @@ export function toGroup(
   };
 }
 
-export async function listGroups(tx: Tx, ctx: GroupCtx, scope: 'mine' | 'joinable' | 'all'): Promise<Group[]> {
+export async function listGroups(
+  tx: Tx,
+  ctx: GroupCtx,
+  scope: 'mine' | 'joinable' | 'all',
+): Promise<Group[]> {
   const actor = ctx.actor;
   const memberships = await membershipsOf(tx, actor.userId);
   let query = tx.selectFrom('groups').selectAll().orderBy('name_en');

@@ -45,10 +45,19 @@ export function toJoinRequest(row: JoinRow, mayDecide: boolean): JoinRequest {
 async function fileJoinRequest(
   tx: Tx,
   settings: Settings,
-  values: JoinRequestInput & { groupId: string; userId: string; registrationId: string | null; language: 'en' | 'fr' | 'es' },
+  values: JoinRequestInput & {
+    groupId: string;
+    userId: string;
+    registrationId: string | null;
+    language: 'en' | 'fr' | 'es';
+  },
   now: Date,
 ): Promise<JoinRow> {
-  const group = await tx.selectFrom('groups').selectAll().where('id', '=', values.groupId).executeTakeFirstOrThrow();
+  const group = await tx
+    .selectFrom('groups')
+    .selectAll()
+    .where('id', '=', values.groupId)
+    .executeTakeFirstOrThrow();
   const row = await tx
     .insertInto('group_join_requests')
     .values({
@@ -150,7 +159,11 @@ export async function listJoinRequests(
       ]),
     );
   }
-  const rows = await select.orderBy('created_at').orderBy('id').limit(query.limit + 1).execute();
+  const rows = await select
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
   const page = pageOf(rows, query.limit, (r) => ({ at: r.created_at, id: r.id }));
   return { items: page.items.map((r) => toJoinRequest(r, mayDecide)), nextCursor: page.nextCursor };
 }
@@ -208,7 +221,11 @@ export async function approveJoinRequest(
     to: row.official_email,
     language: row.language,
     template: 'group_join_approved',
-    params: { firstName: row.first_name, group: groupName(group, row.language), link: groupLink(settings, group.id) },
+    params: {
+      firstName: row.first_name,
+      group: groupName(group, row.language),
+      link: groupLink(settings, group.id),
+    },
   });
   await notifyInApp(tx, {
     userIds: [row.user_id],
@@ -237,7 +254,12 @@ export async function rejectJoinRequest(
   const { group, row } = await loadPendingForDecision(tx, ctx, ids.groupId, ids.requestId);
   const decided = await tx
     .updateTable('group_join_requests')
-    .set({ status: 'rejected', decision_reason: reason, decided_by: ctx.actor.userId, decided_at: ctx.clock() })
+    .set({
+      status: 'rejected',
+      decision_reason: reason,
+      decided_by: ctx.actor.userId,
+      decided_at: ctx.clock(),
+    })
     .where('id', '=', row.id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -290,7 +312,8 @@ export async function fileRegistrationJoinRequests(
   const unmatched: string[] = [];
   for (const wanted of registration.requestedGroups) {
     const match = groups.find(
-      (g) => g.id === wanted.trim() || [g.name_en, g.name_fr, g.name_es].some((n) => normal(n) === normal(wanted)),
+      (g) =>
+        g.id === wanted.trim() || [g.name_en, g.name_fr, g.name_es].some((n) => normal(n) === normal(wanted)),
     );
     if (!match) {
       unmatched.push(wanted);

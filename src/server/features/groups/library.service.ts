@@ -7,7 +7,12 @@
  */
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
-import type { Audience, CreateLibraryItem, LibraryItem, LibrarySummary } from '../../../shared/groups.contract.ts';
+import type {
+  Audience,
+  CreateLibraryItem,
+  LibraryItem,
+  LibrarySummary,
+} from '../../../shared/groups.contract.ts';
 import type { Settings } from '../../config.ts';
 import type { LibraryItemsTable } from '../../db/schema-groups.ts';
 import type { Tx } from '../../db/with-actor.ts';
@@ -145,7 +150,10 @@ async function toItem(tx: Tx, ctx: GroupCtx, group: GroupRow, membership: Member
     versions.map((v) => v.id),
   );
   const current = files.filter((f) => f.library_version_id === versions[0]?.id).length;
-  const mayPublish = can(ctx.actor, membership, 'publish_item', { group: facts(group), audience: row.audience });
+  const mayPublish = can(ctx.actor, membership, 'publish_item', {
+    group: facts(group),
+    audience: row.audience,
+  });
   const item: LibraryItem = {
     ...toSummary(row, current),
     versions: versions.map((v) => ({
@@ -180,7 +188,14 @@ async function insertVersion(
   tx: Tx,
   ctx: GroupCtx,
   item: { id: string; groupId: string; audience: Audience; version: number },
-  input: { title: string; summary: string; language: 'en' | 'fr' | 'es'; tags: string[]; note: string; fileIds: string[] },
+  input: {
+    title: string;
+    summary: string;
+    language: 'en' | 'fr' | 'es';
+    tags: string[];
+    note: string;
+    fileIds: string[];
+  },
   authorName: string,
 ) {
   const version = await tx
@@ -201,7 +216,10 @@ async function insertVersion(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await attachFiles(tx, ctx, item.groupId, input.fileIds, { libraryVersionId: version.id, audience: item.audience });
+  await attachFiles(tx, ctx, item.groupId, input.fileIds, {
+    libraryVersionId: version.id,
+    audience: item.audience,
+  });
 }
 
 async function authorName(tx: Tx, ctx: GroupCtx, groupId: string): Promise<string> {
@@ -286,7 +304,14 @@ export async function addLibraryVersion(
   tx: Tx,
   ctx: GroupCtx,
   ids: { groupId: string; itemId: string },
-  input: { title: string; summary: string; language: 'en' | 'fr' | 'es'; tags: string[]; note: string; fileIds: string[] },
+  input: {
+    title: string;
+    summary: string;
+    language: 'en' | 'fr' | 'es';
+    tags: string[];
+    note: string;
+    fileIds: string[];
+  },
 ): Promise<LibraryItem> {
   const { group, membership } = await loadMemberAccess(tx, ctx.actor, ids.groupId);
   const row = await loadItem(tx, ids.groupId, membership, ids.itemId);

@@ -11,7 +11,13 @@ import type { GroupCtx } from './groups-deps.ts';
 import { can, type MembershipFacts } from './groups.policy.ts';
 import { unreadMessageCounts, unreadNotificationCounts, type GroupRow } from './groups.repo.ts';
 import { facts, loadMemberAccess } from './groups.service.ts';
-import { listMessages, messageFacts, readableMessages, type Folder, type MessageRow } from './messages.repo.ts';
+import {
+  listMessages,
+  messageFacts,
+  readableMessages,
+  type Folder,
+  type MessageRow,
+} from './messages.repo.ts';
 import { decodeCursor, pageOf } from './paging.ts';
 
 async function toMessages(
@@ -96,10 +102,19 @@ export async function listGroupMessages(
   tx: Tx,
   ctx: GroupCtx,
   groupId: string,
-  query: { folder: Folder; q?: string | undefined; unreadOnly: boolean; cursor?: string | undefined; limit: number },
+  query: {
+    folder: Folder;
+    q?: string | undefined;
+    unreadOnly: boolean;
+    cursor?: string | undefined;
+    limit: number;
+  },
 ) {
   const { group, membership } = await loadMemberAccess(tx, ctx.actor, groupId);
-  const rows = await listMessages(tx, groupId, ctx.actor.userId, { ...query, after: decodeCursor(query.cursor) });
+  const rows = await listMessages(tx, groupId, ctx.actor.userId, {
+    ...query,
+    after: decodeCursor(query.cursor),
+  });
   const page = pageOf(rows, query.limit, (r) => ({ at: r.sent_at, id: r.id }));
   const messages = await toMessages(tx, ctx, group, membership, page.items);
   return { items: messages.map(summaryOf), nextCursor: page.nextCursor };

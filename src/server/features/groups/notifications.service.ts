@@ -11,7 +11,11 @@ import { membershipsOf } from './groups.repo.ts';
 import { decodeCursor, pageOf } from './paging.ts';
 
 /** The caller's notifications, filtered by the audiences of each group the caller belongs to now. */
-export function visibleNotifications(tx: Tx, userId: string, memberships: Awaited<ReturnType<typeof membershipsOf>>) {
+export function visibleNotifications(
+  tx: Tx,
+  userId: string,
+  memberships: Awaited<ReturnType<typeof membershipsOf>>,
+) {
   return tx
     .selectFrom('group_notifications as n')
     .where('n.user_id', '=', userId)

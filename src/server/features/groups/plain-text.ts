@@ -5,7 +5,13 @@
  */
 import sanitizeHtml from 'sanitize-html';
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 
 export function toPlainText(input: string): string {
   const stripped = sanitizeHtml(input, {

@@ -30,11 +30,18 @@ export async function sendMessage(
   const { group, membership } = await loadMemberAccess(tx, ctx.actor, groupId);
   const on = { group: facts(group) };
   const action =
-    input.to.kind === 'group' ? 'write_to_group' : input.to.kind === 'owners' ? 'write_to_owners' : 'write_to_members';
+    input.to.kind === 'group'
+      ? 'write_to_group'
+      : input.to.kind === 'owners'
+        ? 'write_to_owners'
+        : 'write_to_members';
   if (!can(ctx.actor, membership, action, on)) {
     // Security: chosen members are refused in a confidential group (DESIGN §2), whatever the page offered.
     throw new ValidationError([
-      { field: 'to', reason: group.is_confidential && group.status === 'active' ? 'confidential_group_address' : 'invalid' },
+      {
+        field: 'to',
+        reason: group.is_confidential && group.status === 'active' ? 'confidential_group_address' : 'invalid',
+      },
     ]);
   }
 
@@ -86,7 +93,10 @@ export async function sendMessage(
       sent_at: now,
     })
     .execute();
-  await tx.insertInto('group_message_senders').values({ message_id: id, user_id: ctx.actor.userId }).execute();
+  await tx
+    .insertInto('group_message_senders')
+    .values({ message_id: id, user_id: ctx.actor.userId })
+    .execute();
   await tx
     .insertInto('group_message_recipients')
     .values(recipients.map((r) => ({ message_id: id, user_id: r.user_id, recipient_name: r.display_name })))

@@ -113,7 +113,11 @@ export async function serveGroupStream(deps: GroupsDeps, request: FastifyRequest
   const idle = deps.settings.session.idleMinutes;
   const initial = await withActor(deps.db, actor, async (tx) => ({
     cursor: await currentCursor(tx, actor.userId),
-    counts: await unreadCounts(tx, { actor, clock: deps.clock, meta: { ipAddress: null, userAgent: null, requestId: null } }),
+    counts: await unreadCounts(tx, {
+      actor,
+      clock: deps.clock,
+      meta: { ipAddress: null, userAgent: null, requestId: null },
+    }),
   }));
   reply.hijack();
   const res = reply.raw;
@@ -124,7 +128,8 @@ export async function serveGroupStream(deps: GroupsDeps, request: FastifyRequest
     'x-accel-buffering': 'no',
     connection: 'keep-alive',
   });
-  const send = (event: GroupStreamEvent) => res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+  const send = (event: GroupStreamEvent) =>
+    res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
   res.write(`retry: ${Math.max(deps.settings.groups.streamPollMs, 1000)}\n\n`);
   send({ type: 'unread', counts: initial.counts });
 
@@ -149,7 +154,11 @@ export async function serveGroupStream(deps: GroupsDeps, request: FastifyRequest
         const events = await poll(tx, actor, cursor);
         const counts =
           events.length > 0
-            ? await unreadCounts(tx, { actor, clock: deps.clock, meta: { ipAddress: null, userAgent: null, requestId: null } })
+            ? await unreadCounts(tx, {
+                actor,
+                clock: deps.clock,
+                meta: { ipAddress: null, userAgent: null, requestId: null },
+              })
             : null;
         return { events, counts };
       });
