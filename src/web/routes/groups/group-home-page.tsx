@@ -64,27 +64,29 @@ export function GroupHomePage() {
           {alerts.data && latestAlerts.length === 0 ? (
             <Text c="dimmed">{t('groups.home.noAlerts')}</Text>
           ) : null}
-          <ul className="itd-message-list" data-testid="latest-alerts">
-            {latestAlerts.map((item) => (
-              <li key={item.id} className="itd-message-row itd-alert-item">
-                <Anchor
-                  component={Link}
-                  to={`/groups/${group.id}/library/${item.id}`}
-                  className="itd-message-row__subject"
-                >
-                  {item.title}
-                </Anchor>
-                <div className="itd-message-row__meta">
-                  <span>{formatDate(item.publishedAt, language)}</span>
-                  {item.audience === 'law_enforcement' ? (
-                    <Badge size="xs" color="red" variant="light">
-                      {t('groups.audiences.law_enforcement')}
-                    </Badge>
-                  ) : null}
-                </div>
-              </li>
-            ))}
-          </ul>
+          {latestAlerts.length > 0 ? (
+            <ul className="itd-message-list" data-testid="latest-alerts">
+              {latestAlerts.map((item) => (
+                <li key={item.id} className="itd-message-row itd-alert-item">
+                  <Anchor
+                    component={Link}
+                    to={`/groups/${group.id}/library/${item.id}`}
+                    className="itd-message-row__subject"
+                  >
+                    {item.title}
+                  </Anchor>
+                  <div className="itd-message-row__meta">
+                    <span>{formatDate(item.publishedAt, language)}</span>
+                    {item.audience === 'law_enforcement' ? (
+                      <Badge size="xs" color="red" variant="light">
+                        {t('groups.audiences.law_enforcement')}
+                      </Badge>
+                    ) : null}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </SectionCard>
       </div>
     </Stack>

@@ -3,7 +3,7 @@
  * them: never for plain members of a confidential group). Owners change a member's category or owner flag and
  * remove members, as each row's `abilities` allow.
  */
-import { Alert, Badge, Button, Checkbox, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_CATEGORIES, type Member, type MemberCategory } from '../../../shared/groups.contract.ts';
@@ -38,24 +38,13 @@ export function MembersPage() {
       {members.isError ? <ErrorAlert error={members.error} onRetry={() => void members.refetch()} /> : null}
       {members.data?.items.length === 0 ? <Text c="dimmed">{t('groups.members.empty')}</Text> : null}
       {members.data && members.data.items.length > 0 ? (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped withTableBorder className="itd-admin-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('groups.members.name')}</Table.Th>
-                <Table.Th>{t('groups.members.organisation')}</Table.Th>
-                <Table.Th>{t('groups.members.category')}</Table.Th>
-                <Table.Th>{t('groups.members.since')}</Table.Th>
-                <Table.Th>{t('groups.members.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {members.data.items.map((member) => (
-                <MemberRow key={member.userId} member={member} onNotice={setNotice} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        // A list of rows rather than a table: on a phone each member wraps onto a few lines instead of being
+        // squeezed into narrow columns.
+        <ul className="itd-message-list">
+          {members.data.items.map((member) => (
+            <MemberRow key={member.userId} member={member} onNotice={setNotice} />
+          ))}
+        </ul>
       ) : null}
     </Stack>
   );
@@ -85,20 +74,25 @@ function MemberRow({ member, onNotice }: { member: Member; onNotice: (text: stri
     );
 
   return (
-    <Table.Tr data-testid="member-row">
-      <Table.Td fw={600}>
-        {member.name}{' '}
+    <li className="itd-message-row itd-member-row" data-testid="member-row">
+      <div>
+        <Text span fw={600}>
+          {member.name}
+        </Text>{' '}
         {member.isOwner ? (
           <Badge size="xs" variant="outline">
             {t('groups.membership.owner')}
           </Badge>
         ) : null}
-      </Table.Td>
-      <Table.Td>
-        {member.organisation}
-        {member.country ? ` — ${countryName(member.country)}` : ''}
-      </Table.Td>
-      <Table.Td>
+        <Text size="sm">
+          {member.organisation}
+          {member.country ? ` — ${countryName(member.country)}` : ''}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('groups.members.since')} {formatDate(member.joinedAt, language)}
+        </Text>
+      </div>
+      <Stack gap={6} className="itd-message-row__aside itd-member-row__tools">
         {can('change_category') ? (
           <Select
             aria-label={t('groups.members.changeCategory', { name: member.name })}
@@ -110,15 +104,14 @@ function MemberRow({ member, onNotice }: { member: Member; onNotice: (text: stri
             }}
             allowDeselect={false}
             size="xs"
+            w="16rem"
+            maw="100%"
             disabled={update.isPending}
           />
         ) : (
-          t(`groups.categories.${member.category}`)
+          <Text size="sm">{t(`groups.categories.${member.category}`)}</Text>
         )}
-      </Table.Td>
-      <Table.Td>{formatDate(member.joinedAt, language)}</Table.Td>
-      <Table.Td>
-        <Stack gap={6}>
+        <Group gap="sm" wrap="wrap">
           {can('set_owner') ? (
             <Checkbox
               size="xs"
@@ -131,12 +124,12 @@ function MemberRow({ member, onNotice }: { member: Member; onNotice: (text: stri
             />
           ) : null}
           {can('remove') && !isConfirming ? (
-            <Button size="xs" variant="light" color="red" w="fit-content" onClick={() => setConfirming(true)}>
+            <Button size="xs" variant="light" color="red" onClick={() => setConfirming(true)}>
               {t('groups.members.remove', { name: member.name })}
             </Button>
           ) : null}
           {isConfirming ? (
-            <Group gap={6}>
+            <>
               <Button
                 size="xs"
                 color="red"
@@ -152,12 +145,12 @@ function MemberRow({ member, onNotice }: { member: Member; onNotice: (text: stri
               <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
                 {t('common.cancel')}
               </Button>
-            </Group>
+            </>
           ) : null}
-          {update.error ? <ErrorAlert error={update.error} /> : null}
-          {remove.error ? <ErrorAlert error={remove.error} /> : null}
-        </Stack>
-      </Table.Td>
-    </Table.Tr>
+        </Group>
+        {update.error ? <ErrorAlert error={update.error} /> : null}
+        {remove.error ? <ErrorAlert error={remove.error} /> : null}
+      </Stack>
+    </li>
   );
 }
