@@ -253,6 +253,7 @@ test(
       const c = customs.page;
       await c.goto(`${baseUrl}/groups`);
       await c.getByTestId('notifications').getByText(ALERT_TITLE).waitFor();
+      await c.getByRole('article', { name: GROUP }).waitFor();
       await saveScreenshot(c, 'groups-my-groups-customs-1280');
       await openGroup(c, baseUrl);
       await c.getByTestId('latest-alerts').getByText(ALERT_TITLE).waitFor();

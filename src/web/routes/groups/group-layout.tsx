@@ -25,12 +25,18 @@ export function GroupLayout() {
   );
 }
 
-/** "Not found" for a group, a message or a library item: the same words whether it is missing or hidden. */
+/**
+ * "Not found" for a group, or (inside a group, under its name) for a message or library item: the same words
+ * whether it is missing or hidden from this person.
+ */
 export function GroupNotFound({ text }: { text?: string }) {
   const { t } = useTranslation();
+  const isInsideGroup = text !== undefined;
   return (
     <Stack gap="sm" data-testid="group-not-found">
-      <Title order={1}>{t('groups.notFound.title')}</Title>
+      <Title order={isInsideGroup ? 2 : 1} size={isInsideGroup ? 'h3' : undefined}>
+        {isInsideGroup ? t('groups.notFound.itemTitle') : t('groups.notFound.title')}
+      </Title>
       <Text>{text ?? t('groups.notFound.text')}</Text>
       <Anchor component={Link} to="/groups">
         {t('groups.myGroups.title')}

@@ -10,7 +10,7 @@ export function LibraryNewPage() {
   const { t } = useTranslation();
   const group = useCurrentGroup();
   const navigate = useNavigate();
-  if (!group.abilities.includes('publish')) return <GroupNotFound />;
+  if (!group.abilities.includes('publish')) return <GroupNotFound text={t('notFound.text')} />;
   return (
     <Stack gap="md" maw="48rem">
       <Title order={2} size="h3">

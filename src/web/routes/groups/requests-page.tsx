@@ -23,7 +23,7 @@ export function RequestsPage() {
   const mayModerate = group.abilities.includes('moderate');
   const requests = useJoinRequests(group.id, mayModerate);
   const [notice, setNotice] = useState<string | null>(null);
-  if (!mayModerate) return <GroupNotFound />;
+  if (!mayModerate) return <GroupNotFound text={t('notFound.text')} />;
   return (
     <Stack gap="md">
       <Title order={2} size="h3">
