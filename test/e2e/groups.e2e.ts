@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { saveScreenshot, useE2eEnvironment, type WatchedPage, withFailureScreenshots } from './harness.ts';
 import { assertNoHorizontalOverflow, field } from './identity-steps.ts';
 import {
+  DESKTOP,
   nameOf,
   type Person,
   registerAndApprove,
@@ -187,6 +188,15 @@ test(
         .waitFor();
       await a.getByTestId('group-row').filter({ hasText: GROUP }).waitFor();
       await saveScreenshot(a, 'groups-admin-1280');
+
+      // Someone registering is offered the open group by name.
+      const visitor = await env.openPage(DESKTOP);
+      await visitor.page.goto(`${baseUrl}/register`);
+      const groupsBox = visitor.page.getByRole('combobox', { name: 'Closed user groups' });
+      await groupsBox.fill('Chee');
+      await visitor.page.getByRole('option', { name: GROUP }).waitFor();
+      assert.deepEqual(visitor.problems, [], 'visitor: no console errors or CSP violations');
+      await visitor.page.context().close();
 
       // 2. Both officers ask to join with the form prefilled from their accounts.
       await askToJoin(customs.page, customsOfficer, 'I seize live cheetahs bound for the Gulf at JKIA.');
@@ -416,6 +426,41 @@ test(
     }),
 );
 
+test(
+  'owner tools: a category is changed, a member is removed and loses the group at once',
+  { timeout: 180_000 },
+  () =>
+    withFailureScreenshots(environment(), 'groups-owner-tools', async () => {
+      const { baseUrl } = environment();
+      assert.ok(cast, 'needs the group and members of the first test');
+      const { admin, igo, groupId } = cast;
+      const a = admin.page;
+      await a.goto(`${baseUrl}/groups/${groupId}/members`);
+      await a.getByRole('combobox', { name: `Category of ${nameOf(customsOfficer)}` }).click();
+      await a.getByRole('option', { name: 'Police', exact: true }).click();
+      await a.getByText(`The category of ${nameOf(customsOfficer)} is now Police.`).waitFor();
+
+      const igoRow = a.getByTestId('member-row').filter({ hasText: nameOf(igoOfficer) });
+      await igoRow.getByRole('button', { name: `Remove ${nameOf(igoOfficer)}` }).click();
+      await igoRow.getByRole('button', { name: 'Remove', exact: true }).click();
+      await a.getByText(`${nameOf(igoOfficer)} has been removed from the group.`).waitFor();
+      await a
+        .getByTestId('member-row')
+        .filter({ hasText: nameOf(igoOfficer) })
+        .waitFor({ state: 'detached' });
+      assert.equal(await a.getByTestId('member-row').count(), 2);
+      await saveScreenshot(a, 'groups-members-after-1280');
+
+      // The removed member's next visit finds no group, as if it did not exist.
+      const i = igo.page;
+      await i.goto(`${baseUrl}/groups/${groupId}`);
+      await i.getByRole('heading', { level: 1, name: 'Group not found' }).waitFor();
+      await i.goto(`${baseUrl}/groups`);
+      await i.getByText('You are not a member of any group yet.').waitFor();
+      assert.deepEqual(admin.problems, [], 'admin: no console errors or CSP violations');
+    }),
+);
+
 test('phone (375 px): the group pages fit the screen', { timeout: 120_000 }, () =>
   withFailureScreenshots(environment(), 'groups-phone', async () => {
     const { baseUrl } = environment();
@@ -443,6 +488,16 @@ test('phone (375 px): the group pages fit the screen', { timeout: 120_000 }, () 
       await assertNoHorizontalOverflow(page, `${path} at 375 px`);
       await saveScreenshot(page, `${name}-375`);
     }
+    // The longer French words still fit.
+    const c = customs.page;
+    await c.goto(`${baseUrl}/groups/${groupId}/library`);
+    await c.locator('label', { hasText: 'Français' }).click();
+    await c.getByRole('heading', { level: 2, name: 'Bibliothèque' }).waitFor();
+    await c.getByTestId('library-total').filter({ hasText: '2 éléments' }).waitFor();
+    await assertNoHorizontalOverflow(c, 'the library in French at 375 px');
+    await saveScreenshot(c, 'groups-library-fr-375');
+    await c.locator('label', { hasText: 'English' }).click();
+
     assert.deepEqual(customs.problems, [], 'customs: no console errors or CSP violations');
     assert.deepEqual(admin.problems, [], 'admin: no console errors or CSP violations');
   }),
