@@ -289,9 +289,7 @@ function rlsProbe(fixture: Fixture, subject: Subject, action: GroupAction, audie
             group_id: g,
             thread_id: id,
             is_anonymous: true,
-            address_kind: { write_to_group: 'group', write_to_owners: 'owners', write_to_members: 'members' }[
-              action
-            ],
+            address_kind: ADDRESS_OF[action],
             subject: 's',
             body: 'b',
           })
@@ -323,6 +321,12 @@ function rlsProbe(fixture: Fixture, subject: Subject, action: GroupAction, audie
       throw new Error('request_join is not a row-level rule');
   }
 }
+
+const ADDRESS_OF = {
+  write_to_group: 'group',
+  write_to_owners: 'owners',
+  write_to_members: 'members',
+} as const;
 
 const CHECKED: { action: GroupAction; perAudience: boolean }[] = [
   { action: 'read_group', perAudience: false },
