@@ -451,12 +451,19 @@ test(
       assert.equal(await a.getByTestId('member-row').count(), 2);
       await saveScreenshot(a, 'groups-members-after-1280');
 
-      // The removed member's next visit finds no group, as if it did not exist.
+      // The removed member's next visit shows the group as one they may ask to join, nothing of its content.
       const i = igo.page;
       await i.goto(`${baseUrl}/groups/${groupId}`);
-      await i.getByRole('heading', { level: 1, name: 'Group not found' }).waitFor();
+      await i.getByTestId('not-a-member').waitFor();
+      assert.equal(await i.getByRole('navigation', { name: 'Group sections' }).count(), 0);
+      const status = await i.evaluate(
+        async (path) => (await fetch(path)).status,
+        `/api/v1/groups/${groupId}/library`,
+      );
+      assert.equal(status, 404, 'the library is refused at once');
       await i.goto(`${baseUrl}/groups`);
       await i.getByText('You are not a member of any group yet.').waitFor();
+      await saveScreenshot(i, 'groups-removed-member-1280');
       assert.deepEqual(admin.problems, [], 'admin: no console errors or CSP violations');
     }),
 );

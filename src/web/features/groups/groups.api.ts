@@ -185,8 +185,9 @@ export function useRemoveMember(groupId: string) {
 
 // ── Messages ────────────────────────────────────────────────────────────────────────────────────
 
-export function useMessages(groupId: string, folder: 'inbox' | 'sent', q: string) {
+export function useMessages(groupId: string, folder: 'inbox' | 'sent', q: string, enabled = true) {
   return useInfiniteQuery({
+    enabled,
     queryKey: [...groupKeys.messages(groupId), 'list', folder, q],
     queryFn: ({ pageParam, signal }) =>
       apiGet(at(groupId, 'messages'), messageListSchema, {
@@ -270,8 +271,9 @@ export interface LibraryFilters {
   q: string;
 }
 
-export function useLibrary(groupId: string, filters: LibraryFilters) {
+export function useLibrary(groupId: string, filters: LibraryFilters, enabled = true) {
   return useInfiniteQuery({
+    enabled,
     queryKey: [...groupKeys.library(groupId), 'list', filters],
     queryFn: ({ pageParam, signal }) =>
       apiGet(at(groupId, 'library'), libraryListSchema, {

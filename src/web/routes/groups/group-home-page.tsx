@@ -18,12 +18,22 @@ export function GroupHomePage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const group = useCurrentGroup();
-  const messages = useMessages(group.id, 'inbox', '');
-  const alerts = useLibrary(group.id, { kind: 'alert', language: null, tag: '', q: '' });
+  const mayRead = group.abilities.includes('read');
+  const messages = useMessages(group.id, 'inbox', '', mayRead);
+  const alerts = useLibrary(group.id, { kind: 'alert', language: null, tag: '', q: '' }, mayRead);
   const description = localized(group.description, language);
   const recent = messages.data?.pages[0]?.items.slice(0, RECENT) ?? [];
   const latestAlerts = alerts.data?.pages[0]?.items.slice(0, RECENT) ?? [];
 
+  if (!mayRead) {
+    // A Secretariat admin or moderator who manages the group without being in it: no content, only its tools.
+    return (
+      <Stack gap="sm">
+        {description ? <Text className="itd-preformatted">{description}</Text> : null}
+        <Text>{t('groups.notMember')}</Text>
+      </Stack>
+    );
+  }
   return (
     <Stack gap="lg">
       {description ? <Text className="itd-preformatted">{description}</Text> : null}

@@ -97,19 +97,35 @@ function GroupFrame() {
           ) : null}
         </Group>
       </div>
-      <nav className="itd-group-tabs" aria-label={t('groups.tabs.label')}>
-        {links.map((link) => (
-          <NavLink key={link.to} to={link.to} end={link.end ?? false} className="itd-group-tabs__link">
-            {link.label}
-            {link.badge ? (
-              <Badge size="xs" color="red" data-testid="inbox-unread">
-                {link.badge}
-              </Badge>
-            ) : null}
-          </NavLink>
-        ))}
-      </nav>
-      <Outlet context={context} />
+      {links.length > 0 ? (
+        <nav className="itd-group-tabs" aria-label={t('groups.tabs.label')}>
+          {links.map((link) => (
+            <NavLink key={link.to} to={link.to} end={link.end ?? false} className="itd-group-tabs__link">
+              {link.label}
+              {link.badge ? (
+                <Badge size="xs" color="red" data-testid="inbox-unread">
+                  {link.badge}
+                </Badge>
+              ) : null}
+            </NavLink>
+          ))}
+        </nav>
+      ) : null}
+      {links.length > 0 ? (
+        <Outlet context={context} />
+      ) : (
+        // Someone who may see that the group exists but do nothing in it (not, or no longer, a member): its
+        // description and the way to ask to join, nothing of its content.
+        <Stack gap="sm" data-testid="not-a-member">
+          {localized(current.description, language) ? (
+            <Text className="itd-preformatted">{localized(current.description, language)}</Text>
+          ) : null}
+          <Text>{t('groups.notMember')}</Text>
+          <Anchor component={Link} to="/groups">
+            {t('groups.myGroups.title')}
+          </Anchor>
+        </Stack>
+      )}
     </Stack>
   );
 }
