@@ -39,7 +39,7 @@ const settingsSchema = z.object({
   LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
   INACTIVITY_SUSPEND_DAYS: z.coerce.number().int().min(11).default(180),
   ITD_ADMIN_EMAIL: z.string().email().default('admin@itd-platform.invalid'),
-  GROUP_FILE_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1_048_576),
+  GROUP_FILE_MAX_BYTES: z.coerce.number().int().min(1024).default(20_971_520),
   GROUP_FILE_TYPES: z.string().optional(),
   GROUP_STREAM_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
 });
