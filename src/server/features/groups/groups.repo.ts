@@ -66,18 +66,6 @@ export async function unreadMessageCounts(tx: Tx, userId: string): Promise<Map<s
   return new Map(rows.map((r) => [r.group_id, Number(r.n)]));
 }
 
-/** Unread notifications per group; row-level security drops those whose audience the caller is not in. */
-export async function unreadNotificationCounts(tx: Tx, userId: string): Promise<Map<string, number>> {
-  const rows = await tx
-    .selectFrom('group_notifications')
-    .select(['group_id', sql<string>`count(*)`.as('n')])
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null)
-    .groupBy('group_id')
-    .execute();
-  return new Map(rows.map((r) => [r.group_id, Number(r.n)]));
-}
-
 /** The caller's pending join requests keyed by group id. */
 export async function pendingRequestsOf(tx: Tx, userId: string): Promise<Map<string, string>> {
   const rows = await tx

@@ -3,13 +3,15 @@
  * is decided here once: a named member, or "anonymous member" — the real sender of an anonymous message is never
  * in an answer (only the sender's own `isOwn` flag, shown to the sender alone).
  */
+import { sql } from 'kysely';
 import type { Message, MessageSummary, UnreadCounts } from '../../../shared/groups.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { NotFoundError } from '../../errors.ts';
 import { filesOf, toUploadedFile } from './files.service.ts';
 import type { GroupCtx } from './groups-deps.ts';
 import { can, type MembershipFacts } from './groups.policy.ts';
-import { unreadMessageCounts, unreadNotificationCounts, type GroupRow } from './groups.repo.ts';
+import { membershipsOf, unreadMessageCounts, type GroupRow } from './groups.repo.ts';
+import { visibleNotifications } from './notifications.service.ts';
 import { facts, loadMemberAccess } from './groups.service.ts';
 import {
   listMessages,
@@ -161,7 +163,17 @@ export async function unreadCounts(tx: Tx, ctx: GroupCtx): Promise<UnreadCounts>
     .where('user_id', '=', ctx.actor.userId)
     .execute();
   const messages = await unreadMessageCounts(tx, ctx.actor.userId);
-  const notifications = await unreadNotificationCounts(tx, ctx.actor.userId);
+  const memberships = await membershipsOf(tx, ctx.actor.userId);
+  const notifications = new Map<string, number>();
+  if (memberships.size > 0) {
+    // The audience filter (visibleNotifications), not only row-level security, keeps hidden items out of counts.
+    const rows = await visibleNotifications(tx, ctx.actor.userId, memberships)
+      .select(['n.group_id', sql<string>`count(*)`.as('n')])
+      .where('n.read_at', 'is', null)
+      .groupBy('n.group_id')
+      .execute();
+    for (const row of rows) notifications.set(row.group_id, Number(row.n));
+  }
   const groups = memberOf
     .map(({ group_id: groupId }) => ({
       groupId,
