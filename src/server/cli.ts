@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { readSettings } from './config.ts';
 import { runAuditVerify, runImportSpecies, runMigrate } from './cli-commands.ts';
+import { runGroupsCreate, type GroupsCreateOptions } from './cli-groups.ts';
 import { serve } from './main.ts';
 import {
   runSuspendInactive,
@@ -74,6 +75,20 @@ export function buildCli(): Command {
     .action(async (options: { email: string; days: string; name?: string }) =>
       runTokensCreate(readSettings(), options),
     );
+
+  const groups = program.command('groups').description('Closed user groups.');
+  groups
+    .command('create')
+    .description(
+      'Create a closed user group with its first owner (more owners and members from the web app).',
+    )
+    .requiredOption('--name-en <name>', 'name in English')
+    .option('--name-fr <name>', 'name in French (default: the English name)')
+    .option('--name-es <name>', 'name in Spanish (default: the English name)')
+    .requiredOption('--owner <address>', 'e-mail address of the owner (an existing active user)')
+    .option('--category <category>', "the owner's member category", 'secretariat')
+    .option('--confidential', 'members cannot list each other and write only to the group or the owners')
+    .action(async (options: GroupsCreateOptions) => runGroupsCreate(readSettings(), options));
 
   const audit = program.command('audit').description('The tamper-evident audit log.');
   audit
