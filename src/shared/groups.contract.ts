@@ -9,8 +9,8 @@
  * - Lists are `{ items, nextCursor }`; pass `cursor` back to get the next page.
  * - State-changing calls are POST (or DELETE) with the CSRF header, like the rest of the API.
  * - Files are uploaded first (`POST /:groupId/files`, multipart/form-data with one part named `file`,
- *   CSRF header required) and then referenced by id from a message or a library item. An upload not
- *   attached within a day is forgotten. Downloads are `GET fileDownloadPath(groupId, fileId)`: always
+ *   CSRF header required) and then referenced by id from a message or a library item; until then only
+ *   the uploader sees it, and a file is attached once. Downloads are `GET fileDownloadPath(groupId, fileId)`: always
  *   `Content-Disposition: attachment`; open them with a link, never in an <iframe> or <img>.
  * - Live updates: `EventSource(GROUPS_STREAM_PATH)` (session cookie; no CSRF for GET). Events are
  *   `groupStreamEventSchema` in the `data` of SSE events named by their `type`; on any event, refetch
