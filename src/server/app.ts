@@ -32,6 +32,9 @@ import { termsRoutes } from './features/terms/terms.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
 import { importMaxBytes, importRoutes } from './features/imports/imports.routes.ts';
+import { createFileSealer } from './features/groups/file-sealing.ts';
+import { groupContentRoutes } from './features/groups/group-content.routes.ts';
+import { groupRoutes } from './features/groups/groups.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -99,8 +102,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(registrationRoutes, { prefix: '/api/v1/registrations', ...identity });
   await app.register(userRoutes, { prefix: '/api/v1', ...identity });
   await app.register(reportRoutes, { prefix: '/api/v1/reports', ...services });
-  await app.register(importRoutes, { prefix: '/api/v1/imports', ...services, maxUploadBytes: importMaxBytes() });
+  await app.register(importRoutes, {
+    prefix: '/api/v1/imports',
+    ...services,
+    maxUploadBytes: importMaxBytes(),
+  });
   await app.register(seizureRoutes, { prefix: '/api/v1/seizures', ...services });
+  const groups = {
+    ...identity,
+    // Group files are sealed under a key derived from the platform key (features/groups/file-sealing.ts).
+    files: createFileSealer(loadPlatformKey(deps.settings.secretKeyHex, deps.settings.dataDir)),
+  };
+  await app.register(groupRoutes, { prefix: '/api/v1/groups', ...groups });
+  await app.register(groupContentRoutes, { prefix: '/api/v1/groups', ...groups });
   await app.register(webRoutes, { webDistDir: deps.settings.webDistDir });
   return app;
 }

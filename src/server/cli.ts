@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { readSettings } from './config.ts';
 import { runImportReport, type ImportReportOptions } from './cli-import.ts';
 import { runAuditVerify, runImportSpecies, runMigrate } from './cli-commands.ts';
+import { runGroupsCreate, type GroupsCreateOptions } from './cli-groups.ts';
 import { serve } from './main.ts';
 import { runDemo, START_DEMO_RECORDS, type DemoCommandOptions } from './cli-demo.ts';
 import {
@@ -96,7 +97,9 @@ export function buildCli(): Command {
   imports
     .command('report')
     .argument('<file>', 'the report as XLSX or CSV (the platform template, or a known layout)')
-    .description('Stage, check and import a report; exits 1 and writes the problems as CSV when rows have errors.')
+    .description(
+      'Stage, check and import a report; exits 1 and writes the problems as CSV when rows have errors.',
+    )
     .requiredOption('--party <XX>', 'ISO code of the reporting Party')
     .requiredOption('--year <yyyy>', 'the year the report covers')
     .option('--share-parties <yes|no>', 'other Parties may see the published records (default no)')
@@ -105,7 +108,22 @@ export function buildCli(): Command {
     .option('--publish', 'submit and publish the report at once (default: it stays a draft)')
     .option('--skip-rejected', 'import the other rows even when some have blocking problems')
     .option('--errors <file>', 'where to write the problems (default FILE.errors.csv)')
-    .action(async (file: string, options: ImportReportOptions) => runImportReport(readSettings(), file, options));
+    .action(async (file: string, options: ImportReportOptions) =>
+      runImportReport(readSettings(), file, options),
+    );
+  const groups = program.command('groups').description('Closed user groups.');
+  groups
+    .command('create')
+    .description(
+      'Create a closed user group with its first owner (more owners and members from the web app).',
+    )
+    .requiredOption('--name-en <name>', 'name in English')
+    .option('--name-fr <name>', 'name in French (default: the English name)')
+    .option('--name-es <name>', 'name in Spanish (default: the English name)')
+    .requiredOption('--owner <address>', 'e-mail address of the owner (an existing active user)')
+    .option('--category <category>', "the owner's member category", 'secretariat')
+    .option('--confidential', 'members cannot list each other and write only to the group or the owners')
+    .action(async (options: GroupsCreateOptions) => runGroupsCreate(readSettings(), options));
 
   const audit = program.command('audit').description('The tamper-evident audit log.');
   audit

@@ -39,7 +39,30 @@ const settingsSchema = z.object({
   LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
   INACTIVITY_SUSPEND_DAYS: z.coerce.number().int().min(11).default(180),
   ITD_ADMIN_EMAIL: z.string().email().default('admin@itd-platform.invalid'),
+  GROUP_FILE_MAX_BYTES: z.coerce.number().int().min(1024).default(20_971_520),
+  GROUP_FILE_TYPES: z.string().optional(),
+  GROUP_STREAM_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
 });
+
+/**
+ * The media types a group file may have, as detected from its content (GROUP_FILE_TYPES replaces it).
+ * `text/plain` is what a file with no binary signature that is valid UTF-8 without control bytes counts as.
+ */
+export const DEFAULT_GROUP_FILE_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/tiff',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/zip',
+  'text/plain',
+];
 
 /** Public webmail domains whose addresses the reviewer is warned about (WEBMAIL_DOMAINS replaces it). */
 export const DEFAULT_WEBMAIL_DOMAINS = [
@@ -98,6 +121,8 @@ export type Settings = {
   inactivitySuspendDays: number;
   /** The address of the first Secretariat admin, created on an empty database. */
   firstAdminEmail: string;
+  /** Closed user groups: upload limits and the live stream's polling interval. */
+  groups: { fileMaxBytes: number; fileTypes: string[]; streamPollMs: number };
 };
 
 export class SettingsError extends Error {}
@@ -146,6 +171,15 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     signIn: { maxFailures: s.SIGN_IN_MAX_FAILURES, lockoutBaseSeconds: s.LOCKOUT_BASE_SECONDS },
     inactivitySuspendDays: s.INACTIVITY_SUSPEND_DAYS,
     firstAdminEmail: s.ITD_ADMIN_EMAIL.toLowerCase(),
+    groups: {
+      fileMaxBytes: s.GROUP_FILE_MAX_BYTES,
+      fileTypes: s.GROUP_FILE_TYPES
+        ? s.GROUP_FILE_TYPES.split(',')
+            .map((t) => t.trim().toLowerCase())
+            .filter(Boolean)
+        : DEFAULT_GROUP_FILE_TYPES,
+      streamPollMs: s.GROUP_STREAM_POLL_MS,
+    },
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ColumnType, Generated } from 'kysely';
 import type { ImportTables } from './schema-imports.ts';
+import type { GroupTables } from './schema-groups.ts';
 import type { ReportTables } from './schema-reports.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -253,7 +254,7 @@ export interface OutboxTable {
 }
 
 /** Every table; large features keep their tables' types in a `schema-<feature>.ts` of their own. */
-export interface DB extends ReportTables, ImportTables {
+export interface DB extends ReportTables, ImportTables, GroupTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;

@@ -147,6 +147,48 @@ export const REASONS: Catalogue = {
     fr: 'a expiré ou a déjà été utilisé',
     es: 'ha caducado o ya se utilizó',
   },
+  // Closed user groups: uploads and addressing.
+  file_type_not_allowed: {
+    en: 'is a {detected} file by its content, which is not accepted; accepted: {allowed}',
+    fr: 'est un fichier {detected} d’après son contenu, ce qui n’est pas accepté ; acceptés : {allowed}',
+    es: 'es un archivo {detected} según su contenido, lo que no se acepta; aceptados: {allowed}',
+  },
+  file_extension_mismatch: {
+    en: 'is named “.{extension}” but its content is {detected}; rename it “.{expected}” if that is what it is',
+    fr: 's’appelle « .{extension} » mais son contenu est {detected} ; renommez-le « .{expected} » si c’est bien cela',
+    es: 'se llama «.{extension}» pero su contenido es {detected}; cámbielo a «.{expected}» si es eso',
+  },
+  file_too_large: {
+    en: 'is larger than the {limit} bytes allowed',
+    fr: 'dépasse les {limit} octets autorisés',
+    es: 'supera los {limit} bytes permitidos',
+  },
+  file_empty: { en: 'is empty', fr: 'est vide', es: 'está vacío' },
+  file_unavailable: {
+    en: 'is not one of your uploads waiting to be attached',
+    fr: 'ne fait pas partie de vos fichiers en attente d’être joints',
+    es: 'no es uno de sus archivos pendientes de adjuntar',
+  },
+  confidential_group_address: {
+    en: 'in a confidential group, write to the whole group or to the owners',
+    fr: 'dans un groupe confidentiel, écrivez à tout le groupe ou aux propriétaires',
+    es: 'en un grupo confidencial, escriba a todo el grupo o a los propietarios',
+  },
+  not_a_member: {
+    en: 'includes someone who is not a member of this group',
+    fr: 'comprend une personne qui n’est pas membre de ce groupe',
+    es: 'incluye a alguien que no es miembro de este grupo',
+  },
+  already_member: {
+    en: 'you are already a member or have a request waiting',
+    fr: 'vous êtes déjà membre ou avez une demande en attente',
+    es: 'ya es miembro o tiene una solicitud pendiente',
+  },
+  last_owner: {
+    en: 'a group keeps at least one owner',
+    fr: 'un groupe garde au moins un propriétaire',
+    es: 'un grupo conserva al menos un propietario',
+  },
 };
 
 export function translate(

@@ -20,6 +20,7 @@ import { SignInPage } from './auth/sign-in-page.tsx';
 import { TermsPage } from './auth/terms-page.tsx';
 import { ChangePasswordPage } from './auth/change-password-page.tsx';
 import { ExplorerPage } from './explorer/explorer-page.tsx';
+import { groupRoutes } from './groups/group-routes.tsx';
 import { HomePage } from './home-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { CheckEmailPage } from './registration/check-email-page.tsx';
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
           { path: 'reports/upload', element: <UploadPage /> },
           { path: 'reports/imports/:id', element: <StagingPage /> },
           { path: 'reports/:id', element: <ReportPage /> },
+          ...groupRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

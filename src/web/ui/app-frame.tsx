@@ -11,6 +11,7 @@ import { AdminNav } from '../features/admin/admin-nav.tsx';
 import { AuthRedirects } from '../features/auth/auth-redirects.tsx';
 import { hasAbility, useSignedInSession } from '../features/auth/session.queries.ts';
 import { AccountLinks, UserMenu } from '../features/auth/user-menu.tsx';
+import { GroupsLiveUpdates, GroupsNavLink } from '../features/groups/groups-nav-link.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { RestrictedBanner } from './restricted-banner.tsx';
 
@@ -23,6 +24,7 @@ export function AppFrame() {
   return (
     <div className="itd-page">
       <AuthRedirects />
+      <GroupsLiveUpdates />
       <a className="itd-skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -105,6 +107,7 @@ function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
           {t('reports.nav')}
         </NavLink>
       ) : null}
+      <GroupsNavLink onNavigate={onNavigate} />
     </>
   );
 }

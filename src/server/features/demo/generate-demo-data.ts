@@ -17,6 +17,7 @@ import { catalogueTaxonNames } from './demo-catalogue.ts';
 import { planDemoReports, type DemoReportPlan } from './demo-plan.ts';
 import { generateDemoRows } from './demo-rows.ts';
 import { ensureDemoUsers, type DemoUserResult } from './demo-users.ts';
+import { seedDemoGroup } from './seed-demo-group.ts';
 import {
   analyzeReportTables,
   insertDemoReport,
@@ -109,6 +110,7 @@ export async function generateDemoData(db: Kysely<DB>, options: DemoOptions): Pr
 
   await analyzeReportTables(db);
   const users = await ensureDemoUsers(db, options.password, options.clock);
+  await seedDemoGroup(db, options.clock());
 
   const byStatus = { draft: 0, submitted: 0, published: 0 };
   for (const plan of plans) byStatus[plan.status] += 1;

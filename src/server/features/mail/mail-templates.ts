@@ -142,6 +142,77 @@ export const TEMPLATES = {
       body: 'Hola {firstName}:\n\nPara elegir una nueva contraseña, abra este enlace en las próximas {hours} horas:\n\n{link}\n\nSi no lo solicitó, ignore este mensaje; su contraseña no cambia.',
     },
   },
+  // Closed user groups: say that something happened and where, never what a message or item says.
+  group_join_requested: {
+    en: {
+      subject: 'A request to join {group}',
+      body: 'Hello,\n\nSomeone asked to join the group “{group}”, of which you are an owner. Review the request here:\n\n{link}',
+    },
+    fr: {
+      subject: 'Une demande d’adhésion à {group}',
+      body: 'Bonjour,\n\nUne personne a demandé à rejoindre le groupe « {group} », dont vous êtes propriétaire. Examinez la demande ici :\n\n{link}',
+    },
+    es: {
+      subject: 'Una solicitud para unirse a {group}',
+      body: 'Hola:\n\nAlguien pidió unirse al grupo «{group}», del que usted es propietario. Revise la solicitud aquí:\n\n{link}',
+    },
+  },
+  group_join_approved: {
+    en: {
+      subject: 'You are now a member of {group}',
+      body: 'Hello {firstName},\n\nYour request to join the group “{group}” was approved. Open the group here:\n\n{link}',
+    },
+    fr: {
+      subject: 'Vous êtes désormais membre de {group}',
+      body: 'Bonjour {firstName},\n\nVotre demande d’adhésion au groupe « {group} » a été approuvée. Ouvrez le groupe ici :\n\n{link}',
+    },
+    es: {
+      subject: 'Ahora es miembro de {group}',
+      body: 'Hola {firstName}:\n\nSu solicitud para unirse al grupo «{group}» fue aprobada. Abra el grupo aquí:\n\n{link}',
+    },
+  },
+  group_join_rejected: {
+    en: {
+      subject: 'Your request to join {group}',
+      body: 'Hello {firstName},\n\nThe owners of the group “{group}” could not approve your request. Reason given:\n\n{reason}',
+    },
+    fr: {
+      subject: 'Votre demande d’adhésion à {group}',
+      body: 'Bonjour {firstName},\n\nLes propriétaires du groupe « {group} » n’ont pas pu approuver votre demande. Motif indiqué :\n\n{reason}',
+    },
+    es: {
+      subject: 'Su solicitud para unirse a {group}',
+      body: 'Hola {firstName}:\n\nLos propietarios del grupo «{group}» no pudieron aprobar su solicitud. Motivo indicado:\n\n{reason}',
+    },
+  },
+  group_message_received: {
+    en: {
+      subject: 'New message in {group}',
+      body: 'Hello,\n\nA new message for you arrived in the group “{group}”. Sign in to read it:\n\n{link}',
+    },
+    fr: {
+      subject: 'Nouveau message dans {group}',
+      body: 'Bonjour,\n\nUn nouveau message vous est parvenu dans le groupe « {group} ». Connectez-vous pour le lire :\n\n{link}',
+    },
+    es: {
+      subject: 'Nuevo mensaje en {group}',
+      body: 'Hola:\n\nLe llegó un nuevo mensaje en el grupo «{group}». Inicie sesión para leerlo:\n\n{link}',
+    },
+  },
+  group_alert_published: {
+    en: {
+      subject: 'New alert in {group}',
+      body: 'Hello,\n\nA new alert was published in the library of the group “{group}”. Sign in to read it:\n\n{link}',
+    },
+    fr: {
+      subject: 'Nouvelle alerte dans {group}',
+      body: 'Bonjour,\n\nUne nouvelle alerte a été publiée dans la bibliothèque du groupe « {group} ». Connectez-vous pour la lire :\n\n{link}',
+    },
+    es: {
+      subject: 'Nueva alerta en {group}',
+      body: 'Hola:\n\nSe publicó una nueva alerta en la biblioteca del grupo «{group}». Inicie sesión para leerla:\n\n{link}',
+    },
+  },
 } satisfies Record<string, Record<Language, Template>>;
 
 export type TemplateName = keyof typeof TEMPLATES;

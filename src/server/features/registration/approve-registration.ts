@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { createOneTimeToken } from '../identity/account.service.ts';
 import type { IdentityDeps } from '../identity/identity-deps.ts';
 import { queueMail } from '../mail/mail.service.ts';
+import { fileRegistrationJoinRequests } from '../groups/join-requests.service.ts';
 import { createOrganisation } from '../organisations/organisations.service.ts';
 import { registrationAbilities } from './registration.policy.ts';
 import { loadRegistration, toRegistration, type RegistrationContext } from './registration.service.ts';
@@ -100,6 +101,26 @@ export async function approveRegistration(
       link: `${deps.settings.publicUrl}/reset-password/complete?token=${secret}`,
     },
   });
+  // The groups the person asked for become join requests for each group's owners to decide.
+  const groups = await fileRegistrationJoinRequests(
+    tx,
+    deps.settings,
+    {
+      id,
+      userId: user.id,
+      requestedGroups: row.requested_groups,
+      country: row.country,
+      lastName: row.last_name,
+      firstName: row.first_name,
+      organisation: row.organisation,
+      functionTitle: row.function_title,
+      telephone: row.telephone,
+      email: row.email,
+      justification: row.justification,
+      language: row.language,
+    },
+    now,
+  );
   await recordAudit(tx, auditCtx(ctx), {
     action: 'registration.approved',
     targetType: 'registration',
@@ -109,6 +130,8 @@ export async function approveRegistration(
       organisationId: organisation.id,
       role: input.role,
       itdAccess: input.itdAccess,
+      groupJoinRequests: groups.filed,
+      unmatchedGroups: groups.unmatched,
     },
   });
   return toRegistration(await loadRegistration(tx, ctx.actor, id), ctx.actor);

@@ -10,7 +10,7 @@ import { hasAbility, useSignedInSession } from '../auth/session.queries.ts';
 
 const LINKS: {
   to: string;
-  label: 'registrations' | 'users' | 'organisations' | 'terms';
+  label: 'registrations' | 'users' | 'organisations' | 'terms' | 'groups';
   abilities: Action[];
 }[] = [
   {
@@ -21,6 +21,8 @@ const LINKS: {
   { to: '/admin/users', label: 'users', abilities: ['user.list'] },
   { to: '/admin/organisations', label: 'organisations', abilities: ['organisation.manage'] },
   { to: '/admin/terms', label: 'terms', abilities: ['terms.publish'] },
+  // Groups are created by Secretariat admins: the session ability they alone hold (the server checks again).
+  { to: '/admin/groups', label: 'groups', abilities: ['organisation.manage'] },
 ];
 
 export function AdminNav() {
@@ -35,7 +37,7 @@ export function AdminNav() {
           <span className="itd-admin-nav__title">{t('adminNav.title')}</span>
           {links.map((link) => (
             <NavLink key={link.to} to={link.to} className="itd-admin-nav__link">
-              {t(`adminNav.${link.label}`)}
+              {link.label === 'groups' ? t('groups.adminNav') : t(`adminNav.${link.label}`)}
             </NavLink>
           ))}
         </nav>

@@ -25,6 +25,8 @@ import {
 import { FormError } from '../../ui/form-error.tsx';
 import { useFormErrors, validate } from '../../ui/forms.ts';
 import { useLanguage } from '../../ui/use-language.ts';
+import { useGroupDirectory } from '../groups/groups.api.ts';
+import { localized } from '../groups/localized.ts';
 import { CountrySelect } from '../reference/country-select.tsx';
 import { useSendRegistration } from './registration.api.ts';
 
@@ -75,6 +77,9 @@ export function RegistrationForm({ onSent }: { onSent: (request: RegistrationReq
     language: null,
   });
   const sending = useSendRegistration();
+  // The open groups are offered by name; a confidential group is never listed publicly, so its name is typed.
+  const directory = useGroupDirectory();
+  const groupNames = (directory.data?.items ?? []).map((group) => localized(group.name, language));
   const errors = useFormErrors(sending.error);
 
   const set = <K extends keyof Values>(field: K, value: Values[K]) => {
@@ -172,6 +177,7 @@ export function RegistrationForm({ onSent }: { onSent: (request: RegistrationReq
               name="requestedGroups"
               label={t('register.fields.requestedGroups')}
               description={t('register.groupsHint')}
+              data={groupNames}
               value={values.requestedGroups}
               onChange={(groups) => set('requestedGroups', groups)}
               maxTags={20}

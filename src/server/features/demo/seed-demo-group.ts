@@ -1,0 +1,28 @@
+/**
+ * The demo's closed user group: the cheetah enforcement group, owned by the demo Secretariat admin, so a newcomer
+ * signing in as that admin finds a group to try messaging, the library and join requests with.
+ */
+import type { Kysely } from 'kysely';
+import { systemActor } from '../../../shared/actor.ts';
+import type { DB } from '../../db/schema.ts';
+import { withActor } from '../../db/with-actor.ts';
+import { seedCheetahGroup } from '../groups/seed-cheetah-group.ts';
+import { demoUserSpecs } from './demo-users.ts';
+
+export async function seedDemoGroup(db: Kysely<DB>, now: Date): Promise<{ created: boolean }> {
+  const ownerEmail = demoUserSpecs().find(
+    (spec) => spec.organisationKind === 'secretariat' && spec.role === 'admin',
+  )?.email;
+  return withActor(db, systemActor('itd demo'), async (tx) => {
+    const owner = ownerEmail
+      ? await tx.selectFrom('users').select('id').where('email', '=', ownerEmail).executeTakeFirst()
+      : undefined;
+    if (!owner) return { created: false };
+    const { created } = await seedCheetahGroup(tx, {
+      ownerUserId: owner.id,
+      ownerCategory: 'secretariat',
+      now,
+    });
+    return { created };
+  });
+}

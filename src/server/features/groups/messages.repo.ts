@@ -1,0 +1,108 @@
+/**
+ * SQL for messages. Every query names the caller's own recipient or sender row explicitly (the rule of
+ * groups.policy.ts: a member reads what was sent to them or by them); row-level security restates it.
+ */
+import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { GroupMessagesTable } from '../../db/schema-groups.ts';
+
+type WithM = DB & { m: GroupMessagesTable };
+import type { Tx } from '../../db/with-actor.ts';
+import type { Keyset } from './paging.ts';
+
+export type MessageRow = Selectable<GroupMessagesTable>;
+export type Folder = 'inbox' | 'sent' | 'all';
+
+const received = (eb: ExpressionBuilder<WithM, 'm'>, userId: string) =>
+  eb.exists(
+    eb
+      .selectFrom('group_message_recipients as r')
+      .select('r.user_id')
+      .whereRef('r.message_id', '=', 'm.id')
+      .where('r.user_id', '=', userId),
+  );
+const sent = (eb: ExpressionBuilder<WithM, 'm'>, userId: string) =>
+  eb.exists(
+    eb
+      .selectFrom('group_message_senders as s')
+      .select('s.user_id')
+      .whereRef('s.message_id', '=', 'm.id')
+      .where('s.user_id', '=', userId),
+  );
+
+/** Messages of a group the user received and/or sent. */
+export function readableMessages(tx: Tx, groupId: string, userId: string, folder: Folder = 'all') {
+  return tx
+    .selectFrom('group_messages as m')
+    .selectAll('m')
+    .where('m.group_id', '=', groupId)
+    .where((eb) =>
+      folder === 'inbox'
+        ? received(eb, userId)
+        : folder === 'sent'
+          ? sent(eb, userId)
+          : eb.or([received(eb, userId), sent(eb, userId)]),
+    );
+}
+
+/** Escapes LIKE's wildcards so a search for "50%" means the characters. */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export async function listMessages(
+  tx: Tx,
+  groupId: string,
+  userId: string,
+  query: { folder: Folder; q?: string | undefined; unreadOnly: boolean; after: Keyset | null; limit: number },
+): Promise<MessageRow[]> {
+  let select = readableMessages(tx, groupId, userId, query.folder);
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    select = select.where((eb) => eb.or([eb('m.subject', 'ilike', pattern), eb('m.body', 'ilike', pattern)]));
+  }
+  if (query.unreadOnly) {
+    select = select.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('group_message_recipients as u')
+          .select('u.user_id')
+          .whereRef('u.message_id', '=', 'm.id')
+          .where('u.user_id', '=', userId)
+          .where('u.read_at', 'is', null),
+      ),
+    );
+  }
+  const after = query.after;
+  if (after) {
+    select = select.where((eb) =>
+      eb.or([
+        eb('m.sent_at', '<', new Date(after.at)),
+        eb.and([eb('m.sent_at', '=', new Date(after.at)), eb('m.id', '<', after.id)]),
+      ]),
+    );
+  }
+  return select
+    .orderBy('m.sent_at', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+}
+
+/** For a set of messages: which the user sent, which they have read, and every recipient row they may see. */
+export async function messageFacts(tx: Tx, userId: string, messageIds: string[]) {
+  if (messageIds.length === 0) return { own: new Set<string>(), recipients: [] };
+  const own = await tx
+    .selectFrom('group_message_senders')
+    .select('message_id')
+    .where('message_id', 'in', messageIds)
+    .where('user_id', '=', userId)
+    .execute();
+  const recipients = await tx
+    .selectFrom('group_message_recipients')
+    .select(['message_id', 'user_id', 'recipient_name', 'read_at'])
+    .where('message_id', 'in', messageIds)
+    .orderBy('recipient_name')
+    .execute();
+  return { own: new Set(own.map((r) => r.message_id)), recipients };
+}
