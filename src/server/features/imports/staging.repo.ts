@@ -40,13 +40,18 @@ export async function listBatches(tx: Tx, before: string | null, limit: number):
   return query.execute();
 }
 
-export async function insertRows(tx: Tx, batchId: string, rows: readonly StagedRow[]): Promise<void> {
+export async function insertRows(
+  tx: Tx,
+  batch: { id: string; party: string },
+  rows: readonly StagedRow[],
+): Promise<void> {
   if (rows.length === 0) return;
   await tx
     .insertInto('import_rows')
     .values(
       rows.map((row) => ({
-        batch_id: batchId,
+        batch_id: batch.id,
+        party: batch.party,
         row_number: row.rowNumber,
         cells: JSON.stringify(row.cells),
         extra: JSON.stringify(row.extra),
