@@ -2,7 +2,7 @@
  * /reports/:id — one report: status and its actions, header and Part II, the sharing answers, the original file,
  * the records (each opening with its history) and the report's own history.
  */
-import { Anchor, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,7 +63,8 @@ function Report({ report }: { report: ReportDetail }) {
         {t('reports.counts', { records: report.counts.records, corrected: report.counts.corrected })}
       </Text>
       <ReportActions report={report} />
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      {/* Two columns from `sm` up (a shared grid class: responsive props would need a <style> element). */}
+      <div className="itd-form-grid">
         <SectionCard id="report-header" title={t('reports.header.title')}>
           <List spacing={4} listStyleType="none">
             <List.Item>
@@ -83,7 +84,7 @@ function Report({ report }: { report: ReportDetail }) {
           </List>
         </SectionCard>
         <SharingCard report={report} />
-      </SimpleGrid>
+      </div>
       {partTwo.length > 0 ? (
         <SectionCard id="report-part-two" title={t('reports.partTwo.title')}>
           <Stack gap="sm">
