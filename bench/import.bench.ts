@@ -44,14 +44,26 @@ async function writeFiles(dir: string, party: string): Promise<{ csv: string; xl
   return { csv, xlsx };
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number }> {
+async function timed<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; seconds: number; peakMiB: number; peakHeapMiB: number }> {
   global.gc?.();
   let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peak = Math.max(peak, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  }, 50);
   const started = performance.now();
   try {
     const result = await fn();
-    return { result, seconds: (performance.now() - started) / 1000, peakMiB: peak / 2 ** 20 };
+    return {
+      result,
+      seconds: (performance.now() - started) / 1000,
+      peakMiB: peak / 2 ** 20,
+      peakHeapMiB: peakHeap / 2 ** 20,
+    };
   } finally {
     clearInterval(sampler);
   }
@@ -92,7 +104,9 @@ export async function importBenchmark(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itd-bench-import-'));
   fs.chmodSync(dir, 0o755);
   try {
-    console.log(`Backend: ${database.backend}; ${ROWS} rows per file`);
+    console.log(
+      `Backend: ${database.backend}; ${ROWS} rows per file; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
     await setUpDatabase(database.db);
     // Two Parties, so the second file is not a copy of stored records (that would be all duplicates).
     const files = { csv: (await writeFiles(dir, 'KE')).csv, xlsx: (await writeFiles(dir, 'TZ')).xlsx };
@@ -102,11 +116,11 @@ export async function importBenchmark(): Promise<void> {
       ['CSV', files.csv, 'KE'],
       ['XLSX', files.xlsx, 'TZ'],
     ] as const) {
-      const { result, seconds, peakMiB } = await timed(() => importFile(database, file, party));
+      const { result, seconds, peakMiB, peakHeapMiB } = await timed(() => importFile(database, file, party));
       const size = (fs.statSync(file).size / 2 ** 20).toFixed(1);
       console.log(
         `${format.padEnd(4)} ${size} MiB: ${result.total} rows in ${seconds.toFixed(1)} s ` +
-          `(${Math.round(result.total / seconds)} rows/s), peak RSS ${peakMiB.toFixed(0)} MiB; ` +
+          `(${Math.round(result.total / seconds)} rows/s), peak RSS ${peakMiB.toFixed(0)} MiB (heap ${peakHeapMiB.toFixed(0)} MiB); ` +
           `imported ${result.imported}, rejected ${result.rejected}, duplicates ${result.duplicates}` +
           (copySeconds ? `; ${(seconds / copySeconds).toFixed(0)}× COPY (${copySeconds.toFixed(2)} s)` : ''),
       );

@@ -36,7 +36,7 @@ describe('XLSX reports', () => {
   test('the Spanish template, filled in, is read from its seizure sheet; a formula stays text', async () => {
     const template = await withActor(database.db, actor, (tx) => templateXlsx(tx, 'es'));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(template);
+    await workbook.xlsx.load(new Uint8Array(template).buffer);
     assert.deepEqual(
       workbook.worksheets.map((s) => s.name),
       ['Instrucciones', 'Informe', 'Decomisos', 'Listas'],
