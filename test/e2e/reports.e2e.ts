@@ -169,6 +169,17 @@ test(
       await p.keyboard.press('Escape');
       await history.getByText('A record was corrected').waitFor();
 
+      // The header and Part II are edited while the report is a draft.
+      await p.getByRole('button', { name: 'Edit the report' }).click();
+      const dialog = p.getByRole('dialog', { name: 'Edit the report' });
+      await dialog.getByLabel(field('Preparing agency')).fill('Kenya Wildlife Service');
+      await dialog.getByLabel(field('Criminal prosecutions')).fill('Two traffickers convicted in Mombasa.');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await p.getByText('Preparing agency: Kenya Wildlife Service').waitFor();
+      await p.getByText('Two traffickers convicted in Mombasa.').waitFor();
+      await history.getByText('Report details changed').waitFor();
+
       // The reporter submits; only the Secretariat may publish.
       await p.getByRole('button', { name: 'Submit the report' }).click();
       await p.getByTestId('report-status').filter({ hasText: 'Submitted' }).waitFor();
