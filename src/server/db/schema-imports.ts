@@ -42,6 +42,7 @@ export interface ImportBatchesTable {
 
 export interface ImportRowsTable {
   batch_id: string;
+  party: string;
   row_number: number;
   cells: Json<Record<string, string>>;
   extra: ColumnType<Record<string, string>, string | undefined, string>;

@@ -41,6 +41,8 @@ export const mediaTypeOf = (kind: FileKind) => MEDIA_TYPES[kind];
 export async function detectFileKind(bytes: Buffer): Promise<FileKind> {
   const type = await fileTypeFromBuffer(bytes);
   if (type?.ext === 'xlsx') return 'xlsx';
+  // A workbook whose zip does not list [Content_Types].xml first (streaming writers) is still a workbook.
+  if (type?.ext === 'zip' && bytes.includes('xl/workbook.xml')) return 'xlsx';
   if (type === undefined && !bytes.subarray(0, 65_536).includes(0)) return 'csv';
   throw new UnreadableFileError('type');
 }

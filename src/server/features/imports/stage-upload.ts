@@ -107,7 +107,7 @@ export async function stageUpload(
   let chunk: RowInput[] = [];
   let done = 0;
   const flush = async () => {
-    await insertRows(tx, batch.id, await checker.check(tx, chunk));
+    await insertRows(tx, { id: batch.id, party }, await checker.check(tx, chunk));
     done += chunk.length;
     chunk = [];
     onProgress?.(done);

@@ -1,10 +1,10 @@
 /**
- * Submitting a staged batch, all in the caller's one transaction: every row is checked again (stored data may have
- * changed since the upload), the report is created in draft with the batch's header and sharing answers, the
+ * Submitting a staged batch, all in the caller's one transaction: duplicates are flagged again (records may have
+ * been stored since the upload), the report is created in draft with the batch's header and sharing answers, the
  * importable rows become seizure records, the original file is linked to the report, and the summary is kept on
  * the batch with an `imported` report event and an audit entry. Any failure rolls all of it back.
  */
-import type { SubmitResult } from '../../../shared/imports.contract.ts';
+import { DUPLICATE_CODES, type SubmitResult } from '../../../shared/imports.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { createReport } from '../reports/create-report.ts';
@@ -16,9 +16,10 @@ import {
   type NewSeizureRecord,
 } from '../reports/seizure-records.repo.ts';
 import { mayPublish } from './imports.policy.ts';
-import { loadStagedBatch, revalidateBatch } from './review-batch.ts';
+import { outcomeOf, problemKey } from './check-rows.ts';
+import { loadStagedBatch } from './review-batch.ts';
 import { CHUNK_ROWS, type Progress } from './stage-upload.ts';
-import { countRows, readRows } from './staging.repo.ts';
+import { readRows, updateValidatedRows, type StagedRow } from './staging.repo.ts';
 
 export interface SubmitOptions {
   /** Submit and publish the report at once (the Secretariat's or the system's, e.g. `itd import report --publish`). */
@@ -36,8 +37,9 @@ export async function submitBatch(
   const batch = await loadStagedBatch(tx, ctx, id);
   if (options.publish && !mayPublish(ctx.actor)) throw new ForbiddenError();
   const party = batch.party.trim();
-  await revalidateBatch(tx, ctx, batch);
-  const counts = await countRows(tx, batch.id);
+  // Duplicates are checked again (records may have been stored since the upload); the rest of each row's check
+  // stands from the upload or its last edit (POST /:id/validate re-checks everything on request).
+  const storedBefore = await storedFingerprintsOf(tx, batch.id);
 
   const report = await createReport(tx, ctx, {
     party,
@@ -58,21 +60,35 @@ export async function submitBatch(
   });
 
   const actorId = actorIdOf(ctx.actor);
+  const firstRowOf = new Map<string, number>();
+  const tally = { import: 0, reject: 0, duplicate: 0 };
   let after = 0;
-  let imported = 0;
   for (;;) {
-    const rows = await readRows(tx, batch.id, after, CHUNK_ROWS, 'import');
+    const rows = await readRows(tx, batch.id, after, CHUNK_ROWS);
     if (rows.length === 0) break;
     after = rows.at(-1)!.rowNumber;
-    const records: NewSeizureRecord[] = rows.map((row) => ({
-      values: row.values,
+    const changed = rows.filter((row) => recheckDuplicates(row, firstRowOf, storedBefore));
+    await updateValidatedRows(tx, batch.id, changed);
+    const records: NewSeizureRecord[] = [];
+    for (const row of rows) {
+      tally[row.outcome] += 1;
+      if (row.outcome !== 'import') continue;
       // What the Party wrote: every column, the canonical ones and those the importer did not know.
-      original: { ...row.extra, ...row.cells },
-      sourceRow: row.rowNumber,
-    }));
-    imported += (await insertSeizureRecords(tx, report, records, actorId)).length;
-    options.onProgress?.(imported);
+      records.push({
+        values: row.values,
+        original: { ...row.extra, ...row.cells },
+        sourceRow: row.rowNumber,
+      });
+    }
+    await insertSeizureRecords(tx, report, records, actorId);
+    options.onProgress?.(tally.import);
   }
+  const imported = tally.import;
+  const counts = {
+    total: tally.import + tally.reject + tally.duplicate,
+    blocking: tally.reject,
+    duplicates: tally.duplicate,
+  };
 
   const summary: SubmitResult = {
     reportId: report.id,
@@ -148,4 +164,43 @@ export async function submitBatch(
     summary.reportStatus = 'published';
   }
   return summary;
+}
+
+/** Fingerprints of the batch's rows that match a record this Party already has (one indexed join). */
+async function storedFingerprintsOf(tx: Tx, batchId: string): Promise<Set<string>> {
+  const rows = await tx
+    .selectFrom('import_rows as r')
+    .innerJoin('seizure_records as s', (join) =>
+      join.onRef('s.reporting_party', '=', 'r.party').onRef('s.fingerprint', '=', 'r.fingerprint'),
+    )
+    .select('r.fingerprint')
+    .distinct()
+    .where('r.batch_id', '=', batchId)
+    .where('r.outcome', '<>', 'reject')
+    .execute();
+  return new Set(rows.map((row) => row.fingerprint));
+}
+
+const DUPLICATES: readonly string[] = DUPLICATE_CODES;
+
+/** Re-flags a row's duplicates against the file so far and the stored records; true when the row changed. */
+function recheckDuplicates(
+  row: StagedRow,
+  firstRowOf: Map<string, number>,
+  stored: ReadonlySet<string>,
+): boolean {
+  if (row.outcome === 'reject') return false;
+  const before = JSON.stringify([row.problems, row.accepted, row.outcome]);
+  const problems = row.problems.filter((p) => !DUPLICATES.includes(p.code));
+  const first = firstRowOf.get(row.fingerprint);
+  if (first !== undefined)
+    problems.push({ column: null, code: 'duplicate_in_file', params: { first }, suggestion: null });
+  else firstRowOf.set(row.fingerprint, row.rowNumber);
+  if (stored.has(row.fingerprint))
+    problems.push({ column: null, code: 'duplicate_stored', params: {}, suggestion: null });
+  const keys = new Set(problems.map(problemKey));
+  row.problems = problems;
+  row.accepted = row.accepted.filter((key) => keys.has(key));
+  row.outcome = outcomeOf(problems, row.accepted);
+  return JSON.stringify([row.problems, row.accepted, row.outcome]) !== before;
 }

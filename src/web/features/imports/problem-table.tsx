@@ -2,7 +2,7 @@
  * The problems of the staged rows, one line per problem: row, column, the cell (editable in place), the message,
  * the suggested fix, and "accept" for a warning. A fixed cell is checked again at once by the server.
  */
-import { Badge, Button, Group, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportColumn, StagingProblem, StagingRow } from '../../../shared/imports.contract.ts';
@@ -52,10 +52,10 @@ export function ProblemTable(props: { rows: StagingRow[]; actions: Actions; canE
                 )}
               </Table.Td>
               <Table.Td>
-                <Group gap={6} wrap="nowrap" align="flex-start">
+                <Stack gap={4} align="flex-start">
                   <SeverityBadge problem={problem} />
                   <Text size="sm">{problem.message}</Text>
-                </Group>
+                </Stack>
                 {problem.severity === 'warning' && !problem.accepted && props.canEdit ? (
                   <Button
                     size="compact-sm"

@@ -15,11 +15,13 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetail } from '../../../shared/reports.contract.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { FormError } from '../../ui/form-error.tsx';
+import { RestrictedMarking } from '../../ui/restricted-banner.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
@@ -29,15 +31,20 @@ import { useCorrectRecord, useRecord } from './reports.api.ts';
 export function RecordDrawer(props: { reportId: string; recordId: number | null; onClose: () => void }) {
   const { t } = useTranslation();
   const record = useRecord(props.reportId, props.recordId);
+  const isSmallScreen = useMediaQuery('(max-width: 48em)') ?? false;
   return (
     <Drawer
       opened={props.recordId !== null}
       onClose={props.onClose}
       position="right"
-      size="xl"
+      size={isSmallScreen ? '100%' : 'xl'}
+      // The default scroll lock injects a <style> element (react-remove-scroll-bar), which our CSP refuses.
+      removeScrollProps={{ removeScrollBar: false }}
       title={t('reports.record.title')}
       closeButtonProps={{ 'aria-label': t('reports.close') }}
     >
+      {/* The drawer covers the page banner on phones: it carries the marking itself. */}
+      <RestrictedMarking />
       {record.isPending && props.recordId !== null ? <PageLoader label={t('reports.loading')} /> : null}
       {record.isError ? <ErrorAlert error={record.error} onRetry={() => void record.refetch()} /> : null}
       {record.data ? <RecordBody reportId={props.reportId} record={record.data} /> : null}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportDetail } from '../../../shared/reports.contract.ts';
 import { FormError } from '../../ui/form-error.tsx';
+import { RestrictedMarking } from '../../ui/restricted-banner.tsx';
 import { useReportAction } from './reports.api.ts';
 
 export function ReportActions({ report }: { report: ReportDetail }) {
@@ -37,6 +38,8 @@ export function ReportActions({ report }: { report: ReportDetail }) {
         opened={isReturning}
         onClose={() => setReturning(false)}
         title={t('reports.actions.returnToDraft')}
+        // The default scroll lock injects a <style> element (react-remove-scroll-bar), which our CSP refuses.
+        removeScrollProps={{ removeScrollBar: false }}
       >
         <form
           onSubmit={(event) => {
@@ -53,6 +56,7 @@ export function ReportActions({ report }: { report: ReportDetail }) {
           }}
         >
           <Stack>
+            <RestrictedMarking />
             <Textarea
               label={t('reports.reason')}
               required

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportDetail, Sharing } from '../../../shared/reports.contract.ts';
 import { FormError } from '../../ui/form-error.tsx';
+import { RestrictedMarking } from '../../ui/restricted-banner.tsx';
 import { SectionCard } from '../../ui/section-card.tsx';
 import { useReportAction } from './reports.api.ts';
 import { SHARING_KEYS } from './sharing-summary.tsx';
@@ -43,7 +44,14 @@ function SharingDialog({ report, onClose }: { report: ReportDetail; onClose: () 
   const action = useReportAction(report.id);
   const unchanged = SHARING_KEYS.every((key) => answers[key] === report.sharing[key]);
   return (
-    <Modal opened onClose={onClose} title={t('reports.sharing.dialogTitle')} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('reports.sharing.dialogTitle')}
+      size="lg"
+      // The default scroll lock injects a <style> element (react-remove-scroll-bar), which our CSP refuses.
+      removeScrollProps={{ removeScrollBar: false }}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -51,6 +59,7 @@ function SharingDialog({ report, onClose }: { report: ReportDetail; onClose: () 
         }}
       >
         <Stack>
+          <RestrictedMarking />
           <Text size="sm">{t('reports.sharing.dialogIntro')}</Text>
           {SHARING_KEYS.map((key) => (
             <Checkbox

@@ -2,7 +2,7 @@
  * /reports/:id — one report: status and its actions, header and Part II, the sharing answers, the original file,
  * the records (each opening with its history) and the report's own history.
  */
-import { Anchor, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { Link, useParams } from 'react-router';
 import { PART_TWO_HEADINGS, type ReportDetail } from '../../../shared/reports.contract.ts';
 import { RequireSession } from '../../features/auth/require-session.tsx';
 import { useCountryName } from '../../features/reference/countries.queries.ts';
+import { HeaderDialog } from '../../features/reports/header-dialog.tsx';
 import { RecordDrawer } from '../../features/reports/record-drawer.tsx';
 import { RecordsTable } from '../../features/reports/records-table.tsx';
 import { ReportActions } from '../../features/reports/report-actions.tsx';
@@ -47,6 +48,7 @@ function Report({ report }: { report: ReportDetail }) {
   const name = t('reports.reportName', { party: countryName(report.party), year: report.year });
   useDocumentTitle(`${name} — ${t('app.name')}`);
   const [openRecord, setOpenRecord] = useState<number | null>(null);
+  const [isEditing, setEditing] = useState(false);
   const header = report.header;
   const partTwo = PART_TWO_HEADINGS.filter((heading) => (report.partTwo[heading] ?? '').trim() !== '');
 
@@ -63,7 +65,8 @@ function Report({ report }: { report: ReportDetail }) {
         {t('reports.counts', { records: report.counts.records, corrected: report.counts.corrected })}
       </Text>
       <ReportActions report={report} />
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      {/* Two columns from `sm` up (a shared grid class: responsive props would need a <style> element). */}
+      <div className="itd-form-grid">
         <SectionCard id="report-header" title={t('reports.header.title')}>
           <List spacing={4} listStyleType="none">
             <List.Item>
@@ -81,9 +84,14 @@ function Report({ report }: { report: ReportDetail }) {
               {header.submittedOn ? formatDate(header.submittedOn, language) : '—'}
             </List.Item>
           </List>
+          {report.abilities.includes('edit') ? (
+            <Button variant="default" mt="md" onClick={() => setEditing(true)}>
+              {t('reports.header.edit')}
+            </Button>
+          ) : null}
         </SectionCard>
         <SharingCard report={report} />
-      </SimpleGrid>
+      </div>
       {partTwo.length > 0 ? (
         <SectionCard id="report-part-two" title={t('reports.partTwo.title')}>
           <Stack gap="sm">
@@ -119,6 +127,7 @@ function Report({ report }: { report: ReportDetail }) {
       <SectionCard id="report-history" title={t('reports.history')}>
         <ReportEvents events={report.events} />
       </SectionCard>
+      {isEditing ? <HeaderDialog report={report} onClose={() => setEditing(false)} /> : null}
       <RecordDrawer reportId={report.id} recordId={openRecord} onClose={() => setOpenRecord(null)} />
     </Stack>
   );

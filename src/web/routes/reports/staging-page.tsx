@@ -4,7 +4,7 @@
  * flagged as duplicates (they add up to the rows in the file) and leads to the report.
  */
 import { Alert, Anchor, Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -47,6 +47,7 @@ function Staging({ batch }: { batch: ImportBatch }) {
   const { t } = useTranslation();
   const [show, setShow] = useState<(typeof FILTERS)[number]>('problems');
   const rows = useStagingRows(batch.id, show);
+  const isSmallScreen = useMediaQuery('(max-width: 48em)') ?? false;
   const actions = useBatchActions(batch.id);
   const [result, setResult] = useState<SubmitResult | null>(null);
   const items = rows.data?.pages.flatMap((page) => page.items) ?? [];
@@ -81,7 +82,8 @@ function Staging({ batch }: { batch: ImportBatch }) {
             onChange={(value) => setShow(FILTERS.find((known) => known === value) ?? 'problems')}
             data={FILTERS.map((value) => ({ value, label: t(`reports.staging.show.${value}`) }))}
             fullWidth
-            orientation="horizontal"
+            // Four choices do not fit side by side on a phone.
+            orientation={isSmallScreen ? 'vertical' : 'horizontal'}
           />
           {rows.isPending ? <PageLoader label={t('reports.loading')} /> : null}
           {rows.isError ? <ErrorAlert error={rows.error} onRetry={() => void rows.refetch()} /> : null}
