@@ -34,7 +34,7 @@ COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching
 --
 
 CREATE FUNCTION public.app_actor_has_itd() RETURNS boolean
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ select coalesce(nullif(current_setting('app.actor_itd', true), ''), 'false') = 'true' $$;
 
 
@@ -43,7 +43,7 @@ CREATE FUNCTION public.app_actor_has_itd() RETURNS boolean
 --
 
 CREATE FUNCTION public.app_actor_id() RETURNS uuid
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ select nullif(current_setting('app.actor_id', true), '')::uuid $$;
 
 
@@ -72,7 +72,7 @@ CREATE FUNCTION public.app_actor_is_system() RETURNS boolean
 --
 
 CREATE FUNCTION public.app_actor_kind() RETURNS text
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ select coalesce(nullif(current_setting('app.actor_kind', true), ''), 'anonymous') $$;
 
 
@@ -94,7 +94,7 @@ CREATE FUNCTION public.app_actor_maintains_reference() RETURNS boolean
 --
 
 CREATE FUNCTION public.app_actor_org_kind() RETURNS text
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ select nullif(current_setting('app.actor_org_kind', true), '') $$;
 
 
@@ -103,7 +103,7 @@ CREATE FUNCTION public.app_actor_org_kind() RETURNS text
 --
 
 CREATE FUNCTION public.app_actor_party() RETURNS text
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ select nullif(current_setting('app.actor_party', true), '') $$;
 
 
@@ -112,8 +112,29 @@ CREATE FUNCTION public.app_actor_party() RETURNS text
 --
 
 CREATE FUNCTION public.app_actor_role() RETURNS text
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ select nullif(current_setting('app.actor_role', true), '') $$;
+
+
+--
+-- Name: app_actor_visibility_keys(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_actor_visibility_keys() RETURNS text[]
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+    select case
+      when app_actor_kind() = 'system' then array['all']
+      when app_actor_kind() <> 'user' or not app_actor_has_itd() then '{}'::text[]
+      when app_actor_org_kind() = 'secretariat' then array['all']
+      when app_actor_org_kind() = 'iccwc' then array['iccwc']
+      when app_actor_org_kind() = 'party' and app_actor_party() is not null then
+        array[case when app_actor_role() in ('focal_point', 'reporter') then 'own:' else 'own-published:' end
+                || app_actor_party(),
+              'concerned:' || app_actor_party()]
+      else '{}'::text[]
+    end
+  $$;
 
 
 --
@@ -137,7 +158,7 @@ CREATE FUNCTION public.app_can_see_report(party character, is_published boolean)
 --
 
 CREATE FUNCTION public.app_can_see_seizure(reporting_party character, is_published boolean, share_parties boolean, share_iccwc boolean, concerned_parties character[]) RETURNS boolean
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$
     select app_actor_kind() = 'system'
         or (app_actor_kind() = 'user' and app_actor_has_itd() and app_actor_org_kind() <> 'igo' and (
@@ -165,6 +186,114 @@ CREATE FUNCTION public.app_can_write_report(party character, is_published boolea
                and app_actor_role() in ('focal_point', 'reporter'))
         ))
   $$;
+
+
+--
+-- Name: app_group_category(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_group_category(g uuid) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public'
+    AS $$
+    select m.category from group_members m
+     where m.group_id = g and m.user_id = app_actor_id() and app_actor_kind() = 'user'
+  $$;
+
+
+--
+-- Name: app_group_contacts(uuid, text, boolean); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_group_contacts(g uuid, audience text, owners_only boolean) RETURNS TABLE(user_id uuid, display_name text, email text, language text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public'
+    AS $$
+    select m.user_id, m.display_name, u.email, u.language
+      from group_members m join users u on u.id = m.user_id
+     where m.group_id = g and u.status = 'active'
+       and (not owners_only or m.is_owner)
+       and (audience = 'all_members'
+            or m.category in ('customs', 'police', 'wildlife_enforcement', 'secretariat'))
+       and (app_actor_is_system() or app_actor_is_secretariat_admin() or app_group_category(g) is not null
+            or (owners_only and exists (select 1 from group_join_requests r
+                                         where r.group_id = g and r.user_id = app_actor_id())))
+  $$;
+
+
+--
+-- Name: app_group_is_owner(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_group_is_owner(g uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public'
+    AS $$
+    select coalesce((select m.is_owner from group_members m
+                      where m.group_id = g and m.user_id = app_actor_id() and app_actor_kind() = 'user'), false)
+  $$;
+
+
+--
+-- Name: app_group_may_moderate(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_group_may_moderate(g uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$ select app_actor_is_system() or app_actor_is_secretariat_admin() or app_group_is_owner(g) $$;
+
+
+--
+-- Name: app_group_member_visible(uuid, uuid, boolean); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_group_member_visible(g uuid, row_user uuid, row_is_owner boolean) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public'
+    AS $$
+    select row_user = app_actor_id()
+        or app_group_may_moderate(g)
+        or (app_group_category(g) is not null
+            and (row_is_owner or not (select gr.is_confidential from groups gr where gr.id = g)))
+  $$;
+
+
+--
+-- Name: app_group_sees(uuid, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_group_sees(g uuid, audience text) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    select app_actor_is_system()
+        or (audience = 'all_members' and app_group_category(g) is not null)
+        or (audience = 'law_enforcement'
+            and app_group_category(g) in ('customs', 'police', 'wildlife_enforcement', 'secretariat'))
+  $$;
+
+
+--
+-- Name: app_message_shows_recipients(uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_message_shows_recipients(msg uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public'
+    AS $$
+    select exists (select 1 from group_message_senders s where s.message_id = msg and s.user_id = app_actor_id())
+        or exists (select 1 from group_messages m join group_message_recipients r on r.message_id = m.id
+                    where m.id = msg and m.address_kind = 'members' and r.user_id = app_actor_id()
+                      and app_group_category(m.group_id) is not null)
+  $$;
+
+
+--
+-- Name: app_prefixed_codes(text, character[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_prefixed_codes(prefix text, codes character[]) RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ select coalesce(array_agg(prefix || code), '{}') from unnest(codes) as code where code is not null $$;
 
 
 --
@@ -269,6 +398,289 @@ CREATE TABLE public.countries (
     name_es text NOT NULL,
     CONSTRAINT countries_code_check CHECK ((code ~ '^[A-Z]{2}$'::text)),
     CONSTRAINT countries_kind_check CHECK ((kind = ANY (ARRAY['country'::text, 'territory'::text, 'special'::text])))
+);
+
+
+--
+-- Name: group_files; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.group_files (
+    id uuid NOT NULL,
+    group_id uuid NOT NULL,
+    uploaded_by uuid,
+    file_name text NOT NULL,
+    media_type text NOT NULL,
+    size_bytes integer NOT NULL,
+    sha256 text NOT NULL,
+    sealed bytea NOT NULL,
+    message_id uuid,
+    library_version_id uuid,
+    audience text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT group_files_audience_check CHECK ((audience = ANY (ARRAY['all_members'::text, 'law_enforcement'::text]))),
+    CONSTRAINT group_files_check CHECK (((message_id IS NULL) OR (library_version_id IS NULL))),
+    CONSTRAINT group_files_size_bytes_check CHECK ((size_bytes >= 0))
+);
+
+
+--
+-- Name: group_join_requests; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.group_join_requests (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    group_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    registration_id uuid,
+    country character(2) NOT NULL,
+    last_name text NOT NULL,
+    first_name text NOT NULL,
+    organisation text NOT NULL,
+    function_title text NOT NULL,
+    telephone text NOT NULL,
+    official_email text NOT NULL,
+    reason text NOT NULL,
+    language text DEFAULT 'en'::text NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    category text,
+    decision_reason text,
+    decided_by uuid,
+    decided_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT group_join_requests_category_check CHECK ((category = ANY (ARRAY['customs'::text, 'police'::text, 'wildlife_enforcement'::text, 'management_authority'::text, 'igo'::text, 'secretariat'::text]))),
+    CONSTRAINT group_join_requests_language_check CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text]))),
+    CONSTRAINT group_join_requests_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'approved'::text, 'rejected'::text])))
+);
+
+
+--
+-- Name: group_members; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.group_members (
+    group_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    category text NOT NULL,
+    is_owner boolean DEFAULT false NOT NULL,
+    display_name text NOT NULL,
+    organisation_name text DEFAULT ''::text NOT NULL,
+    country character(2),
+    joined_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT group_members_category_check CHECK ((category = ANY (ARRAY['customs'::text, 'police'::text, 'wildlife_enforcement'::text, 'management_authority'::text, 'igo'::text, 'secretariat'::text])))
+);
+
+
+--
+-- Name: group_message_recipients; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.group_message_recipients (
+    seq bigint NOT NULL,
+    message_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    recipient_name text NOT NULL,
+    read_at timestamp with time zone
+);
+
+
+--
+-- Name: group_message_recipients_seq_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.group_message_recipients ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.group_message_recipients_seq_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: group_message_senders; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.group_message_senders (
+    message_id uuid NOT NULL,
+    user_id uuid NOT NULL
+);
+
+
+--
+-- Name: group_messages; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.group_messages (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    group_id uuid NOT NULL,
+    thread_id uuid NOT NULL,
+    reply_to_id uuid,
+    author_id uuid,
+    author_name text,
+    author_organisation text,
+    is_anonymous boolean NOT NULL,
+    address_kind text NOT NULL,
+    subject text NOT NULL,
+    body text NOT NULL,
+    sent_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT group_messages_address_kind_check CHECK ((address_kind = ANY (ARRAY['group'::text, 'owners'::text, 'members'::text]))),
+    CONSTRAINT group_messages_check CHECK ((is_anonymous = ((author_id IS NULL) AND (author_name IS NULL))))
+);
+
+
+--
+-- Name: group_notifications; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.group_notifications (
+    seq bigint NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    group_id uuid NOT NULL,
+    kind text NOT NULL,
+    target_id uuid,
+    audience text DEFAULT 'all_members'::text NOT NULL,
+    title text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    read_at timestamp with time zone,
+    CONSTRAINT group_notifications_audience_check CHECK ((audience = ANY (ARRAY['all_members'::text, 'law_enforcement'::text]))),
+    CONSTRAINT group_notifications_kind_check CHECK ((kind = ANY (ARRAY['alert_published'::text, 'document_published'::text, 'join_decided'::text, 'join_requested'::text])))
+);
+
+
+--
+-- Name: group_notifications_seq_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.group_notifications ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.group_notifications_seq_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: groups; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.groups (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name_en text NOT NULL,
+    name_fr text NOT NULL,
+    name_es text NOT NULL,
+    description_en text DEFAULT ''::text NOT NULL,
+    description_fr text DEFAULT ''::text NOT NULL,
+    description_es text DEFAULT ''::text NOT NULL,
+    is_confidential boolean DEFAULT false NOT NULL,
+    status text DEFAULT 'active'::text NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT groups_status_check CHECK ((status = ANY (ARRAY['active'::text, 'archived'::text])))
+);
+
+
+--
+-- Name: import_batches; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.import_batches (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    party character(2) NOT NULL,
+    year integer NOT NULL,
+    share_parties boolean NOT NULL,
+    share_iccwc boolean NOT NULL,
+    share_etis boolean NOT NULL,
+    preparing_agency text DEFAULT ''::text NOT NULL,
+    contributing_agencies text DEFAULT ''::text NOT NULL,
+    contact_name text DEFAULT ''::text NOT NULL,
+    contact_email text DEFAULT ''::text NOT NULL,
+    file_name text NOT NULL,
+    media_type text NOT NULL,
+    file_id uuid,
+    status text DEFAULT 'staged'::text NOT NULL,
+    sheet_name text,
+    header_row integer NOT NULL,
+    unknown_columns text[] DEFAULT '{}'::text[] NOT NULL,
+    missing_columns text[] DEFAULT '{}'::text[] NOT NULL,
+    uploaded_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    report_id uuid,
+    submitted_at timestamp with time zone,
+    summary jsonb,
+    CONSTRAINT import_batches_status_check CHECK ((status = ANY (ARRAY['staged'::text, 'submitted'::text, 'discarded'::text]))),
+    CONSTRAINT import_batches_year_check CHECK (((year >= 1975) AND (year <= 2100)))
+);
+
+
+--
+-- Name: import_rows; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.import_rows (
+    batch_id uuid NOT NULL,
+    party character(2) NOT NULL,
+    row_number integer NOT NULL,
+    cells jsonb NOT NULL,
+    extra jsonb DEFAULT '{}'::jsonb NOT NULL,
+    normalised jsonb NOT NULL,
+    problems jsonb DEFAULT '[]'::jsonb NOT NULL,
+    accepted text[] DEFAULT '{}'::text[] NOT NULL,
+    fingerprint text NOT NULL,
+    outcome text NOT NULL,
+    CONSTRAINT import_rows_outcome_check CHECK ((outcome = ANY (ARRAY['import'::text, 'reject'::text, 'duplicate'::text])))
+);
+
+
+--
+-- Name: library_items; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.library_items (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    group_id uuid NOT NULL,
+    kind text NOT NULL,
+    audience text NOT NULL,
+    current_version integer DEFAULT 1 NOT NULL,
+    title text NOT NULL,
+    summary text DEFAULT ''::text NOT NULL,
+    language text NOT NULL,
+    tags text[] DEFAULT '{}'::text[] NOT NULL,
+    published_by uuid,
+    published_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT library_items_audience_check CHECK ((audience = ANY (ARRAY['all_members'::text, 'law_enforcement'::text]))),
+    CONSTRAINT library_items_kind_check CHECK ((kind = ANY (ARRAY['document'::text, 'alert'::text]))),
+    CONSTRAINT library_items_language_check CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text])))
+);
+
+
+--
+-- Name: library_versions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.library_versions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    item_id uuid NOT NULL,
+    group_id uuid NOT NULL,
+    audience text NOT NULL,
+    version integer NOT NULL,
+    title text NOT NULL,
+    summary text DEFAULT ''::text NOT NULL,
+    language text NOT NULL,
+    tags text[] DEFAULT '{}'::text[] NOT NULL,
+    note text DEFAULT ''::text NOT NULL,
+    created_by uuid,
+    created_by_name text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT library_versions_audience_check CHECK ((audience = ANY (ARRAY['all_members'::text, 'law_enforcement'::text]))),
+    CONSTRAINT library_versions_language_check CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text])))
 );
 
 
@@ -560,6 +972,19 @@ CREATE TABLE public.seizure_records (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_by uuid,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    visibility_keys text[] GENERATED ALWAYS AS ((((ARRAY['all'::text, ('own:'::text || (reporting_party)::text)] ||
+CASE
+    WHEN is_published THEN ARRAY[('own-published:'::text || (reporting_party)::text)]
+    ELSE '{}'::text[]
+END) ||
+CASE
+    WHEN (is_published AND share_iccwc) THEN ARRAY['iccwc'::text]
+    ELSE '{}'::text[]
+END) ||
+CASE
+    WHEN (is_published AND share_parties) THEN public.app_prefixed_codes('concerned:'::text, ((ARRAY[seizure_country, origin_country, export_country, destination_country] || transit_countries) || offender_nationalities))
+    ELSE '{}'::text[]
+END)) STORED,
     CONSTRAINT seizure_records_date_precision_check CHECK ((date_precision = ANY (ARRAY['day'::text, 'month'::text, 'year'::text]))),
     CONSTRAINT seizure_records_quantity_check CHECK ((quantity > (0)::numeric)),
     CONSTRAINT seizure_records_version_check CHECK ((version >= 1))
@@ -812,6 +1237,118 @@ ALTER TABLE ONLY public.countries
 
 
 --
+-- Name: group_files group_files_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_files
+    ADD CONSTRAINT group_files_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: group_join_requests group_join_requests_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_join_requests
+    ADD CONSTRAINT group_join_requests_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: group_members group_members_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_members
+    ADD CONSTRAINT group_members_pkey PRIMARY KEY (group_id, user_id);
+
+
+--
+-- Name: group_message_recipients group_message_recipients_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_message_recipients
+    ADD CONSTRAINT group_message_recipients_pkey PRIMARY KEY (message_id, user_id);
+
+
+--
+-- Name: group_message_senders group_message_senders_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_message_senders
+    ADD CONSTRAINT group_message_senders_pkey PRIMARY KEY (message_id);
+
+
+--
+-- Name: group_messages group_messages_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_messages
+    ADD CONSTRAINT group_messages_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: group_notifications group_notifications_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_notifications
+    ADD CONSTRAINT group_notifications_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: groups groups_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.groups
+    ADD CONSTRAINT groups_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: import_batches import_batches_id_party_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_batches
+    ADD CONSTRAINT import_batches_id_party_key UNIQUE (id, party);
+
+
+--
+-- Name: import_batches import_batches_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_batches
+    ADD CONSTRAINT import_batches_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: import_rows import_rows_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_rows
+    ADD CONSTRAINT import_rows_pkey PRIMARY KEY (batch_id, row_number);
+
+
+--
+-- Name: library_items library_items_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.library_items
+    ADD CONSTRAINT library_items_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: library_versions library_versions_item_id_version_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.library_versions
+    ADD CONSTRAINT library_versions_item_id_version_key UNIQUE (item_id, version);
+
+
+--
+-- Name: library_versions library_versions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.library_versions
+    ADD CONSTRAINT library_versions_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: one_time_tokens one_time_tokens_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1017,6 +1554,104 @@ CREATE INDEX audit_events_actor_idx ON public.audit_events USING btree (actor_id
 
 
 --
+-- Name: group_files_message_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX group_files_message_idx ON public.group_files USING btree (message_id);
+
+
+--
+-- Name: group_files_version_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX group_files_version_idx ON public.group_files USING btree (library_version_id);
+
+
+--
+-- Name: group_join_requests_group_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX group_join_requests_group_idx ON public.group_join_requests USING btree (group_id, status, created_at);
+
+
+--
+-- Name: group_join_requests_one_pending_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX group_join_requests_one_pending_idx ON public.group_join_requests USING btree (group_id, user_id) WHERE (status = 'pending'::text);
+
+
+--
+-- Name: group_members_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX group_members_user_idx ON public.group_members USING btree (user_id);
+
+
+--
+-- Name: group_message_recipients_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX group_message_recipients_user_idx ON public.group_message_recipients USING btree (user_id, seq);
+
+
+--
+-- Name: group_message_senders_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX group_message_senders_user_idx ON public.group_message_senders USING btree (user_id);
+
+
+--
+-- Name: group_messages_group_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX group_messages_group_idx ON public.group_messages USING btree (group_id, sent_at DESC);
+
+
+--
+-- Name: group_messages_thread_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX group_messages_thread_idx ON public.group_messages USING btree (thread_id, sent_at);
+
+
+--
+-- Name: group_notifications_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX group_notifications_user_idx ON public.group_notifications USING btree (user_id, seq);
+
+
+--
+-- Name: groups_name_en_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX groups_name_en_idx ON public.groups USING btree (lower(name_en));
+
+
+--
+-- Name: import_batches_party_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX import_batches_party_idx ON public.import_batches USING btree (party, created_at DESC);
+
+
+--
+-- Name: import_rows_fingerprint_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX import_rows_fingerprint_idx ON public.import_rows USING btree (batch_id, fingerprint);
+
+
+--
+-- Name: library_items_group_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX library_items_group_idx ON public.library_items USING btree (group_id, updated_at DESC);
+
+
+--
 -- Name: outbox_unsent_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1087,10 +1722,31 @@ CREATE INDEX seizure_records_date_idx ON public.seizure_records USING btree (sei
 
 
 --
+-- Name: seizure_records_destination_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_destination_idx ON public.seizure_records USING btree (destination_country);
+
+
+--
 -- Name: seizure_records_fingerprint_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX seizure_records_fingerprint_idx ON public.seizure_records USING btree (reporting_party, fingerprint);
+
+
+--
+-- Name: seizure_records_kg_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_kg_idx ON public.seizure_records USING btree (COALESCE(quantity_kg, ('-1'::integer)::numeric), id);
+
+
+--
+-- Name: seizure_records_origin_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_origin_idx ON public.seizure_records USING btree (origin_country);
 
 
 --
@@ -1108,10 +1764,38 @@ CREATE INDEX seizure_records_report_idx ON public.seizure_records USING btree (r
 
 
 --
+-- Name: seizure_records_seizure_country_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_seizure_country_idx ON public.seizure_records USING btree (seizure_country);
+
+
+--
+-- Name: seizure_records_sort_date_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_sort_date_idx ON public.seizure_records USING btree (COALESCE(seizure_date, make_date(report_year, 1, 1)), id);
+
+
+--
 -- Name: seizure_records_taxon_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX seizure_records_taxon_idx ON public.seizure_records USING btree (taxon_id);
+
+
+--
+-- Name: seizure_records_term_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_term_idx ON public.seizure_records USING btree (term_code);
+
+
+--
+-- Name: seizure_records_visibility_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_visibility_idx ON public.seizure_records USING gin (visibility_keys);
 
 
 --
@@ -1197,6 +1881,262 @@ CREATE TRIGGER audit_events_no_update BEFORE DELETE OR UPDATE ON public.audit_ev
 
 ALTER TABLE ONLY public.api_tokens
     ADD CONSTRAINT api_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: group_files group_files_group_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_files
+    ADD CONSTRAINT group_files_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE;
+
+
+--
+-- Name: group_files group_files_library_version_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_files
+    ADD CONSTRAINT group_files_library_version_id_fkey FOREIGN KEY (library_version_id) REFERENCES public.library_versions(id) ON DELETE CASCADE;
+
+
+--
+-- Name: group_files group_files_message_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_files
+    ADD CONSTRAINT group_files_message_id_fkey FOREIGN KEY (message_id) REFERENCES public.group_messages(id) ON DELETE CASCADE;
+
+
+--
+-- Name: group_files group_files_uploaded_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_files
+    ADD CONSTRAINT group_files_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: group_join_requests group_join_requests_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_join_requests
+    ADD CONSTRAINT group_join_requests_country_fkey FOREIGN KEY (country) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: group_join_requests group_join_requests_decided_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_join_requests
+    ADD CONSTRAINT group_join_requests_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: group_join_requests group_join_requests_group_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_join_requests
+    ADD CONSTRAINT group_join_requests_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE;
+
+
+--
+-- Name: group_join_requests group_join_requests_registration_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_join_requests
+    ADD CONSTRAINT group_join_requests_registration_id_fkey FOREIGN KEY (registration_id) REFERENCES public.registrations(id) ON DELETE SET NULL;
+
+
+--
+-- Name: group_join_requests group_join_requests_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_join_requests
+    ADD CONSTRAINT group_join_requests_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: group_members group_members_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_members
+    ADD CONSTRAINT group_members_country_fkey FOREIGN KEY (country) REFERENCES public.countries(code) ON DELETE SET NULL;
+
+
+--
+-- Name: group_members group_members_group_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_members
+    ADD CONSTRAINT group_members_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE;
+
+
+--
+-- Name: group_members group_members_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_members
+    ADD CONSTRAINT group_members_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: group_message_recipients group_message_recipients_message_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_message_recipients
+    ADD CONSTRAINT group_message_recipients_message_id_fkey FOREIGN KEY (message_id) REFERENCES public.group_messages(id) ON DELETE CASCADE;
+
+
+--
+-- Name: group_message_recipients group_message_recipients_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_message_recipients
+    ADD CONSTRAINT group_message_recipients_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: group_message_senders group_message_senders_message_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_message_senders
+    ADD CONSTRAINT group_message_senders_message_id_fkey FOREIGN KEY (message_id) REFERENCES public.group_messages(id) ON DELETE CASCADE;
+
+
+--
+-- Name: group_message_senders group_message_senders_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_message_senders
+    ADD CONSTRAINT group_message_senders_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: group_messages group_messages_author_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_messages
+    ADD CONSTRAINT group_messages_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: group_messages group_messages_group_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_messages
+    ADD CONSTRAINT group_messages_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE;
+
+
+--
+-- Name: group_messages group_messages_reply_to_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_messages
+    ADD CONSTRAINT group_messages_reply_to_id_fkey FOREIGN KEY (reply_to_id) REFERENCES public.group_messages(id) ON DELETE SET NULL;
+
+
+--
+-- Name: group_notifications group_notifications_group_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_notifications
+    ADD CONSTRAINT group_notifications_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE;
+
+
+--
+-- Name: group_notifications group_notifications_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.group_notifications
+    ADD CONSTRAINT group_notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: groups groups_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.groups
+    ADD CONSTRAINT groups_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: import_batches import_batches_file_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_batches
+    ADD CONSTRAINT import_batches_file_id_fkey FOREIGN KEY (file_id) REFERENCES public.report_files(id) ON DELETE SET NULL;
+
+
+--
+-- Name: import_batches import_batches_party_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_batches
+    ADD CONSTRAINT import_batches_party_fkey FOREIGN KEY (party) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: import_batches import_batches_report_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_batches
+    ADD CONSTRAINT import_batches_report_id_fkey FOREIGN KEY (report_id) REFERENCES public.reports(id) ON DELETE SET NULL;
+
+
+--
+-- Name: import_batches import_batches_uploaded_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_batches
+    ADD CONSTRAINT import_batches_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: import_rows import_rows_batch_id_party_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_rows
+    ADD CONSTRAINT import_rows_batch_id_party_fkey FOREIGN KEY (batch_id, party) REFERENCES public.import_batches(id, party) ON DELETE CASCADE;
+
+
+--
+-- Name: library_items library_items_group_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.library_items
+    ADD CONSTRAINT library_items_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE;
+
+
+--
+-- Name: library_items library_items_published_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.library_items
+    ADD CONSTRAINT library_items_published_by_fkey FOREIGN KEY (published_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: library_versions library_versions_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.library_versions
+    ADD CONSTRAINT library_versions_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: library_versions library_versions_group_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.library_versions
+    ADD CONSTRAINT library_versions_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE;
+
+
+--
+-- Name: library_versions library_versions_item_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.library_versions
+    ADD CONSTRAINT library_versions_item_id_fkey FOREIGN KEY (item_id) REFERENCES public.library_items(id) ON DELETE CASCADE;
 
 
 --
@@ -1566,6 +2506,328 @@ CREATE POLICY countries_read ON public.countries FOR SELECT TO app_user USING (t
 
 
 --
+-- Name: group_files; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.group_files ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: group_files group_files_attach; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_files_attach ON public.group_files FOR UPDATE TO app_user USING (((uploaded_by = public.app_actor_id()) AND (message_id IS NULL) AND (library_version_id IS NULL))) WITH CHECK ((uploaded_by = public.app_actor_id()));
+
+
+--
+-- Name: group_files group_files_forget; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_files_forget ON public.group_files FOR DELETE TO app_user USING ((public.app_actor_is_system() OR ((uploaded_by = public.app_actor_id()) AND (message_id IS NULL) AND (library_version_id IS NULL))));
+
+
+--
+-- Name: group_files group_files_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_files_insert ON public.group_files FOR INSERT TO app_user WITH CHECK (((uploaded_by = public.app_actor_id()) AND (public.app_group_category(group_id) IS NOT NULL) AND (message_id IS NULL) AND (library_version_id IS NULL)));
+
+
+--
+-- Name: group_files group_files_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_files_read ON public.group_files FOR SELECT TO app_user USING (((public.app_group_category(group_id) IS NOT NULL) AND (((message_id IS NULL) AND (library_version_id IS NULL) AND (uploaded_by = public.app_actor_id())) OR ((message_id IS NOT NULL) AND (EXISTS ( SELECT 1
+   FROM public.group_messages m
+  WHERE (m.id = group_files.message_id)))) OR ((library_version_id IS NOT NULL) AND (audience IS NOT NULL) AND public.app_group_sees(group_id, audience)))));
+
+
+--
+-- Name: group_join_requests; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.group_join_requests ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: group_join_requests group_join_requests_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_join_requests_insert ON public.group_join_requests FOR INSERT TO app_user WITH CHECK ((((user_id = public.app_actor_id()) AND (status = 'pending'::text)) OR public.app_group_may_moderate(group_id)));
+
+
+--
+-- Name: group_join_requests group_join_requests_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_join_requests_read ON public.group_join_requests FOR SELECT TO app_user USING (((user_id = public.app_actor_id()) OR public.app_group_may_moderate(group_id)));
+
+
+--
+-- Name: group_join_requests group_join_requests_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_join_requests_update ON public.group_join_requests FOR UPDATE TO app_user USING (public.app_group_may_moderate(group_id)) WITH CHECK (public.app_group_may_moderate(group_id));
+
+
+--
+-- Name: group_members; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.group_members ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: group_members group_members_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_members_delete ON public.group_members FOR DELETE TO app_user USING (public.app_group_may_moderate(group_id));
+
+
+--
+-- Name: group_members group_members_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_members_insert ON public.group_members FOR INSERT TO app_user WITH CHECK (public.app_group_may_moderate(group_id));
+
+
+--
+-- Name: group_members group_members_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_members_read ON public.group_members FOR SELECT TO app_user USING ((public.app_actor_is_system() OR public.app_group_member_visible(group_id, user_id, is_owner)));
+
+
+--
+-- Name: group_members group_members_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_members_update ON public.group_members FOR UPDATE TO app_user USING (public.app_group_may_moderate(group_id)) WITH CHECK (public.app_group_may_moderate(group_id));
+
+
+--
+-- Name: group_message_recipients; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.group_message_recipients ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: group_message_recipients group_message_recipients_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_message_recipients_insert ON public.group_message_recipients FOR INSERT TO app_user WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.group_message_senders s
+  WHERE ((s.message_id = group_message_recipients.message_id) AND (s.user_id = public.app_actor_id())))));
+
+
+--
+-- Name: group_message_recipients group_message_recipients_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_message_recipients_read ON public.group_message_recipients FOR SELECT TO app_user USING (((user_id = public.app_actor_id()) OR public.app_message_shows_recipients(message_id)));
+
+
+--
+-- Name: group_message_recipients group_message_recipients_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_message_recipients_update ON public.group_message_recipients FOR UPDATE TO app_user USING ((user_id = public.app_actor_id())) WITH CHECK ((user_id = public.app_actor_id()));
+
+
+--
+-- Name: group_message_senders; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.group_message_senders ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: group_message_senders group_message_senders_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_message_senders_insert ON public.group_message_senders FOR INSERT TO app_user WITH CHECK ((user_id = public.app_actor_id()));
+
+
+--
+-- Name: group_message_senders group_message_senders_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_message_senders_read ON public.group_message_senders FOR SELECT TO app_user USING (((user_id = public.app_actor_id()) OR public.app_actor_is_secretariat_admin()));
+
+
+--
+-- Name: group_messages; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.group_messages ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: group_messages group_messages_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_messages_insert ON public.group_messages FOR INSERT TO app_user WITH CHECK (((public.app_group_category(group_id) IS NOT NULL) AND ((author_id IS NULL) OR (author_id = public.app_actor_id())) AND (( SELECT g.status
+   FROM public.groups g
+  WHERE (g.id = group_messages.group_id)) = 'active'::text) AND ((address_kind <> 'members'::text) OR (NOT ( SELECT g.is_confidential
+   FROM public.groups g
+  WHERE (g.id = group_messages.group_id))))));
+
+
+--
+-- Name: group_messages group_messages_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_messages_read ON public.group_messages FOR SELECT TO app_user USING (((public.app_group_category(group_id) IS NOT NULL) AND ((EXISTS ( SELECT 1
+   FROM public.group_message_recipients r
+  WHERE ((r.message_id = group_messages.id) AND (r.user_id = public.app_actor_id())))) OR (EXISTS ( SELECT 1
+   FROM public.group_message_senders s
+  WHERE ((s.message_id = group_messages.id) AND (s.user_id = public.app_actor_id())))))));
+
+
+--
+-- Name: group_notifications; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.group_notifications ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: group_notifications group_notifications_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_notifications_insert ON public.group_notifications FOR INSERT TO app_user WITH CHECK ((public.app_group_may_moderate(group_id) OR ((kind = 'join_requested'::text) AND (public.app_actor_kind() = 'user'::text))));
+
+
+--
+-- Name: group_notifications group_notifications_mark; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_notifications_mark ON public.group_notifications FOR UPDATE TO app_user USING ((user_id = public.app_actor_id())) WITH CHECK ((user_id = public.app_actor_id()));
+
+
+--
+-- Name: group_notifications group_notifications_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY group_notifications_read ON public.group_notifications FOR SELECT TO app_user USING (((user_id = public.app_actor_id()) AND public.app_group_sees(group_id, audience)));
+
+
+--
+-- Name: groups; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.groups ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: groups groups_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY groups_read ON public.groups FOR SELECT TO app_user USING ((public.app_actor_is_system() OR public.app_actor_is_secretariat_admin() OR ((public.app_actor_kind() = 'user'::text) AND ((status = 'active'::text) OR (public.app_group_category(id) IS NOT NULL))) OR ((public.app_actor_kind() = 'anonymous'::text) AND (status = 'active'::text) AND (NOT is_confidential))));
+
+
+--
+-- Name: groups groups_write; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY groups_write ON public.groups TO app_user USING ((public.app_actor_is_system() OR public.app_actor_is_secretariat_admin())) WITH CHECK ((public.app_actor_is_system() OR public.app_actor_is_secretariat_admin()));
+
+
+--
+-- Name: import_batches; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.import_batches ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: import_batches import_batches_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_batches_insert ON public.import_batches FOR INSERT TO app_user WITH CHECK (public.app_can_write_report(party, false));
+
+
+--
+-- Name: import_batches import_batches_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_batches_read ON public.import_batches FOR SELECT TO app_user USING (public.app_can_write_report(party, false));
+
+
+--
+-- Name: import_batches import_batches_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_batches_update ON public.import_batches FOR UPDATE TO app_user USING (public.app_can_write_report(party, false)) WITH CHECK (public.app_can_write_report(party, false));
+
+
+--
+-- Name: import_rows; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.import_rows ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: import_rows import_rows_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_rows_delete ON public.import_rows FOR DELETE TO app_user USING (public.app_can_write_report(party, false));
+
+
+--
+-- Name: import_rows import_rows_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_rows_insert ON public.import_rows FOR INSERT TO app_user WITH CHECK (public.app_can_write_report(party, false));
+
+
+--
+-- Name: import_rows import_rows_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_rows_read ON public.import_rows FOR SELECT TO app_user USING (public.app_can_write_report(party, false));
+
+
+--
+-- Name: import_rows import_rows_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_rows_update ON public.import_rows FOR UPDATE TO app_user USING (public.app_can_write_report(party, false)) WITH CHECK (public.app_can_write_report(party, false));
+
+
+--
+-- Name: library_items; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.library_items ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: library_items library_items_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY library_items_read ON public.library_items FOR SELECT TO app_user USING (public.app_group_sees(group_id, audience));
+
+
+--
+-- Name: library_items library_items_write; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY library_items_write ON public.library_items TO app_user USING ((public.app_group_is_owner(group_id) AND public.app_group_sees(group_id, audience))) WITH CHECK ((public.app_group_is_owner(group_id) AND public.app_group_sees(group_id, audience)));
+
+
+--
+-- Name: library_versions; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.library_versions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: library_versions library_versions_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY library_versions_insert ON public.library_versions FOR INSERT TO app_user WITH CHECK ((public.app_group_is_owner(group_id) AND public.app_group_sees(group_id, audience)));
+
+
+--
+-- Name: library_versions library_versions_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY library_versions_read ON public.library_versions FOR SELECT TO app_user USING (public.app_group_sees(group_id, audience));
+
+
+--
 -- Name: one_time_tokens; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -1812,7 +3074,7 @@ CREATE POLICY seizure_records_insert ON public.seizure_records FOR INSERT TO app
 -- Name: seizure_records seizure_records_read; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY seizure_records_read ON public.seizure_records FOR SELECT TO app_user USING (public.app_can_see_seizure(reporting_party, is_published, share_parties, share_iccwc, concerned_parties));
+CREATE POLICY seizure_records_read ON public.seizure_records FOR SELECT TO app_user USING ((visibility_keys && ( SELECT public.app_actor_visibility_keys() AS app_actor_visibility_keys)));
 
 
 --
@@ -1957,6 +3219,41 @@ GRANT USAGE ON SCHEMA public TO app_user;
 
 
 --
+-- Name: FUNCTION app_group_category(g uuid); Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON FUNCTION public.app_group_category(g uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION app_group_contacts(g uuid, audience text, owners_only boolean); Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON FUNCTION public.app_group_contacts(g uuid, audience text, owners_only boolean) TO app_user;
+
+
+--
+-- Name: FUNCTION app_group_is_owner(g uuid); Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON FUNCTION public.app_group_is_owner(g uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION app_group_member_visible(g uuid, row_user uuid, row_is_owner boolean); Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON FUNCTION public.app_group_member_visible(g uuid, row_user uuid, row_is_owner boolean) TO app_user;
+
+
+--
+-- Name: FUNCTION app_message_shows_recipients(msg uuid); Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON FUNCTION public.app_message_shows_recipients(msg uuid) TO app_user;
+
+
+--
 -- Name: TABLE api_tokens; Type: ACL; Schema: public; Owner: -
 --
 
@@ -1989,6 +3286,90 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.cites_codes TO app_user;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.countries TO app_user;
+
+
+--
+-- Name: TABLE group_files; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.group_files TO app_user;
+
+
+--
+-- Name: TABLE group_join_requests; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.group_join_requests TO app_user;
+
+
+--
+-- Name: TABLE group_members; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.group_members TO app_user;
+
+
+--
+-- Name: TABLE group_message_recipients; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.group_message_recipients TO app_user;
+
+
+--
+-- Name: TABLE group_message_senders; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.group_message_senders TO app_user;
+
+
+--
+-- Name: TABLE group_messages; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.group_messages TO app_user;
+
+
+--
+-- Name: TABLE group_notifications; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.group_notifications TO app_user;
+
+
+--
+-- Name: TABLE groups; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.groups TO app_user;
+
+
+--
+-- Name: TABLE import_batches; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.import_batches TO app_user;
+
+
+--
+-- Name: TABLE import_rows; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.import_rows TO app_user;
+
+
+--
+-- Name: TABLE library_items; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.library_items TO app_user;
+
+
+--
+-- Name: TABLE library_versions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.library_versions TO app_user;
 
 
 --
