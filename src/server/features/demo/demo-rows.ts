@@ -23,30 +23,14 @@ import {
   UNITS,
   type TradeFlow,
 } from './demo-catalogue.ts';
+import { IMPORT_COLUMNS, type ImportColumn } from '../../../shared/imports.contract.ts';
 import { COUNTRY_NAMES, REGIONS } from './demo-geography.ts';
 import { placeOf } from './demo-places.ts';
 import { deriveSeed, pickWeighted, Random, WeightedTable } from './demo-random.ts';
 
-export const DEMO_COLUMNS = [
-  'Date of seizure',
-  'Seizing agency',
-  'Species',
-  'Description of specimen',
-  'Quantity',
-  'Unit',
-  'Reason for seizure',
-  'Location type',
-  'Location',
-  'Detection method',
-  'Mode of transport',
-  'Country of origin',
-  'Country of export',
-  'Countries of transit',
-  'Country of destination',
-  'Nationality of offenders',
-  'Additional information',
-] as const;
-export type DemoColumn = (typeof DEMO_COLUMNS)[number];
+// The rows use the import template's own columns, so the importer reads them as a Party's file.
+export const DEMO_COLUMNS = IMPORT_COLUMNS;
+export type DemoColumn = ImportColumn;
 
 /** Taxon ids and appendices by checklist name, read from the database (loadDemoReference). */
 export interface DemoReference {
