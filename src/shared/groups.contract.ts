@@ -21,6 +21,7 @@
  */
 import { z } from 'zod';
 import { languageSchema } from './languages.ts';
+import { personFieldsSchema } from './registration.contract.ts';
 
 export const GROUPS_API = '/api/v1/groups';
 
@@ -144,20 +145,7 @@ export const groupDirectorySchema = z.object({
 // ── Join requests ───────────────────────────────────────────────────────────────────────────────
 
 /** POST /:groupId/join-requests: the registration fields plus a reason. */
-export const joinRequestInputSchema = z.object({
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/),
-  lastName: text(100),
-  firstName: text(100),
-  organisation: text(200),
-  functionTitle: text(200),
-  telephone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ().-]{6,30}$/),
+export const joinRequestInputSchema = personFieldsSchema.extend({
   officialEmail: z.string().trim().toLowerCase().max(254).email(),
   reason: text(2000),
 });

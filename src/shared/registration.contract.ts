@@ -6,7 +6,8 @@ import { languageSchema } from './languages.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const registrationRequestSchema = z.object({
+/** Who a person is, as the registration form and a group join request both ask it. */
+export const personFieldsSchema = z.object({
   country: z
     .string()
     .trim()
@@ -20,6 +21,9 @@ export const registrationRequestSchema = z.object({
     .string()
     .trim()
     .regex(/^\+?[0-9 ().-]{6,30}$/),
+});
+
+export const registrationRequestSchema = personFieldsSchema.extend({
   email: emailSchema,
   requestsItdAccess: z.boolean(),
   requestedGroups: z.array(text(200)).max(20),
