@@ -31,7 +31,7 @@ import { seizureRoutes } from './features/seizures/seizures.routes.ts';
 import { termsRoutes } from './features/terms/terms.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
-import { importMaxBytes, importRoutes } from './features/imports/imports.routes.ts';
+import { importRoutes } from './features/imports/imports.routes.ts';
 import { createFileSealer } from './features/groups/file-sealing.ts';
 import { groupContentRoutes } from './features/groups/group-content.routes.ts';
 import { groupRoutes } from './features/groups/groups.routes.ts';
@@ -105,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(importRoutes, {
     prefix: '/api/v1/imports',
     ...services,
-    maxUploadBytes: importMaxBytes(),
+    maxUploadBytes: deps.settings.importMaxBytes,
   });
   await app.register(seizureRoutes, { prefix: '/api/v1/seizures', ...services });
   const groups = {

@@ -39,6 +39,7 @@ const settingsSchema = z.object({
   LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
   INACTIVITY_SUSPEND_DAYS: z.coerce.number().int().min(11).default(180),
   ITD_ADMIN_EMAIL: z.string().email().default('admin@itd-platform.invalid'),
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(52_428_800),
   GROUP_FILE_MAX_BYTES: z.coerce.number().int().min(1024).default(20_971_520),
   GROUP_FILE_TYPES: z.string().optional(),
   GROUP_STREAM_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
@@ -121,6 +122,8 @@ export type Settings = {
   inactivitySuspendDays: number;
   /** The address of the first Secretariat admin, created on an empty database. */
   firstAdminEmail: string;
+  /** Largest report file accepted for import (a 116,000-row report is well under the default 50 MiB). */
+  importMaxBytes: number;
   /** Closed user groups: upload limits and the live stream's polling interval. */
   groups: { fileMaxBytes: number; fileTypes: string[]; streamPollMs: number };
 };
@@ -171,6 +174,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     signIn: { maxFailures: s.SIGN_IN_MAX_FAILURES, lockoutBaseSeconds: s.LOCKOUT_BASE_SECONDS },
     inactivitySuspendDays: s.INACTIVITY_SUSPEND_DAYS,
     firstAdminEmail: s.ITD_ADMIN_EMAIL.toLowerCase(),
+    importMaxBytes: s.IMPORT_MAX_BYTES,
     groups: {
       fileMaxBytes: s.GROUP_FILE_MAX_BYTES,
       fileTypes: s.GROUP_FILE_TYPES

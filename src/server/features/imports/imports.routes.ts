@@ -50,12 +50,6 @@ export interface ImportRouteDeps {
   maxUploadBytes: number;
 }
 
-/** IMPORT_MAX_BYTES, default 50 MiB: a 116,000-row report is well under it. */
-export function importMaxBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.IMPORT_MAX_BYTES ?? '');
-  return Number.isInteger(value) && value >= 1024 ? value : 50 * 1024 * 1024;
-}
-
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const importRoutes: FastifyPluginAsyncZod<ImportRouteDeps> = async (app, deps) => {

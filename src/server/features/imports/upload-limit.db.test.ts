@@ -9,9 +9,10 @@ let reporter: ApiClient;
 const clock = testClock();
 
 before(async () => {
-  process.env.IMPORT_MAX_BYTES = '2048';
-  t = await createTestApp({ RATE_LIMIT_MAX: '100000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000' }, { clock });
-  delete process.env.IMPORT_MAX_BYTES;
+  t = await createTestApp(
+    { IMPORT_MAX_BYTES: '2048', RATE_LIMIT_MAX: '100000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000' },
+    { clock },
+  );
   reporter = await signIn(
     t.app,
     clock,
