@@ -19,6 +19,7 @@ export const ACTIONS = [
   'report.read', // see reports: the Secretariat all, a Party's users their own Party's (report policy)
   'report.import', // upload, fix and submit reports (Secretariat data officers; a Party's focal points, reporters)
   'report.publish', // publish a report or return it to draft (Secretariat data officers and admins)
+  'group.administer', // create, change and archive closed user groups, and moderate any of them (Secretariat admins)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -100,6 +101,13 @@ const TABLE: Record<Action, Record<Role, Rule>> = {
   'report.publish': {
     admin: secretariatItd,
     data_officer: secretariatItd,
+    focal_point: false,
+    reporter: false,
+    member: false,
+  },
+  'group.administer': {
+    admin: secretariat,
+    data_officer: false,
     focal_point: false,
     reporter: false,
     member: false,

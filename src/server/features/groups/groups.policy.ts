@@ -5,6 +5,7 @@
  * agree for every category × audience × confidential × action.
  */
 import type { Actor } from '../../../shared/actor.ts';
+import { can as canDo } from '../../../shared/permissions.ts';
 import {
   AUDIENCES,
   LAW_ENFORCEMENT_CATEGORIES,
@@ -44,8 +45,8 @@ export const AUDIENCE_CATEGORIES: Record<Audience, readonly MemberCategory[]> = 
   law_enforcement: LAW_ENFORCEMENT_CATEGORIES,
 };
 
-const isSecretariatAdmin = (actor: Actor) =>
-  actor.kind === 'user' && actor.organisationKind === 'secretariat' && actor.role === 'admin';
+// Secretariat admins administer every group: the role × action table says who they are.
+const isSecretariatAdmin = (actor: Actor) => canDo(actor, 'group.administer');
 
 export function seesAudience(membership: MembershipFacts | null, audience: Audience): boolean {
   return membership !== null && AUDIENCE_CATEGORIES[audience].includes(membership.category);

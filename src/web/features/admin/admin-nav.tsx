@@ -22,7 +22,7 @@ const LINKS: {
   { to: '/admin/organisations', label: 'organisations', abilities: ['organisation.manage'] },
   { to: '/admin/terms', label: 'terms', abilities: ['terms.publish'] },
   // Groups are created by Secretariat admins: the session ability they alone hold (the server checks again).
-  { to: '/admin/groups', label: 'groups', abilities: ['organisation.manage'] },
+  { to: '/admin/groups', label: 'groups', abilities: ['group.administer'] },
 ];
 
 export function AdminNav() {

@@ -24,7 +24,7 @@ import { useLanguage } from '../../ui/use-language.ts';
  * The session ability of Secretariat admins, who alone create groups; the server checks its own rule on every
  * call (and each group's `administer` ability shows the edit buttons).
  */
-export const GROUP_ADMIN_ABILITIES: Action[] = ['organisation.manage'];
+export const GROUP_ADMIN_ABILITIES: Action[] = ['group.administer'];
 
 export function AdminGroupsPage() {
   return (
