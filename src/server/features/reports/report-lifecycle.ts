@@ -15,7 +15,7 @@ import { AppError, ForbiddenError } from '../../errors.ts';
 import { actorIdOf, type ReportContext } from './report-context.ts';
 import { recordReportEvent } from './report-events.ts';
 import { getReportDetail } from './report-queries.ts';
-import { reportAbilities } from './reports.policy.ts';
+import { isClosedToActor, reportAbilities } from './reports.policy.ts';
 import { loadVisibleReport, lockReport, stampOf, type ReportRow } from './reports.repo.ts';
 import { stampReportOnRecords } from './seizure-records.repo.ts';
 
@@ -26,12 +26,8 @@ async function loadFor(tx: Tx, ctx: ReportContext, id: string, ability: ReportAb
     : visible;
   if (!reportAbilities(ctx.actor, report).includes(ability)) {
     // A state the action does not fit (already published, not yet submitted) is a conflict, not a refusal.
-    // A Party may change nothing once its report is published: that is a refusal whatever the action.
-    const partyAfterPublication =
-      report.status === 'published' &&
-      !(ctx.actor.kind === 'user' && ctx.actor.organisationKind === 'secretariat');
     const wouldFit =
-      !partyAfterPublication &&
+      !isClosedToActor(ctx.actor, report) &&
       reportAbilities(ctx.actor, { ...report, status: stateFor(ability) }).includes(ability);
     throw wouldFit ? new AppError('conflict', 409, { status: report.status }) : new ForbiddenError();
   }

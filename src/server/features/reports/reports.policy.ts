@@ -35,6 +35,16 @@ export function canWriteReport(actor: Actor, report: ReportFacts): boolean {
   return true;
 }
 
+/**
+ * A published report refuses every change from anyone but Secretariat staff, whatever the action: the lifecycle
+ * answers such a request with a refusal (403), not with a conflict of states (409).
+ */
+export function isClosedToActor(actor: Actor, report: ReportFacts): boolean {
+  return (
+    report.status === 'published' && !(actor.kind === 'user' && actor.organisationKind === 'secretariat')
+  );
+}
+
 export function reportAbilities(actor: Actor, report: ReportFacts): ReportAbility[] {
   if (!canSeeReport(actor, report)) return [];
   const abilities: ReportAbility[] = [];
