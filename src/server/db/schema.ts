@@ -32,12 +32,16 @@ export interface AuditEventsTable {
   request_id: string | null;
   prev_hash: string;
   hash: string;
+  /** How the hash was computed (audit-chain.ts): 1 by the server, 2 by the database when appending. */
+  scheme: Generated<number>;
 }
 
 export interface AuditChainHeadTable {
   singleton: boolean;
   seq: number;
   hash: string;
+  /** The hash before the last advance: what the entry being appended links to. */
+  prev_hash: string;
 }
 
 export interface CountriesTable {

@@ -10,7 +10,7 @@ import {
   type ChainedEntry,
 } from './audit-chain.ts';
 
-function chain(length: number): (ChainedEntry & { hash: string })[] {
+function chain(length: number, scheme: 1 | 2 = 2): (ChainedEntry & { hash: string })[] {
   const entries: (ChainedEntry & { hash: string })[] = [];
   let prevHash = CHAIN_START.hash;
   for (let seq = 1; seq <= length; seq++) {
@@ -27,6 +27,7 @@ function chain(length: number): (ChainedEntry & { hash: string })[] {
       ipAddress: null,
       requestId: null,
       prevHash,
+      scheme,
     };
     const hash = hashEntry(entry);
     entries.push({ ...entry, hash });
@@ -54,4 +55,24 @@ test('an intact chain has no problems; any single edit is found', () => {
       assert.deepEqual(verifySegment(tampered, CHAIN_START).problems, [{ kind: 'edited', seq: index + 1 }]);
     }),
   );
+});
+
+test('entries hashed by the first scheme still verify, and a chain may move from one scheme to the next', () => {
+  const older = chain(3, 1);
+  assert.deepEqual(verifySegment(older, CHAIN_START).problems, []);
+  const last = verifySegment(older, CHAIN_START).last;
+  const newer = chain(5, 2).slice(3);
+  const [first, second] = newer;
+  const relinkedFirst = { ...first!, prevHash: last.hash };
+  const firstHash = hashEntry(relinkedFirst);
+  const relinkedSecond = { ...second!, prevHash: firstHash };
+  const mixed = [
+    ...older,
+    { ...relinkedFirst, hash: firstHash },
+    { ...relinkedSecond, hash: hashEntry(relinkedSecond) },
+  ];
+  assert.deepEqual(verifySegment(mixed, CHAIN_START).problems, []);
+  // The scheme is covered too: relabelling an entry's scheme breaks its hash.
+  const relabelled = mixed.map((e, i) => (i === 1 ? { ...e, scheme: 2 as const } : e));
+  assert.deepEqual(verifySegment(relabelled, CHAIN_START).problems, [{ kind: 'edited', seq: 2 }]);
 });

@@ -2,20 +2,20 @@
  * Writing and checking the audit log. recordAudit runs inside the caller's transaction, so an
  * action and its audit entry are committed (or rolled back) together.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../../shared/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import {
   CHAIN_START,
   checkHead,
-  hashEntry,
+  contentDigest,
   verifySegment,
   type ChainLink,
   type ChainVerdict,
-  type ChainedEntry,
+  type EntryContent,
 } from './audit-chain.ts';
-import { advanceHead, insertEntry, unsafeReadEntriesPage, unsafeReadHead } from './audit.repo.ts';
+import { appendEntry, unsafeReadEntriesPage, unsafeReadHead } from './audit.repo.ts';
 
 export interface AuditInput {
   action: string;
@@ -33,10 +33,8 @@ export interface AuditContext {
 }
 
 export async function recordAudit(tx: Tx, context: AuditContext, input: AuditInput): Promise<number> {
-  const { seq, prevHash } = await advanceHead(tx);
   const actor = context.actor;
-  const entry: ChainedEntry = {
-    seq,
+  const entry: EntryContent = {
     occurredAt: context.clock().toISOString(),
     actorKind: actor.kind,
     actorId: actor.kind === 'user' ? actor.userId : null,
@@ -48,10 +46,19 @@ export async function recordAudit(tx: Tx, context: AuditContext, input: AuditInp
     details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
     ipAddress: context.ipAddress ?? null,
     requestId: context.requestId ?? null,
-    prevHash,
   };
-  await insertEntry(tx, entry, hashEntry(entry));
-  return seq;
+  return appendEntry(tx, entry, contentDigest(entry));
+}
+
+/**
+ * The audit entry of a read (a search, a view, a chart): the transaction wrote nothing else, so it may commit
+ * without waiting for the disk (ADR 0007). Otherwise every read would hold the chain's lock through a disk flush,
+ * and reads would take turns at the disk's pace. Should PostgreSQL itself crash, the newest such entries (well
+ * under a second's worth) are lost together with the head's advance, so the chain stays whole.
+ */
+export async function recordReadAudit(tx: Tx, context: AuditContext, input: AuditInput): Promise<number> {
+  await sql`select set_config('synchronous_commit', 'off', true)`.execute(tx);
+  return recordAudit(tx, context, input);
 }
 
 /** Checks the whole chain page by page (constant memory). Needs the owner connection, not withActor. */

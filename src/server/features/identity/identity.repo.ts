@@ -4,32 +4,35 @@
  */
 import type { Tx } from '../../db/with-actor.ts';
 
+/** What the platform knows of a user when acting for them (their organisation decides what they may see). */
+const USER_COLUMNS = [
+  'u.id',
+  'u.email',
+  'u.first_name',
+  'u.last_name',
+  'u.language',
+  'u.role',
+  'u.has_itd_access',
+  'u.status',
+  'u.password_hash',
+  'u.must_change_password',
+  'u.totp_secret_sealed',
+  'u.totp_enrolled_at',
+  'u.totp_last_step',
+  'u.failed_sign_ins',
+  'u.locked_until',
+  'o.id as organisation_id',
+  'o.name as organisation_name',
+  'o.kind as organisation_kind',
+  'o.party',
+] as const;
+
 /** The user columns an actor is built from, joined with the organisation. */
 export async function findUserForActor(tx: Tx, where: { id?: string; email?: string }) {
   let query = tx
     .selectFrom('users as u')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select([
-      'u.id',
-      'u.email',
-      'u.first_name',
-      'u.last_name',
-      'u.language',
-      'u.role',
-      'u.has_itd_access',
-      'u.status',
-      'u.password_hash',
-      'u.must_change_password',
-      'u.totp_secret_sealed',
-      'u.totp_enrolled_at',
-      'u.totp_last_step',
-      'u.failed_sign_ins',
-      'u.locked_until',
-      'o.id as organisation_id',
-      'o.name as organisation_name',
-      'o.kind as organisation_kind',
-      'o.party',
-    ]);
+    .select(USER_COLUMNS);
   if (where.id) query = query.where('u.id', '=', where.id);
   if (where.email) query = query.where('u.email', '=', where.email);
   return query.executeTakeFirst();
@@ -46,22 +49,30 @@ export async function currentTermsVersion(tx: Tx): Promise<number | null> {
 }
 
 /**
- * A live session by its secret's hash, with its user:
- * select … from sessions s join users u … where token_hash = $1 and revoked_at is null
+ * A live session by its secret's hash, with its user and the current terms version, in one statement (it runs
+ * before every signed-in request):
+ * select … from sessions s join users u join organisations o where token_hash = $1 and revoked_at is null
  */
-export async function findSessionByHash(tx: Tx, tokenHash: string) {
+export async function findSessionWithUser(tx: Tx, tokenHash: string) {
   return tx
     .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
     .select([
-      's.id',
-      's.user_id',
+      's.id as session_id',
       's.stage',
       's.terms_version',
       's.csrf_token',
-      's.created_at',
       's.last_seen_at',
       's.expires_at',
+      ...USER_COLUMNS,
     ])
+    .select((eb) =>
+      eb
+        .selectFrom('terms_versions')
+        .select((t) => t.fn.max('version').as('v'))
+        .as('current_terms_version'),
+    )
     .where('s.token_hash', '=', tokenHash)
     .where('s.revoked_at', 'is', null)
     .executeTakeFirst();

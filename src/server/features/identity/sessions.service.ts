@@ -11,7 +11,7 @@ import { withActor, type Tx } from '../../db/with-actor.ts';
 import {
   currentTermsVersion,
   findApiTokenByHash,
-  findSessionByHash,
+  findSessionWithUser,
   findUserForActor,
   touchSession,
   type UserRecord,
@@ -105,27 +105,32 @@ export async function authenticateSession(
   settings: Settings,
 ): Promise<Authentication> {
   return withActor(db, FRONT_DOOR, async (tx) => {
-    const session = await findSessionByHash(tx, hashSecret(secret));
-    if (!session) return { kind: 'none' };
+    const found = await findSessionWithUser(tx, hashSecret(secret));
+    if (!found) return { kind: 'none' };
+    const {
+      session_id,
+      stage,
+      terms_version,
+      csrf_token,
+      last_seen_at,
+      expires_at,
+      current_terms_version,
+      ...user
+    } = found;
     const idleLimit = now.getTime() - settings.session.idleMinutes * 60_000;
-    if (session.expires_at.getTime() <= now.getTime() || session.last_seen_at.getTime() <= idleLimit) {
-      return { kind: 'none' };
-    }
-    const user = await findUserForActor(tx, { id: session.user_id });
-    if (!user || user.status !== 'active') return { kind: 'none' };
+    if (expires_at.getTime() <= now.getTime() || last_seen_at.getTime() <= idleLimit) return { kind: 'none' };
+    if (user.status !== 'active') return { kind: 'none' };
     // Touch at most once a minute: idle tracking does not need a write per request.
-    if (now.getTime() - session.last_seen_at.getTime() > 60_000)
-      await touchSession(tx, session.id, user.id, now);
-    const current = await currentTermsVersion(tx);
+    if (now.getTime() - last_seen_at.getTime() > 60_000) await touchSession(tx, session_id, user.id, now);
     return {
       kind: 'session',
-      sessionId: session.id,
-      stage: session.stage,
-      csrfToken: session.csrf_token,
-      termsAccepted: current !== null && session.terms_version === current,
+      sessionId: session_id,
+      stage,
+      csrfToken: csrf_token,
+      termsAccepted: current_terms_version !== null && terms_version === current_terms_version,
       user,
       actor: actorOf(user),
-      expiresAt: session.expires_at,
+      expiresAt: expires_at,
     };
   });
 }

@@ -21,7 +21,7 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
-import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { recordReadAudit, type AuditContext } from '../audit/audit.service.ts';
 import { decodeCursor, encodeCursor } from './seizure-cursor.ts';
 import { toDetail, toItem } from './seizure-view.ts';
 import { seizureAbilities, visibleTo } from './seizures.policy.ts';
@@ -80,7 +80,7 @@ export async function searchSeizures(
     const counted = cursor === undefined ? await countCapped(tx, visible, filter, COUNT_CAP) : null;
     const total =
       counted === null ? null : { count: Math.min(counted, COUNT_CAP), isCapped: counted > COUNT_CAP };
-    await recordAudit(tx, auditContext(deps, actor, request), {
+    await recordReadAudit(tx, auditContext(deps, actor, request), {
       action: 'seizure.search',
       details: {
         filters: filtersOf(filter),
@@ -105,7 +105,7 @@ export async function readSeizure(
     // Security: missing and invisible are the same 404 (the query cannot tell them apart either).
     if (!row) throw new NotFoundError();
     const versions = await selectVersions(tx, id);
-    await recordAudit(tx, auditContext(deps, actor, request), {
+    await recordReadAudit(tx, auditContext(deps, actor, request), {
       action: 'seizure.view',
       targetType: 'seizure_record',
       targetId: String(row.id),
@@ -134,7 +134,7 @@ export async function seizureStats(
     const visible = visibleTo(actor);
     const groups = await selectGroups(tx, visible, { filter, groupBy, rank, role, top });
     const total = await selectTotal(tx, visible, filter);
-    await recordAudit(tx, auditContext(deps, actor, request), {
+    await recordReadAudit(tx, auditContext(deps, actor, request), {
       action: 'seizure.stats',
       details: {
         filters: filtersOf(filter),
@@ -184,7 +184,7 @@ export async function seizureFacets(
       values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
     // Every record has a reporting Party, so the Party facet adds up to the matching records.
     const total = (facets.party ?? []).reduce((sum, value) => sum + value.count, 0);
-    await recordAudit(tx, auditContext(deps, actor, request), {
+    await recordReadAudit(tx, auditContext(deps, actor, request), {
       action: 'seizure.facets',
       details: { filters: filtersOf(filter), resultCount: total },
     });
