@@ -1,17 +1,19 @@
 /**
  * The explorer's filters as SQL over `seizure_records s`: every filter given must hold. Each value is a bound
- * parameter; the shapes are chosen for the indexes of migrations/0012 (sort date, countries, taxon lineage).
+ * parameter. Under row-level security PostgreSQL uses a condition as an index condition only when it is
+ * LEAKPROOF, so the shapes here are chosen for that (migrations/0016, ADR 0008): plain comparisons of stored
+ * columns, `= any(array)`, and `&&&` (the leakproof overlap of country-code lists) instead of `@>` on countries.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { CountryRoleFilter, SeizureFilter } from '../../../shared/seizures.contract.ts';
 
 /**
  * The date a record sorts and is counted by: its seizure date, or 1 January of its report's year when it has
- * none. The same expression is indexed in migrations/0012, so it must stay written exactly like this.
+ * none (a stored column, indexed with the id for keyset pages).
  */
-export const SORT_DATE = sql<string>`coalesce(s.seizure_date, make_date(s.report_year, 1, 1))`;
+export const SORT_DATE = sql<string>`s.sort_date`;
 /** The year of the seizure, or the report's year when the record has no date (the year of SORT_DATE). */
-export const SEIZURE_YEAR = sql<number>`coalesce(extract(year from s.seizure_date)::int, s.report_year)`;
+export const SEIZURE_YEAR = sql<number>`s.seizure_year`;
 
 /** The record's text fields that free text searches, as one string. */
 const SEARCHABLE_TEXT = sql`concat_ws(' ', s.taxon_name, s.location_name, s.seizing_agency, s.reason,
@@ -34,12 +36,12 @@ function countryInRole(country: string, role: CountryRoleFilter): RawBuilder<unk
     case 'destination':
       return sql`s.destination_country = ${code}`;
     case 'transit':
-      return sql`s.transit_countries @> array[${code}]`;
+      return sql`s.transit_countries &&& array[${code}]`;
     case 'nationality':
-      return sql`s.offender_nationalities @> array[${code}]`;
+      return sql`s.offender_nationalities &&& array[${code}]`;
     case 'any':
       // concerned_parties is every country of the record (generated column, GIN index).
-      return sql`s.concerned_parties @> array[${code}]`;
+      return sql`s.concerned_parties &&& array[${code}]`;
   }
 }
 
@@ -47,16 +49,15 @@ function countryInRole(country: string, role: CountryRoleFilter): RawBuilder<unk
 export function filterConditions(filter: SeizureFilter): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [];
   // Years as a range of SORT_DATE, so the sort-date index serves them.
-  if (filter.yearFrom !== undefined)
-    where.push(sql`${SORT_DATE} >= make_date(${filter.yearFrom}::int, 1, 1)`);
-  if (filter.yearTo !== undefined) where.push(sql`${SORT_DATE} <= make_date(${filter.yearTo}::int, 12, 31)`);
+  if (filter.yearFrom !== undefined) where.push(sql`${SORT_DATE} >= ${`${filter.yearFrom}-01-01`}::date`);
+  if (filter.yearTo !== undefined) where.push(sql`${SORT_DATE} <= ${`${filter.yearTo}-12-31`}::date`);
   if (filter.dateFrom !== undefined) where.push(sql`s.seizure_date >= ${filter.dateFrom}::date`);
   if (filter.dateTo !== undefined) where.push(sql`s.seizure_date <= ${filter.dateTo}::date`);
   if (filter.party) where.push(sql`s.reporting_party = any(${filter.party}::char(2)[])`);
   if (filter.country !== undefined) where.push(countryInRole(filter.country, filter.countryRole));
   if (filter.taxon) {
     // The taxon and everything below it: taxa.lineage lists every ancestor and the taxon itself (GIN index).
-    where.push(sql`s.taxon_id in (select t.id from taxa t where t.lineage && ${filter.taxon}::bigint[])`);
+    where.push(sql`s.taxon_id = any(array(select t.id from taxa t where t.lineage && ${filter.taxon}::bigint[]))`);
   }
   if (filter.appendix) where.push(sql`string_to_array(s.appendix, '/') && ${filter.appendix}::text[]`);
   if (filter.term) where.push(sql`s.term_code = any(${filter.term}::text[])`);
