@@ -30,6 +30,25 @@ COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching
 
 
 --
+-- Name: app_actor_audience(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_actor_audience() RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+    select case
+      when app_actor_kind() = 'system' then 'all'
+      when app_actor_kind() <> 'user' or not app_actor_has_itd() then null
+      when app_actor_org_kind() = 'secretariat' then 'all'
+      when app_actor_org_kind() = 'iccwc' then 'iccwc'
+      when app_actor_org_kind() = 'party' and app_actor_party() is not null then
+        case when app_actor_role() in ('focal_point', 'reporter') then 'preparer:' else 'reader:' end
+          || app_actor_party()
+    end
+  $$;
+
+
+--
 -- Name: app_actor_has_itd(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -122,19 +141,8 @@ CREATE FUNCTION public.app_actor_role() RETURNS text
 
 CREATE FUNCTION public.app_actor_visibility_keys() RETURNS text[]
     LANGUAGE sql STABLE PARALLEL SAFE
-    AS $$
-    select case
-      when app_actor_kind() = 'system' then array['all']
-      when app_actor_kind() <> 'user' or not app_actor_has_itd() then '{}'::text[]
-      when app_actor_org_kind() = 'secretariat' then array['all']
-      when app_actor_org_kind() = 'iccwc' then array['iccwc']
-      when app_actor_org_kind() = 'party' and app_actor_party() is not null then
-        array[case when app_actor_role() in ('focal_point', 'reporter') then 'own:' else 'own-published:' end
-                || app_actor_party(),
-              'concerned:' || app_actor_party()]
-      else '{}'::text[]
-    end
-  $$;
+    AS $$ select case when audience is null then '{}'::text[] else array[audience] end
+          from (select app_actor_audience() as audience) actor $$;
 
 
 --
@@ -186,6 +194,34 @@ CREATE FUNCTION public.app_can_write_report(party character, is_published boolea
                and app_actor_role() in ('focal_point', 'reporter'))
         ))
   $$;
+
+
+--
+-- Name: app_compact_seizure_figures(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_compact_seizure_figures() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+  begin
+    perform pg_advisory_xact_lock(hashtext('seizure_figures'));
+    with folded as (delete from seizure_figures returning *)
+    insert into seizure_figures (audience, dimension, key, records, specimens, kg)
+    select audience, dimension, key, sum(records), sum(specimens), sum(kg)
+      from folded group by 1, 2, 3
+     having sum(records) <> 0 or sum(specimens) <> 0 or sum(kg) <> 0;
+  end
+  $$;
+
+
+--
+-- Name: app_country_codes_overlap(character[], character[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_country_codes_overlap(character[], character[]) RETURNS boolean
+    LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE
+    AS $$arrayoverlap$$;
 
 
 --
@@ -297,6 +333,88 @@ CREATE FUNCTION public.app_prefixed_codes(prefix text, codes character[]) RETURN
 
 
 --
+-- Name: app_seizure_audiences(character, boolean, boolean, boolean, character[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_seizure_audiences(reporting_party character, is_published boolean, share_parties boolean, share_iccwc boolean, concerned character[]) RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    select array(
+      select distinct audience from (
+        select 'all' as audience
+        union all select 'preparer:' || reporting_party
+        union all select 'reader:' || reporting_party where is_published
+        union all select 'iccwc' where is_published and share_iccwc
+        union all select role || code
+          from unnest(concerned) as code, unnest(array['reader:', 'preparer:']) as role
+         where is_published and share_parties and code is not null
+      ) audiences
+      order by audience
+    )
+  $$;
+
+
+--
+-- Name: app_seizure_figures_apply(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_seizure_figures_apply() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+  begin
+    execute app_seizure_figures_statement(case tg_op
+      when 'INSERT' then 'select 1 as sign, * from new_rows'
+      when 'UPDATE' then 'select 1 as sign, * from new_rows union all select -1, * from old_rows'
+      else 'select -1 as sign, * from old_rows'
+    end);
+    return null;
+  end
+  $$;
+
+
+--
+-- Name: app_seizure_figures_statement(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_seizure_figures_statement(source text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $_$
+    select format($sql$
+      insert into seizure_figures (audience, dimension, key, records, specimens, kg)
+      select a.audience, d.dimension, d.key, sum(r.sign), coalesce(sum(r.sign * r.quantity_count), 0),
+             coalesce(sum(r.sign * r.quantity_kg), 0)
+        from (%s) r
+       cross join lateral unnest(r.visibility_keys) as a(audience)
+       cross join lateral (
+         values ('total', null::text),
+                ('year', r.seizure_year::text),
+                ('month', case when r.date_precision in ('day', 'month') then to_char(r.seizure_date, 'YYYY-MM') end),
+                ('term', r.term_code),
+                ('unit', r.unit_code),
+                ('appendix', r.appendix),
+                ('party', r.reporting_party::text),
+                ('detectionMethod', r.detection_method),
+                ('transportMode', r.transport_mode),
+                ('locationType', r.location_type),
+                ('taxon', r.taxon_id::text),
+                ('seizure', r.seizure_country::text),
+                ('origin', r.origin_country::text),
+                ('export', r.export_country::text),
+                ('destination', r.destination_country::text),
+                ('route', case when r.origin_country is not null and r.destination_country is not null
+                               then r.origin_country || '>' || r.destination_country end)
+         union all select 'transit', code::text from unnest(r.transit_countries) as code
+         union all select 'nationality', code::text from unnest(r.offender_nationalities) as code
+       ) as d(dimension, key)
+       group by 1, 2, 3
+      having sum(r.sign) <> 0 or coalesce(sum(r.sign * r.quantity_count), 0) <> 0
+          or coalesce(sum(r.sign * r.quantity_kg), 0) <> 0
+    $sql$, source)
+  $_$;
+
+
+--
 -- Name: audit_events_refuse_change(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -308,6 +426,43 @@ CREATE FUNCTION public.audit_events_refuse_change() RETURNS trigger
       using errcode = 'insufficient_privilege';
   end
   $$;
+
+
+--
+-- Name: &&&; Type: OPERATOR; Schema: public; Owner: -
+--
+
+CREATE OPERATOR public.&&& (
+    FUNCTION = public.app_country_codes_overlap,
+    LEFTARG = character[],
+    RIGHTARG = character[],
+    COMMUTATOR = OPERATOR(public.&&&),
+    RESTRICT = contsel,
+    JOIN = contjoinsel
+);
+
+
+--
+-- Name: app_country_codes_ops; Type: OPERATOR FAMILY; Schema: public; Owner: -
+--
+
+CREATE OPERATOR FAMILY public.app_country_codes_ops USING gin;
+ALTER OPERATOR FAMILY public.app_country_codes_ops USING gin ADD
+    OPERATOR 1 public.&&&(character[],character[]) ,
+    FUNCTION 1 (character[], character[]) bpcharcmp(character,character) ,
+    FUNCTION 4 (character[], character[]) ginarrayconsistent(internal,smallint,anyarray,integer,internal,internal,internal,internal) ,
+    FUNCTION 6 (character[], character[]) ginarraytriconsistent(internal,smallint,anyarray,integer,internal,internal,internal);
+
+
+--
+-- Name: app_country_codes_ops; Type: OPERATOR CLASS; Schema: public; Owner: -
+--
+
+CREATE OPERATOR CLASS public.app_country_codes_ops
+    FOR TYPE character[] USING gin FAMILY public.app_country_codes_ops AS
+    STORAGE character ,
+    FUNCTION 2 (character[], character[]) ginarrayextract(anyarray,internal,internal) ,
+    FUNCTION 3 (character[], character[]) ginqueryarrayextract(anyarray,internal,smallint,internal,internal,internal,internal);
 
 
 SET default_tablespace = '';
@@ -339,6 +494,7 @@ CREATE TABLE public.audit_chain_head (
     singleton boolean DEFAULT true NOT NULL,
     seq bigint NOT NULL,
     hash text NOT NULL,
+    prev_hash text,
     CONSTRAINT audit_chain_head_singleton_check CHECK (singleton)
 );
 
@@ -361,7 +517,9 @@ CREATE TABLE public.audit_events (
     request_id text,
     prev_hash text NOT NULL,
     hash text NOT NULL,
-    CONSTRAINT audit_events_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'system'::text, 'anonymous'::text])))
+    scheme smallint DEFAULT 2 NOT NULL,
+    CONSTRAINT audit_events_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'system'::text, 'anonymous'::text]))),
+    CONSTRAINT audit_events_scheme_check CHECK ((scheme = ANY (ARRAY[1, 2])))
 );
 
 
@@ -912,6 +1070,20 @@ CREATE TABLE public.reports (
 
 
 --
+-- Name: seizure_figures; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.seizure_figures (
+    audience text NOT NULL,
+    dimension text NOT NULL,
+    key text,
+    records bigint NOT NULL,
+    specimens numeric NOT NULL,
+    kg numeric NOT NULL
+);
+
+
+--
 -- Name: seizure_record_versions; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -972,19 +1144,9 @@ CREATE TABLE public.seizure_records (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_by uuid,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    visibility_keys text[] GENERATED ALWAYS AS ((((ARRAY['all'::text, ('own:'::text || (reporting_party)::text)] ||
-CASE
-    WHEN is_published THEN ARRAY[('own-published:'::text || (reporting_party)::text)]
-    ELSE '{}'::text[]
-END) ||
-CASE
-    WHEN (is_published AND share_iccwc) THEN ARRAY['iccwc'::text]
-    ELSE '{}'::text[]
-END) ||
-CASE
-    WHEN (is_published AND share_parties) THEN public.app_prefixed_codes('concerned:'::text, ((ARRAY[seizure_country, origin_country, export_country, destination_country] || transit_countries) || offender_nationalities))
-    ELSE '{}'::text[]
-END)) STORED,
+    visibility_keys text[] GENERATED ALWAYS AS (public.app_seizure_audiences(reporting_party, is_published, share_parties, share_iccwc, ((ARRAY[seizure_country, origin_country, export_country, destination_country] || transit_countries) || offender_nationalities))) STORED,
+    sort_date date GENERATED ALWAYS AS (COALESCE(seizure_date, make_date(report_year, 1, 1))) STORED,
+    seizure_year integer GENERATED ALWAYS AS (COALESCE((EXTRACT(year FROM seizure_date))::integer, report_year)) STORED,
     CONSTRAINT seizure_records_date_precision_check CHECK ((date_precision = ANY (ARRAY['day'::text, 'month'::text, 'year'::text]))),
     CONSTRAINT seizure_records_quantity_check CHECK ((quantity > (0)::numeric)),
     CONSTRAINT seizure_records_version_check CHECK ((version >= 1))
@@ -1708,10 +1870,17 @@ CREATE INDEX reports_party_year_idx ON public.reports USING btree (party, year);
 
 
 --
+-- Name: seizure_figures_audience_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_figures_audience_idx ON public.seizure_figures USING btree (audience, dimension);
+
+
+--
 -- Name: seizure_records_concerned_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX seizure_records_concerned_idx ON public.seizure_records USING gin (concerned_parties);
+CREATE INDEX seizure_records_concerned_idx ON public.seizure_records USING gin (concerned_parties public.app_country_codes_ops);
 
 
 --
@@ -1740,6 +1909,13 @@ CREATE INDEX seizure_records_fingerprint_idx ON public.seizure_records USING btr
 --
 
 CREATE INDEX seizure_records_kg_idx ON public.seizure_records USING btree (COALESCE(quantity_kg, ('-1'::integer)::numeric), id);
+
+
+--
+-- Name: seizure_records_nationality_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_nationality_idx ON public.seizure_records USING gin (offender_nationalities public.app_country_codes_ops);
 
 
 --
@@ -1774,7 +1950,7 @@ CREATE INDEX seizure_records_seizure_country_idx ON public.seizure_records USING
 -- Name: seizure_records_sort_date_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX seizure_records_sort_date_idx ON public.seizure_records USING btree (COALESCE(seizure_date, make_date(report_year, 1, 1)), id);
+CREATE INDEX seizure_records_sort_date_idx ON public.seizure_records USING btree (sort_date, id);
 
 
 --
@@ -1789,6 +1965,13 @@ CREATE INDEX seizure_records_taxon_idx ON public.seizure_records USING btree (ta
 --
 
 CREATE INDEX seizure_records_term_idx ON public.seizure_records USING btree (term_code);
+
+
+--
+-- Name: seizure_records_transit_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_transit_idx ON public.seizure_records USING gin (transit_countries public.app_country_codes_ops);
 
 
 --
@@ -1873,6 +2056,27 @@ CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON public.audit_events F
 --
 
 CREATE TRIGGER audit_events_no_update BEFORE DELETE OR UPDATE ON public.audit_events FOR EACH ROW EXECUTE FUNCTION public.audit_events_refuse_change();
+
+
+--
+-- Name: seizure_records seizure_figures_delete; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER seizure_figures_delete AFTER DELETE ON public.seizure_records REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_seizure_figures_apply();
+
+
+--
+-- Name: seizure_records seizure_figures_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER seizure_figures_insert AFTER INSERT ON public.seizure_records REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_seizure_figures_apply();
+
+
+--
+-- Name: seizure_records seizure_figures_update; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER seizure_figures_update AFTER UPDATE ON public.seizure_records REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_seizure_figures_apply();
 
 
 --
@@ -3034,6 +3238,19 @@ CREATE POLICY reports_update ON public.reports FOR UPDATE TO app_user USING (pub
 
 
 --
+-- Name: seizure_figures; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.seizure_figures ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: seizure_figures seizure_figures_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY seizure_figures_read ON public.seizure_figures FOR SELECT TO app_user USING ((audience = ( SELECT public.app_actor_audience() AS app_actor_audience)));
+
+
+--
 -- Name: seizure_record_versions; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -3216,6 +3433,14 @@ CREATE POLICY users_write ON public.users FOR UPDATE TO app_user USING ((public.
 --
 
 GRANT USAGE ON SCHEMA public TO app_user;
+
+
+--
+-- Name: FUNCTION app_compact_seizure_figures(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_compact_seizure_figures() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_compact_seizure_figures() TO app_user;
 
 
 --
@@ -3433,6 +3658,13 @@ GRANT SELECT,INSERT,UPDATE ON TABLE public.report_files TO app_user;
 --
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.reports TO app_user;
+
+
+--
+-- Name: TABLE seizure_figures; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.seizure_figures TO app_user;
 
 
 --

@@ -17,6 +17,7 @@ import { batchProblemsCsv } from './features/imports/error-report.ts';
 import { stageUpload } from './features/imports/stage-upload.ts';
 import { countRows } from './features/imports/staging.repo.ts';
 import { submitBatch } from './features/imports/submit-batch.ts';
+import { compactSeizureFigures } from './features/seizures/seizure-figures.repo.ts';
 
 export interface ImportReportOptions {
   party: string;
@@ -85,6 +86,7 @@ export async function runImportReport(
         onProgress: (done) => writing.update(done, counts.ready),
       }),
     ).finally(() => writing.stop());
+    await withActor(database.db, actor, compactSeizureFigures);
     say(
       `${path.basename(file)}: ${summary.total} rows → report ${summary.reportId} (${summary.reportStatus})`,
     );

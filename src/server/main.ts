@@ -10,6 +10,9 @@ import { setUpDatabase } from './setup-database.ts';
 import { ensureFirstAdmin } from './features/users/create-user.ts';
 import { runInactivityJobOnce } from './features/users/suspend-inactive.ts';
 import { demoOnStart } from './cli-demo.ts';
+import { withActor } from './db/with-actor.ts';
+import { compactSeizureFigures } from './features/seizures/seizure-figures.repo.ts';
+import { systemActor } from '../shared/actor.ts';
 
 export async function serve(settings: Settings, options: { demo?: boolean } = {}): Promise<void> {
   const database = await openDatabase({
@@ -52,11 +55,20 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
   }, 3_600_000);
   inactivityJob.unref();
 
+  // Every few minutes: fold the figures' deltas written by imports and corrections (any instance may; they queue).
+  const figuresJob = setInterval(() => {
+    withActor(database.db, systemActor('figures'), compactSeizureFigures).catch((error: unknown) =>
+      app?.log.error({ err: error }, 'figures compaction failed'),
+    );
+  }, 300_000);
+  figuresJob.unref();
+
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     clearInterval(inactivityJob);
+    clearInterval(figuresJob);
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     const timer = setTimeout(() => {
       app.log.error('shutdown took too long; exiting');

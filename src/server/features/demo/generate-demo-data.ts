@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import { systemActor } from '../../../shared/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
+import { compactSeizureFigures } from '../seizures/seizure-figures.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { insertSeizureRecords } from '../reports/seizure-records.repo.ts';
 import { catalogueTaxonNames } from './demo-catalogue.ts';
@@ -108,6 +109,8 @@ export async function generateDemoData(db: Kysely<DB>, options: DemoOptions): Pr
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
 
+  // One row per figure instead of one per batch and figure, so the first dashboards read little.
+  await withActor(db, actor, compactSeizureFigures);
   await analyzeReportTables(db);
   const users = await ensureDemoUsers(db, options.password, options.clock);
   await seedDemoGroup(db, options.clock());

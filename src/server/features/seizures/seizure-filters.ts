@@ -57,7 +57,9 @@ export function filterConditions(filter: SeizureFilter): RawBuilder<unknown>[] {
   if (filter.country !== undefined) where.push(countryInRole(filter.country, filter.countryRole));
   if (filter.taxon) {
     // The taxon and everything below it: taxa.lineage lists every ancestor and the taxon itself (GIN index).
-    where.push(sql`s.taxon_id = any(array(select t.id from taxa t where t.lineage && ${filter.taxon}::bigint[]))`);
+    where.push(
+      sql`s.taxon_id = any(array(select t.id from taxa t where t.lineage && ${filter.taxon}::bigint[]))`,
+    );
   }
   if (filter.appendix) where.push(sql`string_to_array(s.appendix, '/') && ${filter.appendix}::text[]`);
   if (filter.term) where.push(sql`s.term_code = any(${filter.term}::text[])`);

@@ -76,6 +76,27 @@ function canCorrect(actor: Actor, record: RuleColumns): boolean {
   );
 }
 
+/**
+ * The one audience whose records this actor sees, or null for none (migrations/0016 app_actor_audience states
+ * it again for the database): every actor sees exactly the records that list its audience, which is what lets
+ * the figures of each audience be kept ready (seizure-figures.repo.ts).
+ */
+export function audienceOf(actor: Actor): string | null {
+  if (actor.kind === 'system') return 'all';
+  if (!readsItd(actor)) return null;
+  switch (actor.organisationKind) {
+    case 'secretariat':
+      return 'all';
+    case 'iccwc':
+      return 'iccwc';
+    case 'party':
+      if (actor.party === null) return null;
+      return `${preparesReports(actor) ? 'preparer' : 'reader'}:${actor.party}`;
+    case 'igo':
+      return null;
+  }
+}
+
 export function can(actor: Actor, action: SeizureAbility, record: RuleColumns): boolean {
   switch (action) {
     case 'seizure.read':

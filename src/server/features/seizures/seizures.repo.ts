@@ -303,7 +303,7 @@ export async function selectFacets(
   );
 }
 
-async function rows<T>(tx: Tx, query: RawBuilder<unknown>): Promise<T[]> {
+export async function rows<T>(tx: Tx, query: RawBuilder<unknown>): Promise<T[]> {
   const result = await (query as RawBuilder<T>).execute(tx);
   return result.rows;
 }

@@ -24,7 +24,9 @@ import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { recordReadAudit, type AuditContext } from '../audit/audit.service.ts';
 import { decodeCursor, encodeCursor } from './seizure-cursor.ts';
 import { toDetail, toItem } from './seizure-view.ts';
-import { seizureAbilities, visibleTo } from './seizures.policy.ts';
+import { filterConditions } from './seizure-filters.ts';
+import { selectFigureFacets, selectFigureGroups, selectFigureTotal } from './seizure-figures.repo.ts';
+import { audienceOf, seizureAbilities, visibleTo } from './seizures.policy.ts';
 import {
   countCapped,
   selectFacets,
@@ -55,6 +57,14 @@ function auditContext(deps: SeizureDeps, actor: Actor, request: RequestContext):
  */
 function requireItdReader(actor: Actor): void {
   if (!roleCan(actor, 'itd.read')) throw new ForbiddenError();
+}
+
+/**
+ * The audience whose ready figures answer this request (migrations/0017), when no filter is set; with a filter the
+ * figures are computed from the records.
+ */
+function readyFiguresAudience(actor: Actor, filter: SeizureFilter): string | null {
+  return filterConditions(filter).length === 0 ? audienceOf(actor) : null;
 }
 
 /** The filters as given, for the audit entry (what was asked, never what was found). */
@@ -132,8 +142,11 @@ export async function seizureStats(
   const { groupBy, rank, role, top, ...filter } = query;
   return withActor(deps.db, actor, async (tx) => {
     const visible = visibleTo(actor);
-    const groups = await selectGroups(tx, visible, { filter, groupBy, rank, role, top });
-    const total = await selectTotal(tx, visible, filter);
+    const audience = readyFiguresAudience(actor, filter);
+    const groups = audience
+      ? await selectFigureGroups(tx, audience, { groupBy, rank, role, top })
+      : await selectGroups(tx, visible, { filter, groupBy, rank, role, top });
+    const total = audience ? await selectFigureTotal(tx, audience) : await selectTotal(tx, visible, filter);
     await recordReadAudit(tx, auditContext(deps, actor, request), {
       action: 'seizure.stats',
       details: {
@@ -171,8 +184,10 @@ export async function seizureFacets(
 ): Promise<SeizureFacets> {
   requireItdReader(actor);
   return withActor(deps.db, actor, async (tx) => {
-    const visible = visibleTo(actor);
-    const rows = await selectFacets(tx, visible, filter);
+    const audience = readyFiguresAudience(actor, filter);
+    const rows = audience
+      ? await selectFigureFacets(tx, audience)
+      : await selectFacets(tx, visibleTo(actor), filter);
     const facets = Object.fromEntries(
       FACETS.map((facet) => [facet, [] as { value: string; count: number }[]]),
     );
