@@ -47,7 +47,8 @@ export async function withActor<T>(db: Kysely<DB>, actor: Actor, fn: (tx: Tx) =>
   return db.transaction().execute(async (tx) => {
     // Security: set_config('role', …, true) is SET LOCAL ROLE app_user. Without it every policy is
     // skipped for a superuser connection (tested in with-actor.db.test.ts on both backends). One
-    // round-trip sets the role and the actor together.
+    // round-trip sets the role and the actor together, and the actor's audience for the sharing rule
+    // (migrations/0018), computed by the database from the same values.
     await sql`select
         set_config('role', 'app_user', true),
         set_config('app.actor_kind', ${s.actor_kind}, true),
@@ -55,7 +56,10 @@ export async function withActor<T>(db: Kysely<DB>, actor: Actor, fn: (tx: Tx) =>
         set_config('app.actor_org_kind', ${s.actor_org_kind}, true),
         set_config('app.actor_party', ${s.actor_party}, true),
         set_config('app.actor_role', ${s.actor_role}, true),
-        set_config('app.actor_itd', ${s.actor_itd}, true)`.execute(tx);
+        set_config('app.actor_itd', ${s.actor_itd}, true),
+        set_config('app.actor_audience',
+          coalesce(app_audience_of(${s.actor_kind}, ${s.actor_org_kind}, ${s.actor_party}, ${s.actor_role},
+                                   ${s.actor_itd}), ''), true)`.execute(tx);
     return fn(tx);
   });
 }

@@ -45,8 +45,11 @@ function countryInRole(country: string, role: CountryRoleFilter): RawBuilder<unk
   }
 }
 
+/** A filter whose taxa are resolved to the ids of every taxon at or below them (seizures.repo.ts resolveFilter). */
+export type ResolvedFilter = Omit<SeizureFilter, 'taxon'> & { taxonIds?: readonly number[] };
+
 /** The filter conditions, to be joined with `and` (an empty list means no filter). */
-export function filterConditions(filter: SeizureFilter): RawBuilder<unknown>[] {
+export function filterConditions(filter: ResolvedFilter): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [];
   // Years as a range of SORT_DATE, so the sort-date index serves them.
   if (filter.yearFrom !== undefined) where.push(sql`${SORT_DATE} >= ${`${filter.yearFrom}-01-01`}::date`);
@@ -55,12 +58,8 @@ export function filterConditions(filter: SeizureFilter): RawBuilder<unknown>[] {
   if (filter.dateTo !== undefined) where.push(sql`s.seizure_date <= ${filter.dateTo}::date`);
   if (filter.party) where.push(sql`s.reporting_party = any(${filter.party}::char(2)[])`);
   if (filter.country !== undefined) where.push(countryInRole(filter.country, filter.countryRole));
-  if (filter.taxon) {
-    // The taxon and everything below it: taxa.lineage lists every ancestor and the taxon itself (GIN index).
-    where.push(
-      sql`s.taxon_id = any(array(select t.id from taxa t where t.lineage && ${filter.taxon}::bigint[]))`,
-    );
-  }
+  // The taxon and everything below it (resolved to ids beforehand).
+  if (filter.taxonIds) where.push(sql`s.taxon_id = any(${filter.taxonIds}::bigint[])`);
   if (filter.appendix) where.push(sql`string_to_array(s.appendix, '/') && ${filter.appendix}::text[]`);
   if (filter.term) where.push(sql`s.term_code = any(${filter.term}::text[])`);
   if (filter.unit) where.push(sql`s.unit_code = any(${filter.unit}::text[])`);
@@ -75,6 +74,6 @@ export function filterConditions(filter: SeizureFilter): RawBuilder<unknown>[] {
 }
 
 /** visibleTo and the filters as one WHERE clause body. */
-export function whereClause(visible: RawBuilder<boolean>, filter: SeizureFilter): RawBuilder<unknown> {
+export function whereClause(visible: RawBuilder<boolean>, filter: ResolvedFilter): RawBuilder<unknown> {
   return sql.join([visible, ...filterConditions(filter)], sql` and `);
 }

@@ -15,26 +15,28 @@ import {
   type SeizureFilter,
   type SeizurePage,
   type SeizureSearchQuery,
+  type SeizureSort,
   type SeizureStats,
   type SeizureStatsQuery,
 } from '../../../shared/seizures.contract.ts';
 import type { DB } from '../../db/schema.ts';
-import { withActor } from '../../db/with-actor.ts';
+import { withActor, type Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { recordReadAudit, type AuditContext } from '../audit/audit.service.ts';
 import { decodeCursor, encodeCursor } from './seizure-cursor.ts';
 import { toDetail, toItem } from './seizure-view.ts';
-import { filterConditions } from './seizure-filters.ts';
+import { filterConditions, type ResolvedFilter } from './seizure-filters.ts';
 import { selectFigureFacets, selectFigureGroups, selectFigureTotal } from './seizure-figures.repo.ts';
 import { audienceOf, seizureAbilities, visibleTo } from './seizures.policy.ts';
+import { selectFirstPage, selectPage } from './seizure-pages.repo.ts';
 import {
-  countCapped,
+  resolveFilter,
   selectFacets,
   selectGroups,
-  selectPage,
   selectRecord,
   selectTotal,
   selectVersions,
+  type SeizureRow,
 } from './seizures.repo.ts';
 
 export interface SeizureDeps {
@@ -63,7 +65,7 @@ function requireItdReader(actor: Actor): void {
  * The audience whose ready figures answer this request (migrations/0017), when no filter is set; with a filter the
  * figures are computed from the records.
  */
-function readyFiguresAudience(actor: Actor, filter: SeizureFilter): string | null {
+function readyFiguresAudience(actor: Actor, filter: ResolvedFilter): string | null {
   return filterConditions(filter).length === 0 ? audienceOf(actor) : null;
 }
 
@@ -83,13 +85,17 @@ export async function searchSeizures(
   const after = decodeCursor(cursor, sort);
   return withActor(deps.db, actor, async (tx) => {
     const visible = visibleTo(actor);
-    const rows = await selectPage(tx, visible, { filter, sort, after, limit: limit + 1 });
+    const resolved = await resolveFilter(tx, filter);
+    const { rows, total } =
+      after === null
+        ? await firstPage(tx, actor, { filter: resolved, sort, limit: limit + 1 })
+        : {
+            rows: await selectPage(tx, visible, { filter: resolved, sort, after, limit: limit + 1 }),
+            total: null,
+          };
     const pageRows = rows.slice(0, limit);
     const last = pageRows.at(-1);
     const nextCursor = rows.length > limit && last ? encodeCursor(sort, last.sort_key, last.id) : null;
-    const counted = cursor === undefined ? await countCapped(tx, visible, filter, COUNT_CAP) : null;
-    const total =
-      counted === null ? null : { count: Math.min(counted, COUNT_CAP), isCapped: counted > COUNT_CAP };
     await recordReadAudit(tx, auditContext(deps, actor, request), {
       action: 'seizure.search',
       details: {
@@ -102,6 +108,29 @@ export async function searchSeizures(
     });
     return { items: pageRows.map(toItem), nextCursor, total };
   });
+}
+
+/**
+ * The first page with the number of matches: without a filter the number is the ready total of the caller's
+ * audience (exact, however large); with one, matches are counted up to COUNT_CAP in the pass that finds the page.
+ */
+async function firstPage(
+  tx: Tx,
+  actor: Actor,
+  page: { filter: ResolvedFilter; sort: SeizureSort; limit: number },
+): Promise<{ rows: SeizureRow[]; total: { count: number; isCapped: boolean } }> {
+  const visible = visibleTo(actor);
+  const audience = readyFiguresAudience(actor, page.filter);
+  if (audience) {
+    const rows = await selectPage(tx, visible, { ...page, after: null });
+    const figures = await selectFigureTotal(tx, audience);
+    return { rows, total: { count: Number(figures.count), isCapped: false } };
+  }
+  const first = await selectFirstPage(tx, visible, page, COUNT_CAP);
+  if (first.matched <= COUNT_CAP)
+    return { rows: first.rows, total: { count: first.matched, isCapped: false } };
+  const rows = await selectPage(tx, visible, { ...page, after: null });
+  return { rows, total: { count: COUNT_CAP, isCapped: true } };
 }
 
 export async function readSeizure(
@@ -142,11 +171,12 @@ export async function seizureStats(
   const { groupBy, rank, role, top, ...filter } = query;
   return withActor(deps.db, actor, async (tx) => {
     const visible = visibleTo(actor);
-    const audience = readyFiguresAudience(actor, filter);
+    const resolved = await resolveFilter(tx, filter);
+    const audience = readyFiguresAudience(actor, resolved);
     const groups = audience
       ? await selectFigureGroups(tx, audience, { groupBy, rank, role, top })
-      : await selectGroups(tx, visible, { filter, groupBy, rank, role, top });
-    const total = audience ? await selectFigureTotal(tx, audience) : await selectTotal(tx, visible, filter);
+      : await selectGroups(tx, visible, { filter: resolved, groupBy, rank, role, top });
+    const total = audience ? await selectFigureTotal(tx, audience) : await selectTotal(tx, visible, resolved);
     await recordReadAudit(tx, auditContext(deps, actor, request), {
       action: 'seizure.stats',
       details: {
@@ -184,10 +214,11 @@ export async function seizureFacets(
 ): Promise<SeizureFacets> {
   requireItdReader(actor);
   return withActor(deps.db, actor, async (tx) => {
-    const audience = readyFiguresAudience(actor, filter);
+    const resolved = await resolveFilter(tx, filter);
+    const audience = readyFiguresAudience(actor, resolved);
     const rows = audience
       ? await selectFigureFacets(tx, audience)
-      : await selectFacets(tx, visibleTo(actor), filter);
+      : await selectFacets(tx, visibleTo(actor), resolved);
     const facets = Object.fromEntries(
       FACETS.map((facet) => [facet, [] as { value: string; count: number }[]]),
     );
