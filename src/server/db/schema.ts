@@ -19,7 +19,9 @@ export interface SchemaMigrationsTable {
 }
 
 export interface AuditEventsTable {
-  seq: number;
+  id: Generated<number>;
+  /** Null only inside the writing transaction: the entry is linked into the chain at commit. */
+  seq: number | null;
   occurred_at: Timestamp;
   actor_kind: 'user' | 'system' | 'anonymous';
   actor_id: string | null;
@@ -30,18 +32,18 @@ export interface AuditEventsTable {
   details: ColumnType<Record<string, unknown>, string, string>;
   ip_address: string | null;
   request_id: string | null;
-  prev_hash: string;
-  hash: string;
-  /** How the hash was computed (audit-chain.ts): 1 by the server, 2 by the database when appending. */
+  prev_hash: string | null;
+  hash: string | null;
+  /** How the hash was computed (audit-chain.ts): 1 by the server, 2 by the database at commit. */
   scheme: Generated<number>;
+  /** Scheme 2: sha256 of the canonical JSON of the entry's content. */
+  digest: string | null;
 }
 
 export interface AuditChainHeadTable {
   singleton: boolean;
   seq: number;
   hash: string;
-  /** The hash before the last advance: what the entry being appended links to. */
-  prev_hash: string;
 }
 
 export interface CountriesTable {

@@ -4,6 +4,7 @@
  * Runs on PGlite, and on PostgreSQL when TEST_DATABASE_URL / DATABASE_URL is set.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { ANONYMOUS, systemActor } from '../../shared/actor.ts';
@@ -43,14 +44,18 @@ describe(`withActor and row-level security (${(process.env.TEST_DATABASE_URL ?? 
 
   test('a row the policy hides is invisible inside withActor and visible to the connection user', async () => {
     const writer = makeUser();
-    const seq = await withActor(database.db, writer, (tx) =>
-      recordAudit(tx, { actor: writer, clock }, { action: 'test.hidden_row' }),
+    const marker = randomUUID();
+    await withActor(database.db, writer, (tx) =>
+      recordAudit(tx, { actor: writer, clock }, { action: 'test.hidden_row', targetId: marker }),
     );
     const countAs = async (actor: Parameters<typeof withActor>[1]) =>
       withActor(database.db, actor, async (tx) =>
         Number(
-          (await sql<{ n: number }>`select count(*) as n from audit_events where seq = ${seq}`.execute(tx))
-            .rows[0]?.n,
+          (
+            await sql<{
+              n: number;
+            }>`select count(*) as n from audit_events where target_id = ${marker}`.execute(tx)
+          ).rows[0]?.n,
         ),
       );
     // The audit log is readable by Secretariat admins only (migrations/0002_audit_log.sql).
@@ -60,7 +65,7 @@ describe(`withActor and row-level security (${(process.env.TEST_DATABASE_URL ?? 
     assert.equal(await countAs(secretariatAdmin()), 1);
     const direct = await sql<{
       n: number;
-    }>`select count(*) as n from audit_events where seq = ${seq}`.execute(database.db);
+    }>`select count(*) as n from audit_events where target_id = ${marker}`.execute(database.db);
     assert.equal(Number(direct.rows[0]?.n), 1, 'the connection user (owner) bypasses the policy');
   });
 

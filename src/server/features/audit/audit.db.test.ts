@@ -68,6 +68,27 @@ describe('audit log', () => {
     );
   });
 
+  test('entries written by concurrent transactions, some rolled back, form one unbroken chain', async () => {
+    const writes = Array.from({ length: 24 }, (_, i) =>
+      withActor(db.db, actor, async (tx) => {
+        await recordAudit(
+          tx,
+          { actor, clock: () => new Date() },
+          { action: 'test.concurrent', targetId: String(i) },
+        );
+        // Every third transaction fails after appending: its entry must vanish without leaving a gap.
+        if (i % 3 === 0) throw new Error('rolled back');
+      }).catch(() => undefined),
+    );
+    await Promise.all(writes);
+    const verdict = await verifyAuditLog(db.db);
+    assert.deepEqual(verdict.problems, []);
+    const linked = await sql<{ n: number; unlinked: number }>`
+      select count(*)::int as n, count(*) filter (where seq is null or hash is null)::int as unlinked
+        from audit_events where action = 'test.concurrent'`.execute(db.db);
+    assert.deepEqual(linked.rows[0], { n: 16, unlinked: 0 });
+  });
+
   test('reports an edited row', async () => {
     const { seq } = await lastTestEntry(db, 2);
     await tamper(db, sql`update audit_events set details = '{"index": 99}' where seq = ${seq}`);

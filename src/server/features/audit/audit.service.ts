@@ -32,7 +32,7 @@ export interface AuditContext {
   requestId?: string | null;
 }
 
-export async function recordAudit(tx: Tx, context: AuditContext, input: AuditInput): Promise<number> {
+export async function recordAudit(tx: Tx, context: AuditContext, input: AuditInput): Promise<void> {
   const actor = context.actor;
   const entry: EntryContent = {
     occurredAt: context.clock().toISOString(),
@@ -47,18 +47,18 @@ export async function recordAudit(tx: Tx, context: AuditContext, input: AuditInp
     ipAddress: context.ipAddress ?? null,
     requestId: context.requestId ?? null,
   };
-  return appendEntry(tx, entry, contentDigest(entry));
+  await appendEntry(tx, entry, contentDigest(entry));
 }
 
 /**
  * The audit entry of a read (a search, a view, a chart): the transaction wrote nothing else, so it may commit
- * without waiting for the disk (ADR 0007). Otherwise every read would hold the chain's lock through a disk flush,
- * and reads would take turns at the disk's pace. Should PostgreSQL itself crash, the newest such entries (well
+ * without waiting for the disk (ADR 0007). Otherwise every read would hold the chain's lock (taken at commit to
+ * link the entry) through a disk flush, and reads would take turns at the disk's pace. Should PostgreSQL itself crash, the newest such entries (well
  * under a second's worth) are lost together with the head's advance, so the chain stays whole.
  */
-export async function recordReadAudit(tx: Tx, context: AuditContext, input: AuditInput): Promise<number> {
+export async function recordReadAudit(tx: Tx, context: AuditContext, input: AuditInput): Promise<void> {
   await sql`select set_config('synchronous_commit', 'off', true)`.execute(tx);
-  return recordAudit(tx, context, input);
+  await recordAudit(tx, context, input);
 }
 
 /** Checks the whole chain page by page (constant memory). Needs the owner connection, not withActor. */
