@@ -29,10 +29,10 @@ import { recordAudit } from '../src/server/features/audit/audit.service.ts';
 import { visibleTo } from '../src/server/features/seizures/seizures.policy.ts';
 import {
   resolveFilter,
-  selectGroups,
   selectRecord,
   type StatsRequest,
 } from '../src/server/features/seizures/seizures.repo.ts';
+import { selectFigures } from '../src/server/features/seizures/seizure-stats.repo.ts';
 import { selectFirstPage, selectPage } from '../src/server/features/seizures/seizure-pages.repo.ts';
 import { selectFigureGroups } from '../src/server/features/seizures/seizure-figures.repo.ts';
 import { audienceOf } from '../src/server/features/seizures/seizures.policy.ts';
@@ -285,7 +285,7 @@ async function measure(db: Kysely<DB>, databaseUrl: string): Promise<void> {
           () => get(`/api/v1/seizures/stats?groupBy=year&${searchQuery}`),
           () =>
             direct(async (tx) =>
-              selectGroups(tx, visible, { ...statsOf('year'), filter: await resolveFilter(tx, filter) }),
+              selectFigures(tx, visible, { ...statsOf('year'), filter: await resolveFilter(tx, filter) }),
             ),
         ],
         [

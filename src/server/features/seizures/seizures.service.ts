@@ -29,12 +29,11 @@ import { filterConditions, type ResolvedFilter } from './seizure-filters.ts';
 import { selectFigureFacets, selectFigureGroups, selectFigureTotal } from './seizure-figures.repo.ts';
 import { audienceOf, seizureAbilities, visibleTo } from './seizures.policy.ts';
 import { selectFirstPage, selectPage } from './seizure-pages.repo.ts';
+import { selectFigures } from './seizure-stats.repo.ts';
 import {
   resolveFilter,
   selectFacets,
-  selectGroups,
   selectRecord,
-  selectTotal,
   selectVersions,
   type SeizureRow,
 } from './seizures.repo.ts';
@@ -173,10 +172,12 @@ export async function seizureStats(
     const visible = visibleTo(actor);
     const resolved = await resolveFilter(tx, filter);
     const audience = readyFiguresAudience(actor, resolved);
-    const groups = audience
-      ? await selectFigureGroups(tx, audience, { groupBy, rank, role, top })
-      : await selectGroups(tx, visible, { filter: resolved, groupBy, rank, role, top });
-    const total = audience ? await selectFigureTotal(tx, audience) : await selectTotal(tx, visible, resolved);
+    const { groups, total } = audience
+      ? {
+          groups: await selectFigureGroups(tx, audience, { groupBy, rank, role, top }),
+          total: await selectFigureTotal(tx, audience),
+        }
+      : await selectFigures(tx, visible, { filter: resolved, groupBy, rank, role, top });
     await recordReadAudit(tx, auditContext(deps, actor, request), {
       action: 'seizure.stats',
       details: {
