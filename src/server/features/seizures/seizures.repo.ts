@@ -54,6 +54,7 @@ export interface SeizureDetailRow extends SeizureRow {
   share_iccwc: boolean;
   concerned_parties: string[];
   original: Record<string, string>;
+  versions: VersionRow[];
 }
 
 /** The columns of a record in a list (seizure-pages.repo.ts) and in the drawer. */
@@ -78,7 +79,7 @@ export async function resolveFilter(tx: Tx, filter: SeizureFilter): Promise<Reso
   return { ...rest, taxonIds: result.rows.map((row) => Number(row.id)) };
 }
 
-/** One record, when the caller may see it. */
+/** One record with its earlier versions (newest first), when the caller may see it; one round trip. */
 export async function selectRecord(
   tx: Tx,
   visible: RawBuilder<boolean>,
@@ -86,7 +87,14 @@ export async function selectRecord(
 ): Promise<SeizureDetailRow | undefined> {
   const result = await sql<SeizureDetailRow>`
     select ${ITEM_COLUMNS}, s.id::text as sort_key, s.reason, s.additional_info, s.is_elephant,
-           s.share_parties, s.share_iccwc, s.concerned_parties::text[] as concerned_parties, s.original
+           s.share_parties, s.share_iccwc, s.concerned_parties::text[] as concerned_parties, s.original,
+           (select coalesce(json_agg(json_build_object('version', v.version, 'data', v.data,
+                                                       'replaced_at', v.replaced_at,
+                                                       'replaced_by_label', v.replaced_by_label,
+                                                       'reason', v.reason)
+                                     order by v.version desc), '[]')
+              from seizure_record_versions v
+             where v.record_id = s.id) as versions
       from seizure_records s
       left join taxa t on t.id = s.taxon_id
      where s.id = ${id}::bigint and ${visible}`.execute(tx);
@@ -99,16 +107,6 @@ export interface VersionRow {
   replaced_at: Date | string;
   replaced_by_label: string | null;
   reason: string;
-}
-
-/** Earlier versions of a record, newest first (row-level security shows them only with the record). */
-export async function selectVersions(tx: Tx, recordId: number): Promise<VersionRow[]> {
-  const result = await sql<VersionRow>`
-    select v.version, v.data, v.replaced_at, v.replaced_by_label, v.reason
-      from seizure_record_versions v
-     where v.record_id = ${recordId}::bigint
-     order by v.version desc`.execute(tx);
-  return result.rows;
 }
 
 export interface FiguresRow {

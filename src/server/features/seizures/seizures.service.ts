@@ -30,13 +30,7 @@ import { selectFigureFacets, selectFigureGroups, selectFigureTotal } from './sei
 import { audienceOf, seizureAbilities, visibleTo } from './seizures.policy.ts';
 import { selectFirstPage, selectPage } from './seizure-pages.repo.ts';
 import { selectFigures } from './seizure-stats.repo.ts';
-import {
-  resolveFilter,
-  selectFacets,
-  selectRecord,
-  selectVersions,
-  type SeizureRow,
-} from './seizures.repo.ts';
+import { resolveFilter, selectFacets, selectRecord, type SeizureRow } from './seizures.repo.ts';
 
 export interface SeizureDeps {
   db: Kysely<DB>;
@@ -142,7 +136,6 @@ export async function readSeizure(
     const row = await selectRecord(tx, visibleTo(actor), id);
     // Security: missing and invisible are the same 404 (the query cannot tell them apart either).
     if (!row) throw new NotFoundError();
-    const versions = await selectVersions(tx, id);
     await recordReadAudit(tx, auditContext(deps, actor, request), {
       action: 'seizure.view',
       targetType: 'seizure_record',
@@ -156,7 +149,7 @@ export async function readSeizure(
       shareIccwc: row.share_iccwc,
       concernedParties: row.concerned_parties,
     });
-    return toDetail(row, versions, abilities);
+    return toDetail(row, row.versions, abilities);
   });
 }
 
