@@ -105,6 +105,21 @@ describe(`withActor and row-level security (${(process.env.TEST_DATABASE_URL ?? 
     );
   });
 
+  test('only a transaction that says it only reads commits without waiting for the disk', async () => {
+    const setting = (options?: { readsOnly: boolean }) =>
+      withActor(
+        database.db,
+        systemActor('test'),
+        async (tx) =>
+          (await sql<{ value: string }>`select current_setting('synchronous_commit') as value`.execute(tx))
+            .rows[0]?.value,
+        options,
+      );
+    assert.equal(await setting(), 'on');
+    assert.equal(await setting({ readsOnly: true }), 'off');
+    assert.equal(await setting(), 'on', 'the setting ends with its transaction');
+  });
+
   test('a failed transaction leaves nothing behind, including its audit entry', async () => {
     const actor = systemActor('rollback test');
     await assert.rejects(

@@ -42,7 +42,21 @@ function settingsOf(actor: Actor): ActorSettings {
   }
 }
 
-export async function withActor<T>(db: Kysely<DB>, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export interface WithActorOptions {
+  /**
+   * The transaction only reads; its one write is the audit entry of what was read. It then commits without
+   * waiting for the disk (synchronous_commit off, ADR 0007): should PostgreSQL crash, the newest such entries may
+   * be lost, never data. Never set it for a transaction that changes data.
+   */
+  readsOnly?: boolean;
+}
+
+export async function withActor<T>(
+  db: Kysely<DB>,
+  actor: Actor,
+  fn: (tx: Tx) => Promise<T>,
+  options: WithActorOptions = {},
+): Promise<T> {
   const s = settingsOf(actor);
   return db.transaction().execute(async (tx) => {
     // Security: set_config('role', …, true) is SET LOCAL ROLE app_user. Without it every policy is
@@ -59,7 +73,8 @@ export async function withActor<T>(db: Kysely<DB>, actor: Actor, fn: (tx: Tx) =>
         set_config('app.actor_itd', ${s.actor_itd}, true),
         set_config('app.actor_audience',
           coalesce(app_audience_of(${s.actor_kind}, ${s.actor_org_kind}, ${s.actor_party}, ${s.actor_role},
-                                   ${s.actor_itd}), ''), true)`.execute(tx);
+                                   ${s.actor_itd}), ''), true),
+        set_config('synchronous_commit', ${options.readsOnly ? 'off' : 'on'}, true)`.execute(tx);
     return fn(tx);
   });
 }

@@ -2,7 +2,7 @@
  * Writing and checking the audit log. recordAudit runs inside the caller's transaction, so an
  * action and its audit entry are committed (or rolled back) together.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../../shared/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Tx } from '../../db/with-actor.ts';
@@ -48,17 +48,6 @@ export async function recordAudit(tx: Tx, context: AuditContext, input: AuditInp
     requestId: context.requestId ?? null,
   };
   await appendEntry(tx, entry, contentDigest(entry));
-}
-
-/**
- * The audit entry of a read (a search, a view, a chart): the transaction wrote nothing else, so it may commit
- * without waiting for the disk (ADR 0007). Otherwise every read would hold the chain's lock (taken at commit to
- * link the entry) through a disk flush, and reads would take turns at the disk's pace. Should PostgreSQL itself crash, the newest such entries (well
- * under a second's worth) are lost together with the head's advance, so the chain stays whole.
- */
-export async function recordReadAudit(tx: Tx, context: AuditContext, input: AuditInput): Promise<void> {
-  await sql`select set_config('synchronous_commit', 'off', true)`.execute(tx);
-  await recordAudit(tx, context, input);
 }
 
 /** Checks the whole chain page by page (constant memory). Needs the owner connection, not withActor. */

@@ -22,7 +22,7 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
-import { recordReadAudit, type AuditContext } from '../audit/audit.service.ts';
+import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { decodeCursor, encodeCursor } from './seizure-cursor.ts';
 import { toDetail, toItem } from './seizure-view.ts';
 import { filterConditions, type ResolvedFilter } from './seizure-filters.ts';
@@ -31,6 +31,9 @@ import { audienceOf, seizureAbilities, visibleTo } from './seizures.policy.ts';
 import { selectFirstPage, selectPage } from './seizure-pages.repo.ts';
 import { selectFigures } from './seizure-stats.repo.ts';
 import { resolveFilter, selectFacets, selectRecord, type SeizureRow } from './seizures.repo.ts';
+
+/** Searches, figures and record views only read; their one write is the audit entry of what was read. */
+const READS_ONLY = { readsOnly: true };
 
 export interface SeizureDeps {
   db: Kysely<DB>;
@@ -76,31 +79,36 @@ export async function searchSeizures(
   requireItdReader(actor);
   const { sort, cursor, limit, ...filter } = query;
   const after = decodeCursor(cursor, sort);
-  return withActor(deps.db, actor, async (tx) => {
-    const visible = visibleTo(actor);
-    const resolved = await resolveFilter(tx, filter);
-    const { rows, total } =
-      after === null
-        ? await firstPage(tx, actor, { filter: resolved, sort, limit: limit + 1 })
-        : {
-            rows: await selectPage(tx, visible, { filter: resolved, sort, after, limit: limit + 1 }),
-            total: null,
-          };
-    const pageRows = rows.slice(0, limit);
-    const last = pageRows.at(-1);
-    const nextCursor = rows.length > limit && last ? encodeCursor(sort, last.sort_key, last.id) : null;
-    await recordReadAudit(tx, auditContext(deps, actor, request), {
-      action: 'seizure.search',
-      details: {
-        filters: filtersOf(filter),
-        sort,
-        page: cursor === undefined ? 1 : 'next',
-        resultCount: pageRows.length,
-        ...(total ? { total: total.count, totalIsCapped: total.isCapped } : {}),
-      },
-    });
-    return { items: pageRows.map(toItem), nextCursor, total };
-  });
+  return withActor(
+    deps.db,
+    actor,
+    async (tx) => {
+      const visible = visibleTo(actor);
+      const resolved = await resolveFilter(tx, filter);
+      const { rows, total } =
+        after === null
+          ? await firstPage(tx, actor, { filter: resolved, sort, limit: limit + 1 })
+          : {
+              rows: await selectPage(tx, visible, { filter: resolved, sort, after, limit: limit + 1 }),
+              total: null,
+            };
+      const pageRows = rows.slice(0, limit);
+      const last = pageRows.at(-1);
+      const nextCursor = rows.length > limit && last ? encodeCursor(sort, last.sort_key, last.id) : null;
+      await recordAudit(tx, auditContext(deps, actor, request), {
+        action: 'seizure.search',
+        details: {
+          filters: filtersOf(filter),
+          sort,
+          page: cursor === undefined ? 1 : 'next',
+          resultCount: pageRows.length,
+          ...(total ? { total: total.count, totalIsCapped: total.isCapped } : {}),
+        },
+      });
+      return { items: pageRows.map(toItem), nextCursor, total };
+    },
+    READS_ONLY,
+  );
 }
 
 /**
@@ -132,25 +140,30 @@ export async function readSeizure(
   request: RequestContext,
   id: number,
 ): Promise<SeizureDetail> {
-  return withActor(deps.db, actor, async (tx) => {
-    const row = await selectRecord(tx, visibleTo(actor), id);
-    // Security: missing and invisible are the same 404 (the query cannot tell them apart either).
-    if (!row) throw new NotFoundError();
-    await recordReadAudit(tx, auditContext(deps, actor, request), {
-      action: 'seizure.view',
-      targetType: 'seizure_record',
-      targetId: String(row.id),
-      details: { version: row.version },
-    });
-    const abilities = seizureAbilities(actor, {
-      reportingParty: row.reporting_party,
-      isPublished: row.is_published,
-      shareParties: row.share_parties,
-      shareIccwc: row.share_iccwc,
-      concernedParties: row.concerned_parties,
-    });
-    return toDetail(row, row.versions, abilities);
-  });
+  return withActor(
+    deps.db,
+    actor,
+    async (tx) => {
+      const row = await selectRecord(tx, visibleTo(actor), id);
+      // Security: missing and invisible are the same 404 (the query cannot tell them apart either).
+      if (!row) throw new NotFoundError();
+      await recordAudit(tx, auditContext(deps, actor, request), {
+        action: 'seizure.view',
+        targetType: 'seizure_record',
+        targetId: String(row.id),
+        details: { version: row.version },
+      });
+      const abilities = seizureAbilities(actor, {
+        reportingParty: row.reporting_party,
+        isPublished: row.is_published,
+        shareParties: row.share_parties,
+        shareIccwc: row.share_iccwc,
+        concernedParties: row.concerned_parties,
+      });
+      return toDetail(row, row.versions, abilities);
+    },
+    READS_ONLY,
+  );
 }
 
 export async function seizureStats(
@@ -161,43 +174,48 @@ export async function seizureStats(
 ): Promise<SeizureStats> {
   requireItdReader(actor);
   const { groupBy, rank, role, top, ...filter } = query;
-  return withActor(deps.db, actor, async (tx) => {
-    const visible = visibleTo(actor);
-    const resolved = await resolveFilter(tx, filter);
-    const audience = readyFiguresAudience(actor, resolved);
-    const { groups, total } = audience
-      ? {
-          groups: await selectFigureGroups(tx, audience, { groupBy, rank, role, top }),
-          total: await selectFigureTotal(tx, audience),
-        }
-      : await selectFigures(tx, visible, { filter: resolved, groupBy, rank, role, top });
-    await recordReadAudit(tx, auditContext(deps, actor, request), {
-      action: 'seizure.stats',
-      details: {
-        filters: filtersOf(filter),
+  return withActor(
+    deps.db,
+    actor,
+    async (tx) => {
+      const visible = visibleTo(actor);
+      const resolved = await resolveFilter(tx, filter);
+      const audience = readyFiguresAudience(actor, resolved);
+      const { groups, total } = audience
+        ? {
+            groups: await selectFigureGroups(tx, audience, { groupBy, rank, role, top }),
+            total: await selectFigureTotal(tx, audience),
+          }
+        : await selectFigures(tx, visible, { filter: resolved, groupBy, rank, role, top });
+      await recordAudit(tx, auditContext(deps, actor, request), {
+        action: 'seizure.stats',
+        details: {
+          filters: filtersOf(filter),
+          groupBy,
+          ...(groupBy === 'taxon' ? { rank } : {}),
+          ...(groupBy === 'country' ? { role } : {}),
+          resultCount: total.count,
+        },
+      });
+      return {
         groupBy,
-        ...(groupBy === 'taxon' ? { rank } : {}),
-        ...(groupBy === 'country' ? { role } : {}),
-        resultCount: total.count,
-      },
-    });
-    return {
-      groupBy,
-      groups: groups.map((group) => ({
-        key: group.key,
-        label: group.label,
-        ...(groupBy === 'route' ? { from: group.from_country ?? null, to: group.to_country ?? null } : {}),
-        count: Number(group.count),
-        specimens: Number(group.specimens ?? 0),
-        kg: Number(group.kg ?? 0),
-      })),
-      total: {
-        count: Number(total.count),
-        specimens: Number(total.specimens ?? 0),
-        kg: Number(total.kg ?? 0),
-      },
-    };
-  });
+        groups: groups.map((group) => ({
+          key: group.key,
+          label: group.label,
+          ...(groupBy === 'route' ? { from: group.from_country ?? null, to: group.to_country ?? null } : {}),
+          count: Number(group.count),
+          specimens: Number(group.specimens ?? 0),
+          kg: Number(group.kg ?? 0),
+        })),
+        total: {
+          count: Number(total.count),
+          specimens: Number(total.specimens ?? 0),
+          kg: Number(total.kg ?? 0),
+        },
+      };
+    },
+    READS_ONLY,
+  );
 }
 
 export async function seizureFacets(
@@ -207,27 +225,32 @@ export async function seizureFacets(
   filter: SeizureFilter,
 ): Promise<SeizureFacets> {
   requireItdReader(actor);
-  return withActor(deps.db, actor, async (tx) => {
-    const resolved = await resolveFilter(tx, filter);
-    const audience = readyFiguresAudience(actor, resolved);
-    const rows = audience
-      ? await selectFigureFacets(tx, audience)
-      : await selectFacets(tx, visibleTo(actor), resolved);
-    const facets = Object.fromEntries(
-      FACETS.map((facet) => [facet, [] as { value: string; count: number }[]]),
-    );
-    for (const row of rows) {
-      if (row.value === null) continue;
-      facets[row.facet as Facet]?.push({ value: row.value, count: Number(row.count) });
-    }
-    for (const values of Object.values(facets))
-      values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
-    // Every record has a reporting Party, so the Party facet adds up to the matching records.
-    const total = (facets.party ?? []).reduce((sum, value) => sum + value.count, 0);
-    await recordReadAudit(tx, auditContext(deps, actor, request), {
-      action: 'seizure.facets',
-      details: { filters: filtersOf(filter), resultCount: total },
-    });
-    return { facets: facets as SeizureFacets['facets'], total };
-  });
+  return withActor(
+    deps.db,
+    actor,
+    async (tx) => {
+      const resolved = await resolveFilter(tx, filter);
+      const audience = readyFiguresAudience(actor, resolved);
+      const rows = audience
+        ? await selectFigureFacets(tx, audience)
+        : await selectFacets(tx, visibleTo(actor), resolved);
+      const facets = Object.fromEntries(
+        FACETS.map((facet) => [facet, [] as { value: string; count: number }[]]),
+      );
+      for (const row of rows) {
+        if (row.value === null) continue;
+        facets[row.facet as Facet]?.push({ value: row.value, count: Number(row.count) });
+      }
+      for (const values of Object.values(facets))
+        values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+      // Every record has a reporting Party, so the Party facet adds up to the matching records.
+      const total = (facets.party ?? []).reduce((sum, value) => sum + value.count, 0);
+      await recordAudit(tx, auditContext(deps, actor, request), {
+        action: 'seizure.facets',
+        details: { filters: filtersOf(filter), resultCount: total },
+      });
+      return { facets: facets as SeizureFacets['facets'], total };
+    },
+    READS_ONLY,
+  );
 }
