@@ -2,6 +2,8 @@
  * SQL of the identity tables used by the front door (sign-in, sessions, tokens). Called inside
  * withActor; the system actor's policies let the front door read credentials, nothing else does.
  */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import type { Tx } from '../../db/with-actor.ts';
 
 /** What the platform knows of a user when acting for them (their organisation decides what they may see). */
@@ -49,34 +51,25 @@ export async function currentTermsVersion(tx: Tx): Promise<number | null> {
 }
 
 /**
- * A live session by its secret's hash, with its user and the current terms version, in one statement (it runs
- * before every signed-in request):
- * select … from sessions s join users u join organisations o where token_hash = $1 and revoked_at is null
+ * A live session by its secret's hash, with its user and the current terms version: one statement
+ * (app_front_door_session, migrations/0019), run on the platform's connection rather than in a front-door
+ * transaction, since it precedes every signed-in request. The function answers for that hash only.
  */
-export async function findSessionWithUser(tx: Tx, tokenHash: string) {
-  return tx
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select([
-      's.id as session_id',
-      's.stage',
-      's.terms_version',
-      's.csrf_token',
-      's.last_seen_at',
-      's.expires_at',
-      ...USER_COLUMNS,
-    ])
-    .select((eb) =>
-      eb
-        .selectFrom('terms_versions')
-        .select((t) => t.fn.max('version').as('v'))
-        .as('current_terms_version'),
-    )
-    .where('s.token_hash', '=', tokenHash)
-    .where('s.revoked_at', 'is', null)
-    .executeTakeFirst();
+export async function frontDoorSession(db: Kysely<DB>, tokenHash: string) {
+  const result = await sql<FrontDoorSession>`select * from app_front_door_session(${tokenHash})`.execute(db);
+  return result.rows[0];
 }
+
+/** What app_front_door_session returns: the session's own fields, then the user's (UserRecord). */
+export type FrontDoorSession = UserRecord & {
+  session_id: string;
+  stage: 'second_factor' | 'full';
+  terms_version: number | null;
+  csrf_token: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  current_terms_version: number | null;
+};
 
 /** select … from api_tokens where token_hash = $1 and revoked_at is null */
 export async function findApiTokenByHash(tx: Tx, tokenHash: string) {

@@ -11,7 +11,7 @@ import { withActor, type Tx } from '../../db/with-actor.ts';
 import {
   currentTermsVersion,
   findApiTokenByHash,
-  findSessionWithUser,
+  frontDoorSession,
   findUserForActor,
   touchSession,
   type UserRecord,
@@ -104,35 +104,34 @@ export async function authenticateSession(
   now: Date,
   settings: Settings,
 ): Promise<Authentication> {
-  return withActor(db, FRONT_DOOR, async (tx) => {
-    const found = await findSessionWithUser(tx, hashSecret(secret));
-    if (!found) return { kind: 'none' };
-    const {
-      session_id,
-      stage,
-      terms_version,
-      csrf_token,
-      last_seen_at,
-      expires_at,
-      current_terms_version,
-      ...user
-    } = found;
-    const idleLimit = now.getTime() - settings.session.idleMinutes * 60_000;
-    if (expires_at.getTime() <= now.getTime() || last_seen_at.getTime() <= idleLimit) return { kind: 'none' };
-    if (user.status !== 'active') return { kind: 'none' };
-    // Touch at most once a minute: idle tracking does not need a write per request.
-    if (now.getTime() - last_seen_at.getTime() > 60_000) await touchSession(tx, session_id, user.id, now);
-    return {
-      kind: 'session',
-      sessionId: session_id,
-      stage,
-      csrfToken: csrf_token,
-      termsAccepted: current_terms_version !== null && terms_version === current_terms_version,
-      user,
-      actor: actorOf(user),
-      expiresAt: expires_at,
-    };
-  });
+  const found = await frontDoorSession(db, hashSecret(secret));
+  if (!found) return { kind: 'none' };
+  const {
+    session_id,
+    stage,
+    terms_version,
+    csrf_token,
+    last_seen_at,
+    expires_at,
+    current_terms_version,
+    ...user
+  } = found;
+  const idleLimit = now.getTime() - settings.session.idleMinutes * 60_000;
+  if (expires_at.getTime() <= now.getTime() || last_seen_at.getTime() <= idleLimit) return { kind: 'none' };
+  if (user.status !== 'active') return { kind: 'none' };
+  // Touch at most once a minute: idle tracking does not need a write per request.
+  if (now.getTime() - last_seen_at.getTime() > 60_000)
+    await withActor(db, FRONT_DOOR, (tx) => touchSession(tx, session_id, user.id, now));
+  return {
+    kind: 'session',
+    sessionId: session_id,
+    stage,
+    csrfToken: csrf_token,
+    termsAccepted: current_terms_version !== null && terms_version === current_terms_version,
+    user,
+    actor: actorOf(user),
+    expiresAt: expires_at,
+  };
 }
 
 /** A bearer token: null when unknown, revoked or expired, or its user is not active. */
