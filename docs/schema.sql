@@ -35,17 +35,7 @@ COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching
 
 CREATE FUNCTION public.app_actor_audience() RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
-    AS $$
-    select case
-      when app_actor_kind() = 'system' then 'all'
-      when app_actor_kind() <> 'user' or not app_actor_has_itd() then null
-      when app_actor_org_kind() = 'secretariat' then 'all'
-      when app_actor_org_kind() = 'iccwc' then 'iccwc'
-      when app_actor_org_kind() = 'party' and app_actor_party() is not null then
-        case when app_actor_role() in ('focal_point', 'reporter') then 'preparer:' else 'reader:' end
-          || app_actor_party()
-    end
-  $$;
+    AS $$ select nullif(current_setting('app.actor_audience', true), '') $$;
 
 
 --
@@ -136,13 +126,21 @@ CREATE FUNCTION public.app_actor_role() RETURNS text
 
 
 --
--- Name: app_actor_visibility_keys(); Type: FUNCTION; Schema: public; Owner: -
+-- Name: app_audience_of(text, text, text, text, text); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.app_actor_visibility_keys() RETURNS text[]
-    LANGUAGE sql STABLE PARALLEL SAFE
-    AS $$ select case when audience is null then '{}'::text[] else array[audience] end
-          from (select app_actor_audience() as audience) actor $$;
+CREATE FUNCTION public.app_audience_of(kind text, org_kind text, party text, role text, has_itd text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    select case
+      when kind = 'system' then 'all'
+      when kind <> 'user' or coalesce(has_itd, '') <> 'true' then null
+      when org_kind = 'secretariat' then 'all'
+      when org_kind = 'iccwc' then 'iccwc'
+      when org_kind = 'party' and nullif(party, '') is not null then
+        case when role in ('focal_point', 'reporter') then 'preparer:' else 'reader:' end || party
+    end
+  $$;
 
 
 --
@@ -222,6 +220,26 @@ CREATE FUNCTION public.app_compact_seizure_figures() RETURNS void
 CREATE FUNCTION public.app_country_codes_overlap(character[], character[]) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE
     AS $$arrayoverlap$$;
+
+
+--
+-- Name: app_front_door_session(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_front_door_session(secret_hash text) RETURNS TABLE(session_id uuid, stage text, terms_version integer, csrf_token text, last_seen_at timestamp with time zone, expires_at timestamp with time zone, current_terms_version integer, id uuid, email text, first_name text, last_name text, language text, role text, has_itd_access boolean, status text, password_hash text, must_change_password boolean, totp_secret_sealed text, totp_enrolled_at timestamp with time zone, totp_last_step bigint, failed_sign_ins integer, locked_until timestamp with time zone, organisation_id uuid, organisation_name text, organisation_kind text, party character)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+    select s.id, s.stage, s.terms_version, s.csrf_token, s.last_seen_at, s.expires_at,
+           (select max(t.version) from terms_versions t),
+           u.id, u.email, u.first_name, u.last_name, u.language, u.role, u.has_itd_access, u.status,
+           u.password_hash, u.must_change_password, u.totp_secret_sealed, u.totp_enrolled_at, u.totp_last_step,
+           u.failed_sign_ins, u.locked_until, o.id, o.name, o.kind, o.party
+      from sessions s
+      join users u on u.id = s.user_id
+      join organisations o on o.id = u.organisation_id
+     where s.token_hash = secret_hash and s.revoked_at is null
+  $$;
 
 
 --
@@ -362,11 +380,19 @@ CREATE FUNCTION public.app_seizure_figures_apply() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
     AS $$
+  declare
+    -- Only the columns the figures read: the transition tables hold whole rows (with `original`), and copying
+    -- them costs more than the sums.
+    columns constant text := 'visibility_keys, seizure_year, date_precision, seizure_date, term_code, unit_code,
+      appendix, reporting_party, detection_method, transport_mode, location_type, taxon_id, seizure_country,
+      origin_country, export_country, destination_country, transit_countries, offender_nationalities,
+      quantity_count, quantity_kg';
   begin
     execute app_seizure_figures_statement(case tg_op
-      when 'INSERT' then 'select 1 as sign, * from new_rows'
-      when 'UPDATE' then 'select 1 as sign, * from new_rows union all select -1, * from old_rows'
-      else 'select -1 as sign, * from old_rows'
+      when 'INSERT' then format('select 1 as sign, %s from new_rows', columns)
+      when 'UPDATE' then
+        format('select 1 as sign, %s from new_rows union all select -1, %s from old_rows', columns, columns)
+      else format('select -1 as sign, %s from old_rows', columns)
     end);
     return null;
   end
@@ -415,6 +441,27 @@ CREATE FUNCTION public.app_seizure_figures_statement(source text) RETURNS text
 
 
 --
+-- Name: audit_events_link(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.audit_events_link() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+  declare
+    head record;
+    linked text;
+  begin
+    select seq, hash into head from audit_chain_head where singleton for update;
+    linked := encode(sha256(convert_to(head.hash || (head.seq + 1)::text || ':' || new.digest, 'UTF8')), 'hex');
+    update audit_chain_head set seq = head.seq + 1, hash = linked where singleton;
+    update audit_events set seq = head.seq + 1, prev_hash = head.hash, hash = linked where id = new.id;
+    return null;
+  end
+  $$;
+
+
+--
 -- Name: audit_events_refuse_change(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -422,6 +469,14 @@ CREATE FUNCTION public.audit_events_refuse_change() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
   begin
+    if tg_op = 'UPDATE' and old.seq is null and old.hash is null and new.seq is not null and new.hash is not null
+       and (new.id, new.occurred_at, new.actor_kind, new.actor_id, new.actor_label, new.action, new.target_type,
+            new.target_id, new.details, new.ip_address, new.request_id, new.scheme, new.digest)
+           is not distinct from
+           (old.id, old.occurred_at, old.actor_kind, old.actor_id, old.actor_label, old.action, old.target_type,
+            old.target_id, old.details, old.ip_address, old.request_id, old.scheme, old.digest) then
+      return new;
+    end if;
     raise exception 'audit_events is append-only: % is not allowed', tg_op
       using errcode = 'insufficient_privilege';
   end
@@ -437,8 +492,8 @@ CREATE OPERATOR public.&&& (
     LEFTARG = character[],
     RIGHTARG = character[],
     COMMUTATOR = OPERATOR(public.&&&),
-    RESTRICT = contsel,
-    JOIN = contjoinsel
+    RESTRICT = matchingsel,
+    JOIN = matchingjoinsel
 );
 
 
@@ -494,7 +549,6 @@ CREATE TABLE public.audit_chain_head (
     singleton boolean DEFAULT true NOT NULL,
     seq bigint NOT NULL,
     hash text NOT NULL,
-    prev_hash text,
     CONSTRAINT audit_chain_head_singleton_check CHECK (singleton)
 );
 
@@ -504,7 +558,7 @@ CREATE TABLE public.audit_chain_head (
 --
 
 CREATE TABLE public.audit_events (
-    seq bigint NOT NULL,
+    seq bigint,
     occurred_at timestamp with time zone NOT NULL,
     actor_kind text NOT NULL,
     actor_id uuid,
@@ -515,11 +569,28 @@ CREATE TABLE public.audit_events (
     details jsonb DEFAULT '{}'::jsonb NOT NULL,
     ip_address text,
     request_id text,
-    prev_hash text NOT NULL,
-    hash text NOT NULL,
+    prev_hash text,
+    hash text,
+    id bigint NOT NULL,
     scheme smallint DEFAULT 2 NOT NULL,
+    digest text,
     CONSTRAINT audit_events_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'system'::text, 'anonymous'::text]))),
+    CONSTRAINT audit_events_digest_check CHECK (((scheme = 1) OR (digest IS NOT NULL))),
     CONSTRAINT audit_events_scheme_check CHECK ((scheme = ANY (ARRAY[1, 2])))
+);
+
+
+--
+-- Name: audit_events_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.audit_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.audit_events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 
@@ -1379,7 +1450,7 @@ ALTER TABLE ONLY public.audit_events
 --
 
 ALTER TABLE ONLY public.audit_events
-    ADD CONSTRAINT audit_events_pkey PRIMARY KEY (seq);
+    ADD CONSTRAINT audit_events_pkey PRIMARY KEY (id);
 
 
 --
@@ -1716,6 +1787,13 @@ CREATE INDEX audit_events_actor_idx ON public.audit_events USING btree (actor_id
 
 
 --
+-- Name: audit_events_seq_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX audit_events_seq_idx ON public.audit_events USING btree (seq);
+
+
+--
 -- Name: group_files_message_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2042,6 +2120,13 @@ CREATE INDEX terms_acceptances_user_idx ON public.terms_acceptances USING btree 
 --
 
 CREATE INDEX users_organisation_idx ON public.users USING btree (organisation_id);
+
+
+--
+-- Name: audit_events audit_events_link; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER audit_events_link AFTER INSERT ON public.audit_events DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((new.scheme = 2)) EXECUTE FUNCTION public.audit_events_link();
 
 
 --
@@ -3247,7 +3332,7 @@ ALTER TABLE public.seizure_figures ENABLE ROW LEVEL SECURITY;
 -- Name: seizure_figures seizure_figures_read; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY seizure_figures_read ON public.seizure_figures FOR SELECT TO app_user USING ((audience = ( SELECT public.app_actor_audience() AS app_actor_audience)));
+CREATE POLICY seizure_figures_read ON public.seizure_figures FOR SELECT TO app_user USING ((audience = current_setting('app.actor_audience'::text, true)));
 
 
 --
@@ -3291,7 +3376,7 @@ CREATE POLICY seizure_records_insert ON public.seizure_records FOR INSERT TO app
 -- Name: seizure_records seizure_records_read; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY seizure_records_read ON public.seizure_records FOR SELECT TO app_user USING ((visibility_keys && ( SELECT public.app_actor_visibility_keys() AS app_actor_visibility_keys)));
+CREATE POLICY seizure_records_read ON public.seizure_records FOR SELECT TO app_user USING ((visibility_keys && ARRAY[current_setting('app.actor_audience'::text, true)]));
 
 
 --
@@ -3441,6 +3526,14 @@ GRANT USAGE ON SCHEMA public TO app_user;
 
 REVOKE ALL ON FUNCTION public.app_compact_seizure_figures() FROM PUBLIC;
 GRANT ALL ON FUNCTION public.app_compact_seizure_figures() TO app_user;
+
+
+--
+-- Name: FUNCTION app_front_door_session(secret_hash text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_front_door_session(secret_hash text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_front_door_session(secret_hash text) TO app_user;
 
 
 --
