@@ -45,9 +45,13 @@ export function FacetSelect({ facet, label, filter, onChange }: FacetSelectProps
         data={options}
         value={selected}
         onChange={(values) => onChange(values.length > 0 ? values : undefined)}
-        renderOption={({ option }) => (
+        renderOption={({ option, checked }) => (
           <Group justify="space-between" gap="xs" wrap="nowrap" w="100%">
-            <span>{option.label}</span>
+            <span>
+              {/* A custom option loses Mantine's check mark: a picked value shows its own. */}
+              {checked ? <span aria-hidden="true">✓ </span> : null}
+              {option.label}
+            </span>
             <Text span size="xs" c="dimmed">
               {formatCount(counts.get(option.value) ?? 0, language)}
             </Text>

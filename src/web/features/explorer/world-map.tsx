@@ -100,6 +100,21 @@ export function WorldMap({ counts, countryName, label }: WorldMapProps) {
   const bounds = useMemo(() => classBounds(max), [max]);
   const numbers = new Intl.NumberFormat(i18n.language);
   const zoom = useMapZoom();
+  const zoomButtons = [
+    {
+      kind: 'in',
+      label: t('explorer.map.zoomIn'),
+      onClick: () => zoom.zoomBy(ZOOM_STEP),
+      isDisabled: zoom.view.zoom >= MAX_ZOOM,
+    },
+    {
+      kind: 'out',
+      label: t('explorer.map.zoomOut'),
+      onClick: () => zoom.zoomBy(1 / ZOOM_STEP),
+      isDisabled: !zoom.isZoomed,
+    },
+    { kind: 'reset', label: t('explorer.map.zoomReset'), onClick: zoom.reset, isDisabled: !zoom.isZoomed },
+  ] as const;
 
   return (
     <figure className="itd-world-map" data-testid="world-map">
@@ -135,33 +150,18 @@ export function WorldMap({ counts, countryName, label }: WorldMapProps) {
           })}
         </svg>
         <div className="itd-world-map__zoom">
-          <ActionIcon
-            variant="default"
-            size={40}
-            aria-label={t('explorer.map.zoomIn')}
-            onClick={() => zoom.zoomBy(ZOOM_STEP)}
-            disabled={zoom.view.zoom >= MAX_ZOOM}
-          >
-            <ZoomGlyph kind="in" />
-          </ActionIcon>
-          <ActionIcon
-            variant="default"
-            size={40}
-            aria-label={t('explorer.map.zoomOut')}
-            onClick={() => zoom.zoomBy(1 / ZOOM_STEP)}
-            disabled={!zoom.isZoomed}
-          >
-            <ZoomGlyph kind="out" />
-          </ActionIcon>
-          <ActionIcon
-            variant="default"
-            size={40}
-            aria-label={t('explorer.map.zoomReset')}
-            onClick={zoom.reset}
-            disabled={!zoom.isZoomed}
-          >
-            <ZoomGlyph kind="reset" />
-          </ActionIcon>
+          {zoomButtons.map((button) => (
+            <ActionIcon
+              key={button.kind}
+              variant="default"
+              size={40}
+              aria-label={button.label}
+              onClick={button.onClick}
+              disabled={button.isDisabled}
+            >
+              <ZoomGlyph kind={button.kind} />
+            </ActionIcon>
+          ))}
         </div>
       </div>
       {zoom.isZoomed ? (
