@@ -51,6 +51,10 @@ export const SEEDED: SeededRecord[] = [
       destinationCountry: 'CN',
       termCode: 'SCA',
       kg: 120,
+      locationType: 'Airport',
+      transportMode: 'Air (cargo)',
+      detectionMethod: 'X-ray / scanner',
+      additionalInfo: 'Scales concealed in sacks of cashew nuts',
     },
   },
   {
@@ -63,6 +67,10 @@ export const SEEDED: SeededRecord[] = [
       destinationCountry: 'VN',
       termCode: 'SCA',
       kg: 300,
+      locationType: 'Seaport',
+      transportMode: 'Sea (container)',
+      detectionMethod: 'Risk profiling',
+      additionalInfo: 'Scales concealed behind frozen fish',
     },
   },
   // Tanzania: shared with Parties and ICCWC; Kenya is concerned as the country of origin.
@@ -78,6 +86,8 @@ export const SEEDED: SeededRecord[] = [
       kg: 450,
       locationType: 'seaport',
       locationName: 'Dar es Salaam',
+      transportMode: 'Sea (container)',
+      detectionMethod: 'Intelligence / tip-off',
     },
   },
   {
@@ -128,6 +138,10 @@ export const SEEDED: SeededRecord[] = [
       destinationCountry: 'AE',
       termCode: 'SCA',
       kg: 40,
+      locationType: 'Land border',
+      transportMode: 'Road',
+      detectionMethod: 'Detector dog',
+      additionalInfo: 'Concealed under sacks of charcoal',
     },
   },
   // Viet Nam: shared with everyone, but Kenya plays no part.
@@ -141,6 +155,8 @@ export const SEEDED: SeededRecord[] = [
       destinationCountry: 'VN',
       termCode: 'SCA',
       kg: 1500,
+      transportMode: 'Sea (container)',
+      additionalInfo: 'Concealed in a timber shipment',
     },
   },
   // China: a draft report, seen by nobody here.
@@ -260,28 +276,4 @@ export async function seedExplorerData(dataDir: string): Promise<ExplorerSeed> {
   } finally {
     await database.close();
   }
-}
-
-/**
- * The sharing rule (DESIGN §2) stated again for the test's two readers, independently of the server's module:
- * a Party member sees its own Party's published records, and published records shared with Parties that concern
- * its Party; an ICCWC member sees published records shared with ICCWC.
- */
-export function isVisibleTo(
-  reader: { kind: 'party'; party: string } | { kind: 'iccwc' },
-  seeded: SeededRecord,
-) {
-  if (seeded.report.status !== 'published') return false;
-  if (reader.kind === 'iccwc') return seeded.report.shareIccwc;
-  if (seeded.report.party === reader.party) return true;
-  const record = seeded.record;
-  const concerned = [
-    record.seizureCountry,
-    record.originCountry,
-    record.exportCountry,
-    record.destinationCountry,
-    ...(record.transitCountries ?? []),
-    ...(record.offenderNationalities ?? []),
-  ];
-  return seeded.report.shareParties && concerned.includes(reader.party);
 }

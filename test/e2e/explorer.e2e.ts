@@ -1,32 +1,35 @@
 /**
  * The data explorer end to end, on the real server and database under the production CSP: a Kenyan Party
  * member filters pangolin seizures (Manis, through the resolver) with Kenya as the country of origin, opens a
- * record and its history, and looks at the trend and the world map; an ICCWC member then opens the same URL
- * and is shown other numbers. Both sets of numbers are checked against the sharing rule applied to the seed.
+ * record and its history, and looks at the trend and the world map; then searches the records' text, picks a
+ * mode of transport, reloads, and zooms the map on a phone. An ICCWC member then opens the first URL and is
+ * shown other numbers. Every number is checked against the sharing rule applied to the seed.
  *
  * Run: npx vite build && node --import tsx --test test/e2e/explorer.e2e.ts
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import {
   BULK_COUNT,
   CORRECTED_INDEX,
   CORRECTION_REASON,
   SEEDED,
-  isVisibleTo,
   seedExplorerData,
   type ExplorerSeed,
-  type SeededRecord,
 } from './explorer-seed.ts';
-import { saveScreenshot, useE2eEnvironment, withFailureScreenshots, type WatchedPage } from './harness.ts';
+import { ICCWC, KENYA, expected, isVisibleTo, searchableText } from './explorer-expected.ts';
 import {
-  acceptTerms,
-  assertNoHorizontalOverflow,
-  chooseOwnPassword,
-  enrolSecondFactor,
-  signInWithPassword,
-} from './identity-steps.ts';
+  assertClean,
+  mapCount,
+  openDashboard,
+  openExplorerFromNavigation,
+  resultCount,
+  signInFirstTime,
+  trendFigures,
+  waitForCount,
+} from './explorer-steps.ts';
+import { saveScreenshot, useE2eEnvironment, withFailureScreenshots, type WatchedPage } from './harness.ts';
+import { assertNoHorizontalOverflow } from './identity-steps.ts';
 
 let seed: ExplorerSeed | undefined;
 const environment = useE2eEnvironment({
@@ -35,92 +38,9 @@ const environment = useE2eEnvironment({
   },
 });
 
-type Reader = Parameters<typeof isVisibleTo>[0];
-const KENYA: Reader = { kind: 'party', party: 'KE' };
-const ICCWC: Reader = { kind: 'iccwc' };
-
-/** The filter the test sets: the genus Manis (all its species) with Kenya as the country of origin. */
-const matchesFilter = (seeded: SeededRecord) =>
-  seeded.record.taxon.startsWith('Manis ') && seeded.record.originCountry === 'KE';
-
-function expected(reader: Reader) {
-  const records = SEEDED.filter((seeded) => isVisibleTo(reader, seeded) && matchesFilter(seeded));
-  const perYear = new Map<string, number>();
-  const perDestination = new Map<string, number>();
-  for (const { record } of records) {
-    const year = record.seizureDate!.slice(0, 4);
-    perYear.set(year, (perYear.get(year) ?? 0) + 1);
-    perDestination.set(record.destinationCountry!, (perDestination.get(record.destinationCountry!) ?? 0) + 1);
-  }
-  return { count: records.length, perYear, perDestination };
-}
-
-/** First sign-in of a seeded user: password, authenticator enrolment, terms, own password; ends on the home page. */
-async function signInFirstTime(page: Page, baseUrl: string, email: string, password: string) {
-  await signInWithPassword(page, baseUrl, email, password);
-  await enrolSecondFactor(page);
-  await acceptTerms(page, '/change-password');
-  await chooseOwnPassword(page, password, `Own-passphrase-${email.slice(0, 12)}-2026`, '/');
-}
-
-/**
- * Clicks "Data explorer" in the navigation. The password step that ends the first sign-in navigates home twice
- * (once when the session says "done", once when its own refresh returns); a click between the two is undone by
- * the second, so the click is repeated until the explorer stays.
- */
-async function openExplorerFromNavigation(page: Page) {
-  for (let attempt = 1; ; attempt += 1) {
-    await page.getByRole('navigation').getByRole('link', { name: 'Data explorer' }).click();
-    try {
-      await page.getByRole('heading', { level: 1, name: 'Data explorer' }).waitFor({ timeout: 10_000 });
-      await page.getByTestId('result-row').first().waitFor({ timeout: 15_000 });
-      await page.waitForTimeout(500);
-      if (new URL(page.url()).pathname === '/explorer') return;
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
-    if (attempt >= 3) throw new Error('the explorer did not stay open');
-  }
-}
-
-async function resultCount(page: Page): Promise<string> {
-  const count = page.getByTestId('result-count');
-  await page.waitForFunction(() =>
-    /\d+ matching record/.test(document.querySelector('[data-testid="result-count"]')?.textContent ?? ''),
-  );
-  return count.innerText();
-}
-
-/** The trend's figures (year → seizures), from the table folded under the chart; years without seizures left out. */
-async function trendFigures(page: Page): Promise<Map<string, number>> {
-  const table = page.getByTestId('trend-figures');
-  await table.waitFor({ state: 'attached' });
-  const rows = await table
-    .locator('tbody tr')
-    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
-  return new Map(rows.filter(([, count]) => count !== '0').map(([year, count]) => [year!, Number(count)]));
-}
-
-async function mapCount(page: Page, country: string): Promise<number> {
-  const shape = page.getByTestId('world-map').locator(`path[data-country="${country}"]`).first();
-  return Number(await shape.getAttribute('data-count'));
-}
-
-async function openDashboard(page: Page) {
-  await page.getByRole('tab', { name: 'Dashboard' }).click();
-  await page.getByTestId('trend-chart').locator('canvas').waitFor();
-  await page.getByTestId('world-map').waitFor();
-}
-
-/** No console errors, uncaught exceptions or CSP violations, except the 404 the test asked for on purpose. */
-function assertClean(watched: WatchedPage, expected404: string | null = null) {
-  const problems = watched.problems.filter(
-    (problem) => expected404 === null || !(problem.includes('404') && problem.endsWith(`${expected404})`)),
-  );
-  assert.deepEqual(problems, [], 'no console errors, uncaught exceptions or CSP violations');
-}
-
 let sharedUrl = '';
+/** The first test's signed-in page, which the filter test goes on with. */
+let partyPage: WatchedPage | undefined;
 
 test(
   'a Party member filters, opens a record with its history, and sees the trend and the map',
@@ -153,7 +73,12 @@ test(
       await page.getByTestId('result-table').evaluate((box) => box.scrollTo(0, box.scrollHeight));
       assert.equal((await nextPage).status(), 200, 'the next page is fetched when the end comes into view');
       await page.getByTestId('result-table').evaluate((box) => box.scrollTo(0, box.scrollHeight));
-      assert.ok((await rowsInPage()) <= 40, 'still only the rows in view after scrolling');
+      // Right after the scroll the rows are placed by their estimated height, a few more than fit, for a moment.
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="result-row"]').length <= 40);
+      assert.ok(
+        (await rowsInPage()) <= 40,
+        `still only the rows in view after scrolling (${await rowsInPage()})`,
+      );
 
       // Taxon through the resolver: the genus Manis covers every pangolin species below it.
       await page.getByRole('combobox', { name: 'Taxon' }).fill('Manis');
@@ -221,6 +146,91 @@ test(
       assert.equal(await page.locator('style').count(), 0, 'no <style> element in the document');
       assertClean(watched);
       sharedUrl = page.url();
+      partyPage = watched;
+    }),
+);
+
+test(
+  'a Party member searches the text and picks a mode of transport; reloading the URL restores both',
+  { timeout: 300_000 },
+  () =>
+    withFailureScreenshots(environment(), 'explorer-filters', async () => {
+      const { baseUrl } = environment();
+      assert.ok(partyPage, 'needs the signed-in page of the first test');
+      const { page } = partyPage;
+      await page.goto(`${baseUrl}/explorer`);
+      await page.getByTestId('result-row').first().waitFor();
+      const unfiltered = Number((await resultCount(page)).split(' ')[0]);
+      const visible = SEEDED.filter((seeded) => isVisibleTo(KENYA, seeded));
+      const concealed = visible.filter((seeded) => searchableText(seeded).includes('concealed'));
+      const bySea = concealed.filter((seeded) => seeded.record.transportMode === 'Sea (container)');
+      assert.ok(0 < bySea.length && bySea.length < concealed.length, 'each filter narrows the list');
+
+      // Free text: typing searches nothing; Enter (or a pause) applies it, once.
+      const searched: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.pathname === '/api/v1/seizures' && url.searchParams.has('q'))
+          searched.push(url.searchParams.get('q')!);
+      });
+      const search = page.getByRole('searchbox', { name: 'Search the text' });
+      await search.pressSequentially('concealed');
+      await search.press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('q') === 'concealed');
+      await waitForCount(page, concealed.length);
+      assert.ok(searched.length <= 2, `not a search per keystroke (${searched.join(' | ')})`);
+      assert.equal(searched.at(-1), 'concealed');
+
+      // Mode of transport: the values the matching records hold, with their counts.
+      await page.getByRole('combobox', { name: 'Mode of transport' }).click();
+      const sea = page.getByRole('option', { name: /^Sea \(container\)/ });
+      assert.match(await sea.innerText(), new RegExp(`${bySea.length}$`));
+      await sea.click();
+      await page.keyboard.press('Escape');
+      await page.waitForURL((url) => url.searchParams.get('transportMode') === 'Sea (container)');
+      await waitForCount(page, bySea.length);
+      assert.equal(await page.getByTestId('result-row').count(), bySea.length);
+      await saveScreenshot(page, 'explorer-filters-en-1280');
+
+      // The bookmarked URL brings back the controls as well as the results.
+      await page.reload();
+      await waitForCount(page, bySea.length);
+      assert.equal(await page.getByRole('searchbox', { name: 'Search the text' }).inputValue(), 'concealed');
+      await page.getByTestId('facet-transportMode').getByText('Sea (container)', { exact: true }).waitFor();
+
+      // On a phone the same filters are behind the panel's button, and nothing overflows.
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.getByRole('button', { name: 'Filters (2 in force)' }).click();
+      await page.getByRole('searchbox', { name: 'Search the text' }).waitFor();
+      await assertNoHorizontalOverflow(page, 'filters at 375 px');
+      await page.waitForTimeout(300); // the panel's unfolding
+      await saveScreenshot(page, 'explorer-filters-en-375');
+
+      // The map zooms with buttons (keyboard too) and moves with the arrow keys; reset shows the whole world.
+      await openDashboard(page);
+      const map = page.getByTestId('world-map').locator('svg[role="img"]');
+      assert.equal(await map.getAttribute('viewBox'), '0 0 960 470');
+      await page.getByRole('button', { name: 'Zoom in on the map' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Zoom in on the map' }).click();
+      assert.equal(await map.getAttribute('data-zoom'), '2.25');
+      const zoomed = await map.getAttribute('viewBox');
+      await map.focus();
+      await page.keyboard.press('ArrowRight');
+      assert.notEqual(await map.getAttribute('viewBox'), zoomed, 'the arrow keys move the map');
+      await assertNoHorizontalOverflow(page, 'zoomed map at 375 px');
+      await saveScreenshot(page, 'explorer-map-zoomed-en-375');
+      await page.getByRole('button', { name: 'Show the whole world' }).click();
+      assert.equal(await map.getAttribute('viewBox'), '0 0 960 470');
+
+      // Clearing the filters empties the controls too.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.getByRole('tab', { name: 'Records' }).click();
+      await page.getByRole('button', { name: 'Clear all filters' }).click();
+      await page.waitForURL((url) => !url.searchParams.has('q') && !url.searchParams.has('transportMode'));
+      await waitForCount(page, unfiltered);
+      assert.equal(await page.getByRole('searchbox', { name: 'Search the text' }).inputValue(), '');
+      assertClean(partyPage);
     }),
 );
 

@@ -1,7 +1,13 @@
 /** The explorer's URL state: parsed with the contract, one bad value dropping only itself, and written back. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultMapRole, filterToQuery, parseExplorerView, viewToParams } from './explorer-url.ts';
+import {
+  defaultMapRole,
+  filterToQuery,
+  hasFilters,
+  parseExplorerView,
+  viewToParams,
+} from './explorer-url.ts';
 import { alpha2OfShape } from './iso-numeric.ts';
 import { classBounds, colourOf, MAP_CLASS_COLOURS, MAP_NO_DATA_COLOUR } from './world-map.tsx';
 
@@ -24,6 +30,46 @@ test('a shared URL gives back the same view', () => {
     view,
     'written back and read again, nothing changes',
   );
+});
+
+test('free text, date and quantity ranges and the record-value filters survive a bookmark', () => {
+  const view = parseExplorerView(
+    new URLSearchParams(
+      'q=+cashew+nuts+&dateFrom=2020-01-01&dateTo=2021-06-30&quantityMin=1.5&quantityMax=400' +
+        '&detectionMethod=X-ray+%2F+scanner&detectionMethod=Detector+dog' +
+        '&transportMode=Sea+(container)&locationType=Seaport',
+    ),
+  );
+  assert.deepEqual(view.rejected, []);
+  assert.equal(view.filter.q, 'cashew nuts', 'the free text is trimmed');
+  assert.equal(view.filter.dateFrom, '2020-01-01');
+  assert.equal(view.filter.dateTo, '2021-06-30');
+  assert.equal(view.filter.quantityMin, 1.5);
+  assert.equal(view.filter.quantityMax, 400);
+  assert.deepEqual(view.filter.detectionMethod, ['X-ray / scanner', 'Detector dog'], 'repeated keys');
+  assert.deepEqual(view.filter.transportMode, ['Sea (container)']);
+  assert.deepEqual(view.filter.locationType, ['Seaport']);
+
+  const written = viewToParams(view);
+  assert.equal(written.get('q'), 'cashew nuts');
+  assert.equal(
+    written.get('detectionMethod'),
+    'X-ray / scanner,Detector dog',
+    'lists are written comma-separated',
+  );
+  assert.equal(written.get('quantityMin'), '1.5');
+  assert.equal(written.get('dateTo'), '2021-06-30');
+  assert.deepEqual(parseExplorerView(written), view, 'written back and read again, nothing changes');
+  assert.equal(hasFilters({ countryRole: 'any', q: 'cashew' }), true);
+});
+
+test('bad typed values are dropped and named', () => {
+  const view = parseExplorerView(
+    new URLSearchParams('q=x&dateFrom=1%2F2%2F2020&dateTo=2021-06-30&quantityMin=-2&quantityMax=many'),
+  );
+  assert.equal(view.filter.q, undefined, 'one character is not a search');
+  assert.equal(view.filter.dateTo, '2021-06-30', 'the good filter stays');
+  assert.deepEqual(view.rejected.sort(), ['dateFrom', 'q', 'quantityMax', 'quantityMin']);
 });
 
 test('a bad value drops only its own filter and is named', () => {

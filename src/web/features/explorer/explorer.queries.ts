@@ -1,5 +1,5 @@
 /**
- * TanStack Query hooks of the explorer (GET /api/v1/seizures, /seizures/stats, /seizures/:id).
+ * TanStack Query hooks of the explorer (GET /api/v1/seizures, /seizures/stats, /seizures/facets, /seizures/:id).
  *
  * Every key starts with the reader's user id: what the server answers depends on who asks (the sharing rule),
  * so one person's results must never be served from the cache to the next person who signs in on this browser.
@@ -7,6 +7,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
   seizureDetailSchema,
+  seizureFacetsSchema,
   seizurePageSchema,
   seizureStatsSchema,
   type CountryRole,
@@ -64,6 +65,22 @@ export function useSeizureStats(filter: SeizureFilter, options: StatsOptions, en
     staleTime: SEIZURE_STALE_MS,
     gcTime: SEIZURE_GC_MS,
     enabled,
+  });
+}
+
+/**
+ * Counts per value of the filterable dimensions among the records matching `filter`. Panels that ask with the
+ * same filter share one request (the key is the API query).
+ */
+export function useSeizureFacets(filter: SeizureFilter) {
+  const reader = useReaderId();
+  const query = filterToQuery(filter);
+  return useQuery({
+    queryKey: ['seizures', reader, 'facets', query],
+    queryFn: ({ signal }) => apiGet(`${SEIZURES_PATH}/facets`, seizureFacetsSchema, { query, signal }),
+    placeholderData: keepPreviousData,
+    staleTime: SEIZURE_STALE_MS,
+    gcTime: SEIZURE_GC_MS,
   });
 }
 

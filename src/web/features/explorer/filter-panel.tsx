@@ -1,7 +1,9 @@
 /**
- * The explorer's filters: taxa (through the resolver), a country in a role, a span of years, CITES Appendix,
- * term and unit codes. Every change goes straight to the URL (the page's one source of truth). On phones the
- * panel folds behind a button that says how many filters are in force.
+ * The explorer's filters: free text, taxa (through the resolver), a country in a role, a span of years or of
+ * dates, CITES Appendix, term and unit codes, a range of quantities, and the method of detection, mode of
+ * transport and type of place the records hold. Every change goes to the URL (the page's one source of truth);
+ * typed fields go when the reader is done typing. On phones the panel folds behind a button that says how many
+ * filters are in force.
  */
 import { Button, Collapse, Group, MultiSelect, Select } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -11,7 +13,9 @@ import { APPENDICES, COUNTRY_ROLE_FILTERS, type SeizureFilter } from '../../../s
 import { CountrySelect } from '../reference/country-select.tsx';
 import { useCodeOptions } from './codes.queries.ts';
 import { filterToQuery } from './explorer-url.ts';
+import { FacetSelect } from './facet-select.tsx';
 import { TaxonPicker } from './taxon-picker.tsx';
+import { DateRangeFields, FreeTextField, QuantityRangeFields } from './typed-filter-fields.tsx';
 
 const FIRST_YEAR = 1975;
 
@@ -90,6 +94,9 @@ function FilterFields({
 
   return (
     <div className="itd-explorer-filters__grid">
+      <div className="itd-explorer-filters__full">
+        <FreeTextField filter={filter} onChange={set} />
+      </div>
       <div className="itd-explorer-filters__taxon">
         <TaxonPicker
           value={filter.taxon ?? []}
@@ -138,6 +145,7 @@ function FilterFields({
           comboboxProps={{ withinPortal: true }}
         />
       </Group>
+      <DateRangeFields filter={filter} onChange={set} />
       <MultiSelect
         label={t('explorer.filters.appendix')}
         data={APPENDICES.map((appendix) => ({ value: appendix, label: t(`explorer.appendix.${appendix}`) }))}
@@ -167,6 +175,25 @@ function FilterFields({
         clearable
         maxDropdownHeight={280}
         comboboxProps={{ withinPortal: true }}
+      />
+      <QuantityRangeFields filter={filter} onChange={set} />
+      <FacetSelect
+        facet="detectionMethod"
+        label={t('explorer.filters.detectionMethod')}
+        filter={filter}
+        onChange={(values) => set({ detectionMethod: values })}
+      />
+      <FacetSelect
+        facet="transportMode"
+        label={t('explorer.filters.transportMode')}
+        filter={filter}
+        onChange={(values) => set({ transportMode: values })}
+      />
+      <FacetSelect
+        facet="locationType"
+        label={t('explorer.filters.locationType')}
+        filter={filter}
+        onChange={(values) => set({ locationType: values })}
       />
     </div>
   );
