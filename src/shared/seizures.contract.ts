@@ -45,12 +45,40 @@ const countryCode = z
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const year = z.coerce.number().int().min(1975).max(2100);
 const shortText = z.string().trim().min(1).max(100);
+const recordText = z.string().trim().min(1).max(200);
 
-/** A list from repeated keys or a comma-separated value; empty entries are dropped. */
+/**
+ * A list in one query value: entries separated by commas, a comma or backslash inside an entry written `\,` or
+ * `\\` (the Parties' own words, e.g. a mode of transport "Sea, container", may contain commas).
+ */
+export function joinList(values: readonly (string | number)[]): string {
+  return values.map((value) => String(value).replace(/[\\,]/g, (c) => `\\${c}`)).join(',');
+}
+
+/** The entries of a value written by joinList. */
+export function splitList(text: string): string[] {
+  const entries: string[] = [];
+  let current = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (c === '\\' && i + 1 < text.length) current += text[(i += 1)];
+    else if (c === ',') {
+      entries.push(current);
+      current = '';
+    } else current += c;
+  }
+  entries.push(current);
+  return entries;
+}
+
+/**
+ * A list from one joinList value, or from repeated keys (one entry each, as they are: parsing a parsed list again
+ * gives it back unchanged); empty entries are dropped.
+ */
 function list<T extends z.ZodType>(item: T, max = 50) {
   return z.preprocess((value) => {
     if (value === undefined || value === '') return undefined;
-    const values = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(','));
+    const values = Array.isArray(value) ? value.map(String) : splitList(String(value));
     return values.map((v) => v.trim()).filter((v) => v !== '');
   }, z.array(item).min(1).max(max).optional());
 }
@@ -76,9 +104,10 @@ export const seizureFilterSchema = z.object({
   /** CITES term and unit codes (GET /api/v1/reference/codes). */
   term: list(shortText),
   unit: list(shortText),
-  detectionMethod: list(shortText),
-  transportMode: list(shortText),
-  locationType: list(shortText),
+  /** As the Party wrote them (up to 200 characters, as stored). */
+  detectionMethod: list(recordText),
+  transportMode: list(recordText),
+  locationType: list(recordText),
   /** The quantity as reported, in its own unit, inclusive. */
   quantityMin: z.coerce.number().min(0).optional(),
   quantityMax: z.coerce.number().min(0).optional(),

@@ -9,6 +9,7 @@ import {
   viewToParams,
 } from './explorer-url.ts';
 import { alpha2OfShape } from './iso-numeric.ts';
+import { joinList, splitList } from '../../../shared/seizures.contract.ts';
 import { classBounds, colourOf, MAP_CLASS_COLOURS, MAP_NO_DATA_COLOUR } from './world-map.tsx';
 
 test('a shared URL gives back the same view', () => {
@@ -124,4 +125,20 @@ test('atlas shapes map to alpha-2 codes', () => {
   assert.equal(alpha2OfShape('156', 'China'), 'CN');
   assert.equal(alpha2OfShape(undefined, 'Somaliland'), 'SO');
   assert.equal(alpha2OfShape(undefined, 'Kosovo'), null);
+});
+
+test('values with commas and backslashes survive the URL and the API query', () => {
+  const transportMode = ['Sea, container', 'Road', 'a\\b'];
+  const view = parseExplorerView(
+    viewToParams({
+      filter: { countryRole: 'any', transportMode },
+      sort: 'date_desc',
+      mapRole: null,
+      recordId: null,
+    }),
+  );
+  assert.deepEqual(view.filter.transportMode, transportMode);
+  assert.deepEqual(view.rejected, []);
+  assert.deepEqual(splitList(joinList(transportMode)), transportMode);
+  assert.equal(filterToQuery(view.filter).transportMode, 'Sea\\, container,Road,a\\\\b');
 });

@@ -8,6 +8,7 @@
  */
 import {
   COUNTRY_ROLES,
+  joinList,
   SEIZURE_SORTS,
   seizureFilterSchema,
   type CountryRole,
@@ -63,7 +64,7 @@ export function parseExplorerView(params: URLSearchParams): ExplorerView {
 
 type QueryValue = string | number | boolean | undefined;
 
-/** The filter as query parameters for the API (lists comma-separated, which the contract accepts). */
+/** The filter as query parameters for the API (lists joined by the contract's joinList). */
 export function filterToQuery(filter: SeizureFilter): Record<string, QueryValue> {
   const query: Record<string, QueryValue> = {};
   for (const key of FILTER_KEYS) {
@@ -71,7 +72,7 @@ export function filterToQuery(filter: SeizureFilter): Record<string, QueryValue>
     if (value === undefined) continue;
     // The default role says nothing without a country: left out so URLs stay short.
     if (key === 'countryRole' && (value === 'any' || filter.country === undefined)) continue;
-    query[key] = Array.isArray(value) ? value.join(',') : value;
+    query[key] = Array.isArray(value) ? joinList(value) : value;
   }
   return query;
 }
