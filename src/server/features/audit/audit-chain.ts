@@ -3,8 +3,8 @@
  * entries is checked. Two schemes (ADR 0007):
  *   1. hash = sha256(previous hash + canonical JSON of seq and the entry's fields), linked by the server;
  *   2. hash = sha256(previous hash + seq + ':' + sha256(canonical JSON of the entry's fields)), linked by the
- *      database in the same statement that appends the entry (audit.repo.ts), so the chain's one lock is held
- *      for a single statement instead of three round trips.
+ *      database when the writing transaction commits (audit_events_link, migrations/0015), so the chain's one
+ *      lock is held only for the end of a commit.
  */
 import { createHash } from 'node:crypto';
 
@@ -43,33 +43,9 @@ export function canonicalJson(value: unknown): string {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** What scheme 2 hands to the database: the digest of the entry's content. */
-export function contentDigest(entry: EntryContent): string {
-  return sha256(
-    canonicalJson([
-      entry.occurredAt,
-      entry.actorKind,
-      entry.actorId,
-      entry.actorLabel,
-      entry.action,
-      entry.targetType,
-      entry.targetId,
-      entry.details,
-      entry.ipAddress,
-      entry.requestId,
-    ]),
-  );
-}
-
-/** Scheme 2's link, the same arithmetic as the SQL in audit.repo.ts appendEntry. */
-export function linkHash(prevHash: string, seq: number, digest: string): string {
-  return sha256(`${prevHash}${seq}:${digest}`);
-}
-
-export function hashEntry(entry: ChainedEntry): string {
-  if (entry.scheme === 2) return linkHash(entry.prevHash, entry.seq, contentDigest(entry));
-  const content = canonicalJson([
-    entry.seq,
+/** The entry's content in the order both schemes hash it. */
+function contentFields(entry: EntryContent): unknown[] {
+  return [
     entry.occurredAt,
     entry.actorKind,
     entry.actorId,
@@ -80,7 +56,22 @@ export function hashEntry(entry: ChainedEntry): string {
     entry.details,
     entry.ipAddress,
     entry.requestId,
-  ]);
+  ];
+}
+
+/** What scheme 2 hands to the database: the digest of the entry's content. */
+export function contentDigest(entry: EntryContent): string {
+  return sha256(canonicalJson(contentFields(entry)));
+}
+
+/** Scheme 2's link, the same arithmetic as the SQL of audit_events_link (migrations/0015). */
+export function linkHash(prevHash: string, seq: number, digest: string): string {
+  return sha256(`${prevHash}${seq}:${digest}`);
+}
+
+export function hashEntry(entry: ChainedEntry): string {
+  if (entry.scheme === 2) return linkHash(entry.prevHash, entry.seq, contentDigest(entry));
+  const content = canonicalJson([entry.seq, ...contentFields(entry)]);
   return createHash('sha256').update(entry.prevHash).update(content).digest('hex');
 }
 

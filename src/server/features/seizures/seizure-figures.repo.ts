@@ -7,6 +7,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/with-actor.ts';
+import { FACETS } from '../../../shared/seizures.contract.ts';
 import { rows, type FacetRow, type FiguresRow, type GroupRow, type StatsRequest } from './seizures.repo.ts';
 
 /** The rows of one dimension for the audience, summed over their deltas. */
@@ -71,24 +72,13 @@ export async function selectFigureTotal(tx: Tx, audience: string): Promise<Figur
   return total ?? { count: 0, specimens: null, kg: null };
 }
 
-/** The facet dimensions, named as the facets are (FACETS in the contract). */
-const FACET_DIMENSIONS = [
-  'party',
-  'year',
-  'term',
-  'unit',
-  'appendix',
-  'detectionMethod',
-  'transportMode',
-  'locationType',
-];
-
+/** The facet counts: the figures' dimensions are named as the facets are (FACETS). */
 export async function selectFigureFacets(tx: Tx, audience: string): Promise<FacetRow[]> {
   return rows<FacetRow>(
     tx,
     sql`select f.dimension as facet, f.key as value, sum(f.records) as count
           from seizure_figures f
-         where f.audience = ${audience} and f.dimension = any(${FACET_DIMENSIONS}::text[])
+         where f.audience = ${audience} and f.dimension = any(${[...FACETS]}::text[])
          group by f.dimension, f.key
         having sum(f.records) <> 0`,
   );
