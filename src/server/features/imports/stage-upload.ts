@@ -103,7 +103,10 @@ export async function stageUpload(
     .executeTakeFirstOrThrow();
 
   const reference = await loadImportReference(tx);
-  const checker = createRowChecker({ reference, party, year: fields.year, today: todayOf(ctx.clock) });
+  const checker = createRowChecker(
+    { reference, party, year: fields.year, today: todayOf(ctx.clock) },
+    batch.id,
+  );
   let chunk: RowInput[] = [];
   let done = 0;
   const flush = async () => {
