@@ -53,7 +53,7 @@ export interface ReportStamp {
   shareEtis: boolean;
 }
 
-const INSERT_BATCH = 500;
+const INSERT_BATCH = 1000;
 
 /**
  * The same seizure gives the same fingerprint: the normalised values that identify it, in a fixed order. Free text
