@@ -4,17 +4,16 @@
  * `itd import report` does it; rows per second and peak RSS are printed, with the ratio to PostgreSQL's COPY of the
  * same CSV into a table of text columns (PostgreSQL only: server-side COPY reads the file the benchmark wrote).
  */
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { systemActor } from '../src/shared/actor.ts';
 import { IMPORT_COLUMNS, uploadFieldsSchema } from '../src/shared/imports.contract.ts';
 import type { Database } from '../src/server/db/database.ts';
 import { withActor } from '../src/server/db/with-actor.ts';
-import { generateDemoRows } from '../src/server/features/demo/demo-rows.ts';
 import { stageUpload } from '../src/server/features/imports/stage-upload.ts';
 import { submitBatch } from '../src/server/features/imports/submit-batch.ts';
 import { setUpDatabase } from '../src/server/setup-database.ts';
@@ -23,60 +22,91 @@ import { openBenchDatabase } from './bench-support.ts';
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 116_000);
 const YEAR = 2024;
 
+/** The files are written by a child process: the measured process does the import and nothing else. */
 async function writeFiles(dir: string, party: string): Promise<{ csv: string; xlsx: string }> {
-  const csv = path.join(dir, `report-${party}.csv`);
-  const xlsx = path.join(dir, `report-${party}.xlsx`);
-  const out = fs.createWriteStream(csv);
-  out.write(stringify([[...IMPORT_COLUMNS]]));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsx, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('Seizures');
-  sheet.addRow([...IMPORT_COLUMNS]).commit();
-  for (const row of generateDemoRows({ seed: 7, party, year: YEAR, count: ROWS })) {
-    const cells = IMPORT_COLUMNS.map((column) => row.original[column] ?? '');
-    out.write(stringify([cells]));
-    sheet.addRow(cells).commit();
-  }
-  await new Promise<void>((resolve, reject) =>
-    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
-  );
-  sheet.commit();
-  await workbook.commit();
-  return { csv, xlsx };
+  const files = {
+    csv: path.join(dir, `report-${party}.csv`),
+    xlsx: path.join(dir, `report-${party}.xlsx`),
+  };
+  const writer = fork(fileURLToPath(new URL('./write-import-files.ts', import.meta.url)), [
+    files.csv,
+    files.xlsx,
+    party,
+    String(YEAR),
+    String(ROWS),
+  ]);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    writer.on('error', reject);
+    writer.on('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`writing the ${party} files failed (exit code ${code})`);
+  return files;
 }
 
-async function timed<T>(
-  fn: () => Promise<T>,
-): Promise<{ result: T; seconds: number; peakMiB: number; peakHeapMiB: number }> {
-  global.gc?.();
-  let peak = process.memoryUsage().rss;
-  let peakHeap = process.memoryUsage().heapUsed;
-  const sampler = setInterval(() => {
+interface PhaseMemory {
+  phase: string;
+  seconds: number;
+  startMiB: number;
+  peakMiB: number;
+  peakHeapMiB: number;
+}
+
+/**
+ * Samples the whole process every 50 ms: RSS (what the bar is about) and V8's heap, the peak of each per phase, so
+ * a regression shows where the memory goes (reading and staging the file, or submitting the staged rows).
+ */
+function watchMemory() {
+  const mib = (bytes: number) => bytes / 2 ** 20;
+  const phases: PhaseMemory[] = [];
+  let current: PhaseMemory | null = null;
+  let started = 0;
+  const sample = () => {
     const usage = process.memoryUsage();
-    peak = Math.max(peak, usage.rss);
-    peakHeap = Math.max(peakHeap, usage.heapUsed);
-  }, 50);
-  const started = performance.now();
-  try {
-    const result = await fn();
-    return {
-      result,
-      seconds: (performance.now() - started) / 1000,
-      peakMiB: peak / 2 ** 20,
-      peakHeapMiB: peakHeap / 2 ** 20,
-    };
-  } finally {
-    clearInterval(sampler);
-  }
+    if (!current) return;
+    current.peakMiB = Math.max(current.peakMiB, mib(usage.rss));
+    current.peakHeapMiB = Math.max(current.peakHeapMiB, mib(usage.heapUsed));
+  };
+  const sampler = setInterval(sample, 50);
+  const end = () => {
+    if (!current) return;
+    sample();
+    current.seconds = (performance.now() - started) / 1000;
+    phases.push(current);
+    current = null;
+  };
+  return {
+    phases,
+    begin(phase: string) {
+      end();
+      const usage = process.memoryUsage();
+      started = performance.now();
+      current = {
+        phase,
+        seconds: 0,
+        startMiB: mib(usage.rss),
+        peakMiB: mib(usage.rss),
+        peakHeapMiB: mib(usage.heapUsed),
+      };
+    },
+    stop() {
+      end();
+      clearInterval(sampler);
+    },
+  };
 }
 
-async function importFile(database: Database, file: string, party: string) {
+type MemoryWatch = ReturnType<typeof watchMemory>;
+
+async function importFile(database: Database, file: string, party: string, watch: MemoryWatch) {
   const actor = systemActor('bench');
   const ctx = { actor, clock: () => new Date() };
   const fields = uploadFieldsSchema.parse({ party, year: String(YEAR) });
+  watch.begin('stage');
   const bytes = fs.readFileSync(file);
   const batchId = await withActor(database.db, actor, (tx) =>
     stageUpload(tx, ctx, { fields, fileName: path.basename(file), bytes }),
   );
+  watch.begin('submit');
   return withActor(database.db, actor, (tx) => submitBatch(tx, ctx, batchId));
 }
 
@@ -110,13 +140,22 @@ export async function importBenchmark(): Promise<void> {
     await setUpDatabase(database.db);
     // Two Parties, so the second file is not a copy of stored records (that would be all duplicates).
     const files = { csv: (await writeFiles(dir, 'KE')).csv, xlsx: (await writeFiles(dir, 'TZ')).xlsx };
-    for (const file of Object.values(files)) fs.chmodSync(file, 0o644);
     const copySeconds = await copyBaseline(database, files.csv);
     for (const [format, file, party] of [
       ['CSV', files.csv, 'KE'],
       ['XLSX', files.xlsx, 'TZ'],
     ] as const) {
-      const { result, seconds, peakMiB, peakHeapMiB } = await timed(() => importFile(database, file, party));
+      global.gc?.();
+      const watch = watchMemory();
+      let result;
+      try {
+        result = await importFile(database, file, party, watch);
+      } finally {
+        watch.stop();
+      }
+      const seconds = watch.phases.reduce((sum, p) => sum + p.seconds, 0);
+      const peakMiB = Math.max(...watch.phases.map((p) => p.peakMiB));
+      const peakHeapMiB = Math.max(...watch.phases.map((p) => p.peakHeapMiB));
       const size = (fs.statSync(file).size / 2 ** 20).toFixed(1);
       console.log(
         `${format.padEnd(4)} ${size} MiB: ${result.total} rows in ${seconds.toFixed(1)} s ` +
@@ -124,6 +163,11 @@ export async function importBenchmark(): Promise<void> {
           `imported ${result.imported}, rejected ${result.rejected}, duplicates ${result.duplicates}` +
           (copySeconds ? `; ${(seconds / copySeconds).toFixed(0)}× COPY (${copySeconds.toFixed(2)} s)` : ''),
       );
+      for (const p of watch.phases)
+        console.log(
+          `     ${p.phase.padEnd(6)} ${p.seconds.toFixed(1)} s, RSS ${p.startMiB.toFixed(0)} → peak ` +
+            `${p.peakMiB.toFixed(0)} MiB (heap peak ${p.peakHeapMiB.toFixed(0)} MiB)`,
+        );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { DUPLICATE_CODES, IMPORT_COLUMNS, type ImportColumn } from '../../../sha
 import type { RowOutcome } from '../../db/schema-imports.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { findStoredFingerprints, fingerprintOf } from '../reports/seizure-records.repo.ts';
+import { createInFileDuplicates } from './in-file-duplicates.ts';
 import type { StagedRow } from './staging.repo.ts';
 import { validateRow, type FoundProblem, type RowContext } from './validate-row.ts';
 import { RULES } from './validation-rules.ts';
@@ -33,9 +34,13 @@ export interface RowChecker {
   check(tx: Tx, chunk: readonly RowInput[]): Promise<StagedRow[]>;
 }
 
-/** A checker for one pass over a batch (it remembers the fingerprints of the rows it has seen). */
-export function createRowChecker(ctx: RowContext): RowChecker {
-  const firstRowOf = new Map<string, number>();
+/**
+ * A checker for one pass over a staged batch from its first row, chunk by chunk in row order, each chunk stored
+ * before the next is checked: duplicates within the file are found among the rows it has checked (so a checker
+ * made for one edited row finds none; editCell looks for that row's earlier twin itself).
+ */
+export function createRowChecker(ctx: RowContext, batchId: string): RowChecker {
+  const inFile = createInFileDuplicates(batchId);
   return {
     async check(tx, chunk) {
       await ctx.reference.resolveSpecies(
@@ -47,19 +52,26 @@ export function createRowChecker(ctx: RowContext): RowChecker {
         for (const column of IMPORT_COLUMNS)
           if (row.cells[column] !== undefined) cells[column] = row.cells[column];
         const { values, problems } = validateRow(cells, ctx);
-        return { row, values, problems, fingerprint: fingerprintOf(ctx.party, values) };
+        return {
+          row,
+          rowNumber: row.rowNumber,
+          values,
+          problems,
+          fingerprint: fingerprintOf(ctx.party, values),
+        };
       });
+      const importable = checked.filter((c) => !hasBlocking(c.problems));
       const stored = await findStoredFingerprints(
         tx,
         ctx.party,
-        checked.filter((c) => !hasBlocking(c.problems)).map((c) => c.fingerprint),
+        importable.map((c) => c.fingerprint),
       );
+      const firstRowOf = await inFile.forChunk(tx, importable);
       return checked.map(({ row, values, problems, fingerprint }) => {
         if (!hasBlocking(problems)) {
-          const first = firstRowOf.get(fingerprint);
+          const first = firstRowOf(fingerprint, row.rowNumber);
           if (first !== undefined)
             problems.push({ column: null, code: 'duplicate_in_file', params: { first }, suggestion: null });
-          else firstRowOf.set(fingerprint, row.rowNumber);
           if (stored.has(fingerprint))
             problems.push({ column: null, code: 'duplicate_stored', params: {}, suggestion: null });
         }

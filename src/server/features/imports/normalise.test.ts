@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { columnOfHeader, layoutOfHeader } from './import-columns.ts';
 import { parseSeizureDate } from './normalise-date.ts';
 import { parseQuantity } from './normalise-quantity.ts';
-import { decodeText, detectFileKind, openSheet } from './read-upload.ts';
+import { decodedPieces, detectFileKind, openSheet } from './read-upload.ts';
 import { spreadsheetSafe } from './spreadsheet-safe.ts';
 import { problemsCsv } from './error-report.ts';
 
@@ -69,6 +69,7 @@ describe('headers', () => {
 describe('files', () => {
   test('Windows-1252 text is decoded when it is not UTF-8', async () => {
     const bytes = Buffer.from([0x45, 0x73, 0x70, 0xe8, 0x63, 0x65]); // "Espèce" in Windows-1252
+    const decodeText = (file: Buffer) => [...decodedPieces(file)].join('');
     assert.equal(decodeText(bytes), 'Espèce');
     assert.equal(decodeText(Buffer.from('Espèce', 'utf8')), 'Espèce');
     const csv = Buffer.from(

@@ -3,6 +3,7 @@
  * Windows-1252), the sheet and header row found by their column names, then the rows streamed as text cells.
  * Nothing in the file is evaluated: a formula cell is read as its formula text ("=HYPERLINK(…)").
  */
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -47,17 +48,32 @@ export async function detectFileKind(bytes: Buffer): Promise<FileKind> {
   throw new UnreadableFileError('type');
 }
 
-/** UTF-8 when the bytes are valid UTF-8 (with or without BOM), else Windows-1252 (Excel's "CSV" on Windows). */
-export function decodeText(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
+/**
+ * UTF-8 when the bytes are valid UTF-8 (with or without BOM), else Windows-1252 (Excel's "CSV" on Windows). Decided
+ * over the whole file before any of it is decoded, without making a string of it.
+ */
+export const textEncodingOf = (bytes: Buffer) => (isUtf8(bytes) ? 'utf-8' : 'windows-1252');
+
+/** Pieces of text read from the file. */
+const TEXT_PIECE_BYTES = 64 * 1024;
+
+/**
+ * The file's text a piece at a time, so that a large CSV is never one string in memory. The decoder keeps a
+ * character cut by a piece boundary until the next piece; a UTF-8 byte order mark is dropped.
+ */
+export function* decodedPieces(bytes: Buffer, pieceBytes = TEXT_PIECE_BYTES): Generator<string> {
+  const decoder = new TextDecoder(textEncodingOf(bytes));
+  for (let start = 0; start < bytes.length; start += pieceBytes)
+    yield decoder.decode(bytes.subarray(start, start + pieceBytes), { stream: true });
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
 }
 
-function delimiterOf(text: string): string {
-  const firstLines = text.slice(0, 4000).split(/\r?\n/).slice(0, 5).join('\n');
+/** The delimiter used most in the first lines: comma, semicolon (French and Spanish Excel) or tab. */
+function delimiterOf(bytes: Buffer): string {
+  // 4,000 characters take at most 16,000 bytes; a character cut at the end does not change the counts.
+  const head = new TextDecoder(textEncodingOf(bytes)).decode(bytes.subarray(0, 16_000)).slice(0, 4000);
+  const firstLines = head.split(/\r?\n/).slice(0, 5).join('\n');
   const counts = [',', ';', '\t'].map((d) => [d, firstLines.split(d).length] as const);
   return counts.sort((a, b) => b[1] - a[1])[0]![0];
 }
@@ -88,9 +104,13 @@ async function withHeader(
   return null;
 }
 
-async function* csvRows(text: string): AsyncGenerator<RawRow> {
-  const parser = Readable.from([text]).pipe(
-    parse({ delimiter: delimiterOf(text), bom: true, relax_column_count: true, relax_quotes: true }),
+/**
+ * The CSV's records as they are parsed. The parser is fed one piece of text at a time and pauses while its records
+ * wait to be read, so only a piece's worth of rows is in memory however long the file is.
+ */
+async function* csvRows(bytes: Buffer): AsyncGenerator<RawRow> {
+  const parser = Readable.from(decodedPieces(bytes)).pipe(
+    parse({ delimiter: delimiterOf(bytes), bom: true, relax_column_count: true, relax_quotes: true }),
   );
   let rowNumber = 0;
   for await (const record of parser as AsyncIterable<string[]>) {
@@ -132,7 +152,7 @@ export async function openSheet(
 ): Promise<OpenedSheet> {
   const kind = await detectFileKind(bytes);
   if (kind === 'csv') {
-    const found = await withHeader(csvRows(decodeText(bytes))[Symbol.asyncIterator](), accept);
+    const found = await withHeader(csvRows(bytes)[Symbol.asyncIterator](), accept);
     if (!found) throw new UnreadableFileError('no_header');
     return { kind, sheetName: null, ...found };
   }

@@ -48,12 +48,10 @@ export async function revalidateBatch(
   onProgress?: Progress,
 ): Promise<void> {
   const reference = await loadImportReference(tx);
-  const checker = createRowChecker({
-    reference,
-    party: batch.party.trim(),
-    year: batch.year,
-    today: todayOf(ctx.clock),
-  });
+  const checker = createRowChecker(
+    { reference, party: batch.party.trim(), year: batch.year, today: todayOf(ctx.clock) },
+    batch.id,
+  );
   let after = 0;
   for (;;) {
     const rows = await readRows(tx, batch.id, after, CHUNK_ROWS);
@@ -73,12 +71,10 @@ export async function editCell(tx: Tx, ctx: ReportContext, id: string, rowNumber
   // A changed cell is a new value: warnings accepted for the old one are asked again.
   row.accepted = row.accepted.filter((key) => !key.endsWith(`|${edit.column}`));
   const reference = await loadImportReference(tx);
-  const checker = createRowChecker({
-    reference,
-    party: batch.party.trim(),
-    year: batch.year,
-    today: todayOf(ctx.clock),
-  });
+  const checker = createRowChecker(
+    { reference, party: batch.party.trim(), year: batch.year, today: todayOf(ctx.clock) },
+    batch.id,
+  );
   const [checked] = await checker.check(tx, [row]);
   // Within the file, the row is a duplicate when an earlier importable row has the same seizure.
   const earlier = await tx

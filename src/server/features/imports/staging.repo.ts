@@ -103,6 +103,31 @@ export async function updateValidatedRows(
       where r.batch_id = ${batchId} and r.row_number = v.row_number`.execute(tx);
 }
 
+/**
+ * For each fingerprint, the first row of the batch before `before` that is not rejected (duplicates within the file,
+ * in-file-duplicates.ts; import_rows_fingerprint_idx):
+ *   select fingerprint, min(row_number) from import_rows where batch_id = $1 and row_number < $2
+ *     and outcome <> 'reject' and fingerprint = any($3) group by fingerprint
+ */
+export async function findFirstRows(
+  tx: Tx,
+  batchId: string,
+  before: number,
+  fingerprints: readonly string[],
+): Promise<Map<string, number>> {
+  if (fingerprints.length === 0) return new Map();
+  const rows = await tx
+    .selectFrom('import_rows')
+    .select(['fingerprint', sql<number>`min(row_number)::int`.as('first')])
+    .where('batch_id', '=', batchId)
+    .where('row_number', '<', before)
+    .where('outcome', '<>', 'reject')
+    .where(sql<boolean>`fingerprint = any(${[...new Set(fingerprints)]}::text[])`)
+    .groupBy('fingerprint')
+    .execute();
+  return new Map(rows.map((row) => [row.fingerprint, row.first]));
+}
+
 function toStaged(row: {
   row_number: number;
   cells: Record<string, string>;

@@ -17,6 +17,7 @@ import {
 } from '../reports/seizure-records.repo.ts';
 import { mayPublish } from './imports.policy.ts';
 import { outcomeOf, problemKey } from './check-rows.ts';
+import { createInFileDuplicates, type FirstRowOf } from './in-file-duplicates.ts';
 import { loadStagedBatch } from './review-batch.ts';
 import { CHUNK_ROWS, type Progress } from './stage-upload.ts';
 import { readRows, updateValidatedRows, type StagedRow } from './staging.repo.ts';
@@ -60,14 +61,16 @@ export async function submitBatch(
   });
 
   const actorId = actorIdOf(ctx.actor);
-  const firstRowOf = new Map<string, number>();
+  const inFile = createInFileDuplicates(batch.id);
   const tally = { import: 0, reject: 0, duplicate: 0 };
   let after = 0;
   for (;;) {
     const rows = await readRows(tx, batch.id, after, CHUNK_ROWS);
     if (rows.length === 0) break;
     after = rows.at(-1)!.rowNumber;
-    const changed = rows.filter((row) => recheckDuplicates(row, firstRowOf, storedBefore));
+    const importable = rows.filter((row) => row.outcome !== 'reject');
+    const firstRowOf = await inFile.forChunk(tx, importable);
+    const changed = importable.filter((row) => recheckDuplicates(row, firstRowOf, storedBefore));
     await updateValidatedRows(tx, batch.id, changed);
     const records: NewSeizureRecord[] = [];
     for (const row of rows) {
@@ -184,18 +187,12 @@ async function storedFingerprintsOf(tx: Tx, batchId: string): Promise<Set<string
 const DUPLICATES: readonly string[] = DUPLICATE_CODES;
 
 /** Re-flags a row's duplicates against the file so far and the stored records; true when the row changed. */
-function recheckDuplicates(
-  row: StagedRow,
-  firstRowOf: Map<string, number>,
-  stored: ReadonlySet<string>,
-): boolean {
-  if (row.outcome === 'reject') return false;
+function recheckDuplicates(row: StagedRow, firstRowOf: FirstRowOf, stored: ReadonlySet<string>): boolean {
   const before = JSON.stringify([row.problems, row.accepted, row.outcome]);
   const problems = row.problems.filter((p) => !DUPLICATES.includes(p.code));
-  const first = firstRowOf.get(row.fingerprint);
+  const first = firstRowOf(row.fingerprint, row.rowNumber);
   if (first !== undefined)
     problems.push({ column: null, code: 'duplicate_in_file', params: { first }, suggestion: null });
-  else firstRowOf.set(row.fingerprint, row.rowNumber);
   if (stored.has(row.fingerprint))
     problems.push({ column: null, code: 'duplicate_stored', params: {}, suggestion: null });
   const keys = new Set(problems.map(problemKey));
