@@ -78,7 +78,8 @@ export function splitList(text: string): string[] {
 function list<T extends z.ZodType>(item: T, max = 50) {
   return z.preprocess((value) => {
     if (value === undefined || value === '') return undefined;
-    const values = Array.isArray(value) ? value.map(String) : splitList(String(value));
+    const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+    const values = Array.isArray(value) ? value.map(text) : splitList(text(value));
     return values.map((v) => v.trim()).filter((v) => v !== '');
   }, z.array(item).min(1).max(max).optional());
 }
