@@ -46,7 +46,10 @@ export async function runImportReport(
     ...(options.shareEtis ? { shareEtis: options.shareEtis } : {}),
   });
   const bytes = fs.readFileSync(file);
-  const estimate = Math.max(1, bytes.toString('latin1').split('\n').length - 1);
+  // Line breaks counted in the bytes (a copy of the file as a string would double what the import holds).
+  let lines = 0;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines += 1;
+  const estimate = Math.max(1, lines);
   const database = await openDatabase({
     databaseUrl: settings.databaseUrl,
     dataDir: settings.dataDir,
