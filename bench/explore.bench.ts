@@ -267,7 +267,11 @@ async function measure(db: Kysely<DB>, databaseUrl: string): Promise<void> {
           () => get(`/api/v1/seizures?${searchQuery}&limit=50`),
           () =>
             direct(async (tx) => {
-              const page = { filter: await resolveFilter(tx, filter), sort: 'date_desc' as const, limit: 51 };
+              const page = {
+                filter: await resolveFilter(tx, filter, persona.actor),
+                sort: 'date_desc' as const,
+                limit: 51,
+              };
               const first = await selectFirstPage(tx, visible, page, COUNT_CAP);
               if (first.matched > COUNT_CAP) await selectPage(tx, visible, { ...page, after: null });
             }),
@@ -287,7 +291,10 @@ async function measure(db: Kysely<DB>, databaseUrl: string): Promise<void> {
           () => get(`/api/v1/seizures/stats?groupBy=year&${searchQuery}`),
           () =>
             direct(async (tx) =>
-              selectFigures(tx, visible, { ...statsOf('year'), filter: await resolveFilter(tx, filter) }),
+              selectFigures(tx, visible, {
+                ...statsOf('year'),
+                filter: await resolveFilter(tx, filter, persona.actor),
+              }),
             ),
         ],
         [

@@ -7,7 +7,9 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/with-actor.ts';
 import type { CountryRole, SeizureFilter, StatsGroup } from '../../../shared/seizures.contract.ts';
 import type { TaxonRank } from '../../../shared/reference.contract.ts';
+import type { Actor } from '../../../shared/actor.ts';
 import { SEIZURE_YEAR, whereClause, type ResolvedFilter } from './seizure-filters.ts';
+import { audienceOf } from './seizures.policy.ts';
 
 /** One record as the explorer reads it (snake case, as selected). */
 export interface SeizureRow {
@@ -71,12 +73,15 @@ export const ITEM_COLUMNS = sql`s.id, s.report_id, s.reporting_party, s.report_y
  * Resolved before the record query, as constants, so the planner knows how many records they match (Mammalia:
  * a third of all records; one species: a few hundred) and picks its plan accordingly.
  */
-export async function resolveFilter(tx: Tx, filter: SeizureFilter): Promise<ResolvedFilter> {
+export async function resolveFilter(tx: Tx, filter: SeizureFilter, actor: Actor): Promise<ResolvedFilter> {
   const { taxon, ...rest } = filter;
   if (!taxon) return rest;
   const result = await sql<{ id: string }>`
     select t.id from taxa t where t.lineage && ${taxon}::bigint[]`.execute(tx);
-  return { ...rest, taxonIds: result.rows.map((row) => Number(row.id)) };
+  // A Party's own audience is a small share of all records (seizure-filters.ts, INDEXED_TAXA_MAX).
+  const audience = audienceOf(actor);
+  const broadTaxa = audience === 'all' || audience === 'iccwc' ? 'index' : 'filter';
+  return { ...rest, taxonIds: result.rows.map((row) => Number(row.id)), broadTaxa };
 }
 
 /** One record with its earlier versions (newest first), when the caller may see it; one round trip. */

@@ -84,7 +84,7 @@ export async function searchSeizures(
     actor,
     async (tx) => {
       const visible = visibleTo(actor);
-      const resolved = await resolveFilter(tx, filter);
+      const resolved = await resolveFilter(tx, filter, actor);
       const { rows, total } =
         after === null
           ? await firstPage(tx, actor, { filter: resolved, sort, limit: limit + 1 })
@@ -179,7 +179,7 @@ export async function seizureStats(
     actor,
     async (tx) => {
       const visible = visibleTo(actor);
-      const resolved = await resolveFilter(tx, filter);
+      const resolved = await resolveFilter(tx, filter, actor);
       const audience = readyFiguresAudience(actor, resolved);
       const { groups, total } = audience
         ? {
@@ -229,7 +229,7 @@ export async function seizureFacets(
     deps.db,
     actor,
     async (tx) => {
-      const resolved = await resolveFilter(tx, filter);
+      const resolved = await resolveFilter(tx, filter, actor);
       const audience = readyFiguresAudience(actor, resolved);
       const rows = audience
         ? await selectFigureFacets(tx, audience)
