@@ -42,11 +42,13 @@ function groupsOf(request: Omit<StatsRequest, 'filter'>): RawBuilder<unknown> {
     case 'term':
       return plain(sql`s.term_code`, top);
     case 'route':
-      return sql`select case when s.origin_country is not null and s.destination_country is not null
-                             then s.origin_country || '>' || s.destination_country end as key,
-                        null::text as label, min(s.origin_country)::text as from_country,
-                        min(s.destination_country)::text as to_country, ${FIGURES}
-                   from s group by 1 ${top}`;
+      // Records without both countries form the null group, with no countries (as in seizure-figures.repo.ts).
+      return sql`select r.key, null::text as label, nullif(split_part(r.key, '>', 1), '') as from_country,
+                        nullif(split_part(r.key, '>', 2), '') as to_country, r.count, r.specimens, r.kg
+                   from (select case when s.origin_country is not null and s.destination_country is not null
+                                     then s.origin_country || '>' || s.destination_country end as key,
+                                ${FIGURES}
+                           from s group by 1) r ${top}`;
     case 'taxon':
       // Add up by taxon first (few thousand groups), then climb each taxon's lineage to the chosen rank.
       return sql`select a.id::text as key, a.name::text as label, null::text as from_country,

@@ -66,11 +66,14 @@ export function Dashboard({ filter, mapRole, onMapRoleChange }: DashboardProps) 
   );
   const routeData = useMemo(
     () =>
-      (routes.data?.groups ?? []).map((group) => ({
-        from: group.from ? countryName(group.from) : t('explorer.dashboard.unknownCountry'),
-        to: group.to ? countryName(group.to) : t('explorer.dashboard.unknownCountry'),
-        count: group.count,
-      })),
+      // Only known routes: records without both an origin and a destination form one group of no route.
+      (routes.data?.groups ?? [])
+        .filter((group) => group.from && group.to)
+        .map((group) => ({
+          from: countryName(group.from!),
+          to: countryName(group.to!),
+          count: group.count,
+        })),
     [routes.data, countryName, t],
   );
   const roleLabel = t(`explorer.roles.${mapRole}`);
