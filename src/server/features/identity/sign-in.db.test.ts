@@ -253,4 +253,34 @@ describe('sign-in', () => {
       .executeTakeFirstOrThrow();
     assert.match(hash.password_hash!, /^\$argon2id\$/);
   });
+  test('the session check refuses an unknown cookie, a signed-out session and an idle one', async () => {
+    const person = await createTestUser(t.database.db);
+    const unknown = new ApiClient(t.app);
+    unknown.cookie = 'x'.repeat(43);
+    assert.equal((await unknown.call('GET', '/api/v1/auth/sessions')).statusCode, 401);
+
+    const signedOut = await signIn(t.app, clock, person);
+    const cookie = signedOut.cookie;
+    const out = await signedOut.call('POST', '/api/v1/auth/sign-out');
+    assert.ok(out.statusCode < 300, out.body);
+    const replay = new ApiClient(t.app);
+    replay.cookie = cookie;
+    assert.equal((await replay.call('GET', '/api/v1/auth/sessions')).statusCode, 401);
+
+    const idle = await signIn(t.app, clock, person);
+    assert.equal((await idle.call('GET', '/api/v1/auth/sessions')).statusCode, 200);
+    clock.advance(31 * 60_000);
+    assert.equal((await idle.call('GET', '/api/v1/auth/sessions')).statusCode, 401);
+  });
+
+  test('the session function answers only for a known hash, and not to an ordinary connection role', async () => {
+    const none = await sql<{ n: number }>`
+      select count(*)::int as n from app_front_door_session(${'0'.repeat(64)})`.execute(t.database.db);
+    assert.equal(none.rows[0]?.n, 0);
+    const grants = await sql<{ allowed: boolean }>`
+      select has_function_privilege('public', 'app_front_door_session(text)', 'execute') as allowed`.execute(
+      t.database.db,
+    );
+    assert.equal(grants.rows[0]?.allowed, false);
+  });
 });
