@@ -51,6 +51,8 @@ test('my account: details, sessions, and an API token shown once', { timeout: 12
     await a.getByRole('button', { name: 'I have copied it' }).click();
     const revoke = a.getByRole('button', { name: 'Revoke the token Seizure analysis notebook' });
     await revoke.waitFor();
+    // The list can show the token a moment before the secret's panel is gone.
+    await secret.waitFor({ state: 'detached', timeout: 5000 });
     assert.equal(await secret.count(), 0, 'the secret is no longer shown');
     await revoke.click();
     await a.getByText('Revoked', { exact: true }).waitFor();
