@@ -51,7 +51,10 @@ test('phone (375 px): the sign-in and register pages fit the screen', { timeout:
 
     // The account links are in the burger menu at this width.
     await page.getByRole('button', { name: 'Open the menu' }).click();
+    // Once the menu has opened (the button says so), not while it unfolds.
+    await page.getByRole('button', { name: 'Close the menu' }).waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Request access' }).click();
+    await page.waitForURL((url) => url.pathname === '/register');
     await page.getByRole('heading', { level: 1, name: 'Request access' }).waitFor();
     await page.getByRole('combobox', { name: 'Country' }).waitFor();
     await assertNoHorizontalOverflow(page, 'register at 375 px');
