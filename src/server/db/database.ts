@@ -10,6 +10,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { prepareMarkedQueries } from './prepared-statements.ts';
 import type { DB } from './schema.ts';
 
 export type Backend = 'pglite' | 'postgres';
@@ -64,6 +65,7 @@ function openPostgres(connectionString: string, max: number): Database {
   // An idle connection that the server closes (restart, failover) must not crash the process: the pool
   // drops it and opens a new one on the next query.
   pool.on('error', (error) => process.stderr.write(`database connection lost: ${error.message}\n`));
+  pool.on('connect', prepareMarkedQueries);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, backend: 'postgres', close: () => db.destroy() };
 }

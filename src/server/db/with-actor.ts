@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../shared/actor.ts';
+import { PREPARED } from './prepared-statements.ts';
 import type { DB } from './schema.ts';
 
 export type Tx = Transaction<DB>;
@@ -63,7 +64,7 @@ export async function withActor<T>(
     // skipped for a superuser connection (tested in with-actor.db.test.ts on both backends). One
     // round-trip sets the role and the actor together, and the actor's audience for the sharing rule
     // (migrations/0018), computed by the database from the same values.
-    await sql`select
+    await sql`${PREPARED} select
         set_config('role', 'app_user', true),
         set_config('app.actor_kind', ${s.actor_kind}, true),
         set_config('app.actor_id', ${s.actor_id}, true),

@@ -5,6 +5,7 @@
  */
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import { sql, type Kysely } from 'kysely';
+import { PREPARED } from '../db/prepared-statements.ts';
 import type { DB } from '../db/schema.ts';
 
 type IncrCallback = (error: Error | null, result?: { current: number; ttl: number }) => void;
@@ -50,7 +51,7 @@ export async function countHit(
   windowMs: number,
 ): Promise<{ current: number; ttl: number }> {
   const window = `${windowMs} milliseconds`;
-  const result = await sql<{ hits: number; ttl_ms: number }>`
+  const result = await sql<{ hits: number; ttl_ms: number }>`${PREPARED}
     insert into rate_limit_hits as r (key, window_started_at, hits) values (${key}, clock_timestamp(), 1)
     on conflict (key) do update set
       hits = case when r.window_started_at <= clock_timestamp() - ${window}::interval then 1 else r.hits + 1 end,

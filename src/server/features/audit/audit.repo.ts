@@ -2,7 +2,8 @@
  * SQL of the audit log. Appending advances the one-row head: its row lock makes concurrent writers take turns
  * until their transactions end, so every entry links to the one before it.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { PREPARED } from '../../db/prepared-statements.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import type { ChainedEntry, EntryContent } from './audit-chain.ts';
@@ -13,22 +14,13 @@ import type { ChainedEntry, EntryContent } from './audit-chain.ts';
  * Nothing is returned: RETURNING would need the log's read policy, which only Secretariat admins pass.
  */
 export async function appendEntry(tx: Tx, entry: EntryContent, digest: string): Promise<void> {
-  await tx
-    .insertInto('audit_events')
-    .values({
-      occurred_at: entry.occurredAt,
-      actor_kind: entry.actorKind,
-      actor_id: entry.actorId,
-      actor_label: entry.actorLabel,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId,
-      details: JSON.stringify(entry.details),
-      ip_address: entry.ipAddress,
-      request_id: entry.requestId,
-      digest,
-    })
-    .execute();
+  // A prepared statement: every request that reads data writes one of these.
+  await sql`${PREPARED}
+    insert into audit_events (occurred_at, actor_kind, actor_id, actor_label, action, target_type, target_id,
+                              details, ip_address, request_id, digest)
+    values (${entry.occurredAt}, ${entry.actorKind}, ${entry.actorId}, ${entry.actorLabel}, ${entry.action},
+            ${entry.targetType}, ${entry.targetId}, ${JSON.stringify(entry.details)}, ${entry.ipAddress},
+            ${entry.requestId}, ${digest})`.execute(tx);
 }
 
 /** select * from audit_events where seq > $after order by seq limit $limit — read by the owner role. */

@@ -3,6 +3,7 @@
  * withActor; the system actor's policies let the front door read credentials, nothing else does.
  */
 import { sql, type Kysely } from 'kysely';
+import { PREPARED } from '../../db/prepared-statements.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Tx } from '../../db/with-actor.ts';
 
@@ -56,7 +57,7 @@ export async function currentTermsVersion(tx: Tx): Promise<number | null> {
  * transaction, since it precedes every signed-in request. The function answers for that hash only.
  */
 export async function frontDoorSession(db: Kysely<DB>, tokenHash: string) {
-  const result = await sql<FrontDoorSession>`select * from app_front_door_session(${tokenHash})`.execute(db);
+  const result = await sql<FrontDoorSession>`${PREPARED} select * from app_front_door_session(${tokenHash})`.execute(db);
   return result.rows[0];
 }
 

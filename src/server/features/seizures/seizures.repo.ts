@@ -4,6 +4,7 @@
  * security applies the sharing rule a second time. Nothing here reads a record the caller may not see.
  */
 import { sql, type RawBuilder } from 'kysely';
+import { PREPARED } from '../../db/prepared-statements.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import type { CountryRole, SeizureFilter, StatsGroup } from '../../../shared/seizures.contract.ts';
 import type { TaxonRank } from '../../../shared/reference.contract.ts';
@@ -90,7 +91,7 @@ export async function selectRecord(
   visible: RawBuilder<boolean>,
   id: number,
 ): Promise<SeizureDetailRow | undefined> {
-  const result = await sql<SeizureDetailRow>`
+  const result = await sql<SeizureDetailRow>`${PREPARED}
     select ${ITEM_COLUMNS}, s.id::text as sort_key, s.reason, s.additional_info, s.is_elephant,
            s.share_parties, s.share_iccwc, s.concerned_parties::text[] as concerned_parties, s.original,
            (select coalesce(json_agg(json_build_object('version', v.version, 'data', v.data,
