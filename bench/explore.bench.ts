@@ -26,7 +26,7 @@ import type { DB } from '../src/server/db/schema.ts';
 import { withActor } from '../src/server/db/with-actor.ts';
 import { actorOf } from '../src/server/features/identity/sessions.service.ts';
 import { findUserForActor } from '../src/server/features/identity/identity.repo.ts';
-import { recordAudit } from '../src/server/features/audit/audit.service.ts';
+import { linkAuditEntries, recordAudit } from '../src/server/features/audit/audit.service.ts';
 import { visibleTo } from '../src/server/features/seizures/seizures.policy.ts';
 import {
   resolveFilter,
@@ -146,7 +146,8 @@ export async function exploreBenchmark(): Promise<void> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const env = { ...process.env, DATABASE_URL: url.toString(), ITD_DATA_DIR: `/tmp/${name}` };
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 });
+  // The server's default pool (DATABASE_POOL_SIZE): on two cores, more connections only queue inside PostgreSQL.
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
   try {
     const loadStarted = performance.now();
     execFileSync(process.execPath, [ITD, 'migrate'], { env, stdio: 'inherit' });
@@ -199,6 +200,8 @@ async function measure(db: Kysely<DB>, databaseUrl: string): Promise<void> {
     clock,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
+  // As in a running server (main.ts): the audit entries are linked into the chain every second, under the load.
+  const auditLinkJob = setInterval(() => void linkAuditEntries(db), 1_000);
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   try {
@@ -327,8 +330,10 @@ async function measure(db: Kysely<DB>, databaseUrl: string): Promise<void> {
     report(`authenticated record reads, ${reader.name} (50 conn.)`, result);
     await auditCost(db, reader);
   } finally {
+    clearInterval(auditLinkJob);
     await new Promise((resolve) => setTimeout(resolve, 500));
     await app.close();
+    console.log(`audit entries linked at the end: ${await linkAuditEntries(db)}`);
   }
 }
 

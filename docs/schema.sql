@@ -227,18 +227,21 @@ CREATE FUNCTION public.app_country_codes_overlap(character[], character[]) RETUR
 --
 
 CREATE FUNCTION public.app_front_door_session(secret_hash text) RETURNS TABLE(session_id uuid, stage text, terms_version integer, csrf_token text, last_seen_at timestamp with time zone, expires_at timestamp with time zone, current_terms_version integer, id uuid, email text, first_name text, last_name text, language text, role text, has_itd_access boolean, status text, password_hash text, must_change_password boolean, totp_secret_sealed text, totp_enrolled_at timestamp with time zone, totp_last_step bigint, failed_sign_ins integer, locked_until timestamp with time zone, organisation_id uuid, organisation_name text, organisation_kind text, party character)
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
     AS $$
-    select s.id, s.stage, s.terms_version, s.csrf_token, s.last_seen_at, s.expires_at,
-           (select max(t.version) from terms_versions t),
-           u.id, u.email, u.first_name, u.last_name, u.language, u.role, u.has_itd_access, u.status,
-           u.password_hash, u.must_change_password, u.totp_secret_sealed, u.totp_enrolled_at, u.totp_last_step,
-           u.failed_sign_ins, u.locked_until, o.id, o.name, o.kind, o.party
-      from sessions s
-      join users u on u.id = s.user_id
-      join organisations o on o.id = u.organisation_id
-     where s.token_hash = secret_hash and s.revoked_at is null
+  begin
+    return query
+      select s.id, s.stage, s.terms_version, s.csrf_token, s.last_seen_at, s.expires_at,
+             (select max(t.version) from terms_versions t),
+             u.id, u.email, u.first_name, u.last_name, u.language, u.role, u.has_itd_access, u.status,
+             u.password_hash, u.must_change_password, u.totp_secret_sealed, u.totp_enrolled_at, u.totp_last_step,
+             u.failed_sign_ins, u.locked_until, o.id, o.name, o.kind, o.party
+        from sessions s
+        join users u on u.id = s.user_id
+        join organisations o on o.id = u.organisation_id
+       where s.token_hash = secret_hash and s.revoked_at is null;
+  end
   $$;
 
 
@@ -323,6 +326,39 @@ CREATE FUNCTION public.app_group_sees(g uuid, audience text) RETURNS boolean
         or (audience = 'all_members' and app_group_category(g) is not null)
         or (audience = 'law_enforcement'
             and app_group_category(g) in ('customs', 'police', 'wildlife_enforcement', 'secretariat'))
+  $$;
+
+
+--
+-- Name: app_link_audit_entries(integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_link_audit_entries(max_entries integer DEFAULT 10000) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+  declare
+    head_seq bigint;
+    head_hash text;
+    entry record;
+    linked text;
+    n integer := 0;
+  begin
+    select seq, hash into head_seq, head_hash from audit_chain_head where singleton for update;
+    for entry in
+      select e.id, e.digest from audit_events e where e.seq is null order by e.id limit max_entries
+    loop
+      linked := encode(sha256(convert_to(head_hash || (head_seq + 1)::text || ':' || entry.digest, 'UTF8')), 'hex');
+      update audit_events set seq = head_seq + 1, prev_hash = head_hash, hash = linked where id = entry.id;
+      head_seq := head_seq + 1;
+      head_hash := linked;
+      n := n + 1;
+    end loop;
+    if n > 0 then
+      update audit_chain_head set seq = head_seq, hash = head_hash where singleton;
+    end if;
+    return n;
+  end
   $$;
 
 
@@ -438,27 +474,6 @@ CREATE FUNCTION public.app_seizure_figures_statement(source text) RETURNS text
           or coalesce(sum(r.sign * r.quantity_kg), 0) <> 0
     $sql$, source)
   $_$;
-
-
---
--- Name: audit_events_link(); Type: FUNCTION; Schema: public; Owner: -
---
-
-CREATE FUNCTION public.audit_events_link() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'public', 'pg_temp'
-    AS $$
-  declare
-    head record;
-    linked text;
-  begin
-    select seq, hash into head from audit_chain_head where singleton for update;
-    linked := encode(sha256(convert_to(head.hash || (head.seq + 1)::text || ':' || new.digest, 'UTF8')), 'hex');
-    update audit_chain_head set seq = head.seq + 1, hash = linked where singleton;
-    update audit_events set seq = head.seq + 1, prev_hash = head.hash, hash = linked where id = new.id;
-    return null;
-  end
-  $$;
 
 
 --
@@ -1794,6 +1809,13 @@ CREATE UNIQUE INDEX audit_events_seq_idx ON public.audit_events USING btree (seq
 
 
 --
+-- Name: audit_events_unlinked_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX audit_events_unlinked_idx ON public.audit_events USING btree (id) WHERE (seq IS NULL);
+
+
+--
 -- Name: group_files_message_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2120,13 +2142,6 @@ CREATE INDEX terms_acceptances_user_idx ON public.terms_acceptances USING btree 
 --
 
 CREATE INDEX users_organisation_idx ON public.users USING btree (organisation_id);
-
-
---
--- Name: audit_events audit_events_link; Type: TRIGGER; Schema: public; Owner: -
---
-
-CREATE CONSTRAINT TRIGGER audit_events_link AFTER INSERT ON public.audit_events DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((new.scheme = 2)) EXECUTE FUNCTION public.audit_events_link();
 
 
 --
@@ -3565,6 +3580,13 @@ GRANT ALL ON FUNCTION public.app_group_member_visible(g uuid, row_user uuid, row
 
 
 --
+-- Name: FUNCTION app_link_audit_entries(max_entries integer); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_link_audit_entries(max_entries integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION app_message_shows_recipients(msg uuid); Type: ACL; Schema: public; Owner: -
 --
 
@@ -3582,7 +3604,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.api_tokens TO app_user;
 -- Name: TABLE audit_chain_head; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT,UPDATE ON TABLE public.audit_chain_head TO app_user;
+GRANT SELECT ON TABLE public.audit_chain_head TO app_user;
 
 
 --

@@ -12,6 +12,7 @@ import { runInactivityJobOnce } from './features/users/suspend-inactive.ts';
 import { demoOnStart } from './cli-demo.ts';
 import { withActor } from './db/with-actor.ts';
 import { compactSeizureFigures } from './features/seizures/seizure-figures.repo.ts';
+import { linkAuditEntries } from './features/audit/audit.service.ts';
 import { systemActor } from '../shared/actor.ts';
 
 export async function serve(settings: Settings, options: { demo?: boolean } = {}): Promise<void> {
@@ -63,12 +64,21 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
   }, 300_000);
   figuresJob.unref();
 
+  // Every second: give the audit entries committed meanwhile their place in the chain (ADR 0010).
+  const auditLinkJob = setInterval(() => {
+    linkAuditEntries(database.db).catch((error: unknown) =>
+      app?.log.error({ err: error }, 'audit linking failed'),
+    );
+  }, 1_000);
+  auditLinkJob.unref();
+
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     clearInterval(inactivityJob);
     clearInterval(figuresJob);
+    clearInterval(auditLinkJob);
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     const timer = setTimeout(() => {
       app.log.error('shutdown took too long; exiting');
@@ -81,6 +91,8 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
     app
       .close()
       .finally(() => clearInterval(idleSweeper))
+      // The entries of the last requests, linked now rather than by the next start's first tick.
+      .then(() => linkAuditEntries(database.db))
       .then(() => database.close())
       .then(() => {
         process.stdout.write('ITD Platform stopped cleanly.\n');

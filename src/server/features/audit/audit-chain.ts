@@ -1,10 +1,10 @@
 /**
  * The audit chain's arithmetic, free of any database: how an entry is hashed and how a sequence of
- * entries is checked. Two schemes (ADR 0007):
+ * entries is checked. Two schemes (ADR 0007, ADR 0010):
  *   1. hash = sha256(previous hash + canonical JSON of seq and the entry's fields), linked by the server;
  *   2. hash = sha256(previous hash + seq + ':' + sha256(canonical JSON of the entry's fields)), linked by the
- *      database when the writing transaction commits (audit_events_link, migrations/0015), so the chain's one
- *      lock is held only for the end of a commit.
+ *      database after the writing transaction has committed, in batches (app_link_audit_entries,
+ *      migrations/0021), so no request waits for the chain's one lock.
  */
 import { createHash } from 'node:crypto';
 
@@ -64,7 +64,7 @@ export function contentDigest(entry: EntryContent): string {
   return sha256(canonicalJson(contentFields(entry)));
 }
 
-/** Scheme 2's link, the same arithmetic as the SQL of audit_events_link (migrations/0015). */
+/** Scheme 2's link, the same arithmetic as the SQL of app_link_audit_entries (migrations/0021). */
 export function linkHash(prevHash: string, seq: number, digest: string): string {
   return sha256(`${prevHash}${seq}:${digest}`);
 }

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { systemActor } from '../../../shared/actor.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import { withActor } from '../../db/with-actor.ts';
-import { recordAudit, verifyAuditLog } from './audit.service.ts';
+import { linkAuditEntries, recordAudit, verifyAuditLog } from './audit.service.ts';
 
 let database: TestDatabase | undefined;
 const actor = systemActor('audit test');
@@ -30,6 +30,7 @@ async function freshLogWithEntries(count: number): Promise<TestDatabase> {
       ),
     );
   }
+  await linkAuditEntries(database.db);
   return database;
 }
 

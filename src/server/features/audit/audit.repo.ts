@@ -1,6 +1,6 @@
 /**
- * SQL of the audit log. Appending advances the one-row head: its row lock makes concurrent writers take turns
- * until their transactions end, so every entry links to the one before it.
+ * SQL of the audit log. Entries are appended unlinked; the linker (app_link_audit_entries, migrations/0021)
+ * later gives each committed entry its place in the chain, under the one-row head's lock.
  */
 import { sql, type Kysely } from 'kysely';
 import { PREPARED } from '../../db/prepared-statements.ts';
@@ -9,9 +9,9 @@ import type { Tx } from '../../db/with-actor.ts';
 import type { ChainedEntry, EntryContent } from './audit-chain.ts';
 
 /**
- * Appends one entry with the digest of its content. It is linked into the chain when its transaction commits, by
- * the deferred trigger audit_events_link (migrations/0015), so no lock is held while the transaction goes on.
- * Nothing is returned: RETURNING would need the log's read policy, which only Secretariat admins pass.
+ * Appends one entry with the digest of its content, unlinked: linkEntries gives it its place in the chain once its
+ * transaction has committed. Nothing is returned: RETURNING would need the log's read policy, which only
+ * Secretariat admins pass.
  */
 export async function appendEntry(tx: Tx, entry: EntryContent, digest: string): Promise<void> {
   // A prepared statement: every request that reads data writes one of these.
@@ -58,4 +58,15 @@ export async function unsafeReadEntriesPage(
 export async function unsafeReadHead(db: Kysely<DB>): Promise<{ seq: number; hash: string }> {
   const row = await db.selectFrom('audit_chain_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
   return { seq: Number(row.seq), hash: row.hash };
+}
+
+/** Links every committed entry still unlinked (in batches of 10,000); returns how many. The owner's connection. */
+export async function unsafeLinkEntries(db: Kysely<DB>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const result = await sql<{ linked: number }>`select app_link_audit_entries(10000) as linked`.execute(db);
+    const linked = Number(result.rows[0]!.linked);
+    total += linked;
+    if (linked < 10000) return total;
+  }
 }

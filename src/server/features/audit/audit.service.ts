@@ -15,7 +15,7 @@ import {
   type ChainVerdict,
   type EntryContent,
 } from './audit-chain.ts';
-import { appendEntry, unsafeReadEntriesPage, unsafeReadHead } from './audit.repo.ts';
+import { appendEntry, unsafeLinkEntries, unsafeReadEntriesPage, unsafeReadHead } from './audit.repo.ts';
 
 export interface AuditInput {
   action: string;
@@ -50,16 +50,29 @@ export async function recordAudit(tx: Tx, context: AuditContext, input: AuditInp
   await appendEntry(tx, entry, contentDigest(entry));
 }
 
-/** Checks the whole chain page by page (constant memory). Needs the owner connection, not withActor. */
+/**
+ * Gives every committed entry its place in the chain (migrations/0021). Each server instance runs it every second;
+ * any number may run at once (they take turns on the head). Needs the owner connection, not withActor.
+ */
+export async function linkAuditEntries(db: Kysely<DB>): Promise<number> {
+  return unsafeLinkEntries(db);
+}
+
+/**
+ * Links what is committed, then checks the whole chain page by page (constant memory). Entries of transactions
+ * still open are not in the chain yet and not checked. Needs the owner connection, not withActor.
+ */
 export async function verifyAuditLog(
   db: Kysely<DB>,
   onProgress?: (checkedUpToSeq: number, headSeq: number) => void,
 ): Promise<ChainVerdict> {
+  await unsafeLinkEntries(db);
   const head = await unsafeReadHead(db);
   const verdict: ChainVerdict = { entriesChecked: 0, problems: [] };
   let last: ChainLink = CHAIN_START;
   for (;;) {
-    const page = await unsafeReadEntriesPage(db, last.seq, 5000);
+    // Up to the head read first: entries linked meanwhile (by another instance) are for the next check.
+    const page = (await unsafeReadEntriesPage(db, last.seq, 5000)).filter((entry) => entry.seq <= head.seq);
     if (page.length === 0) break;
     const segment = verifySegment(page, last);
     verdict.entriesChecked += segment.checked;

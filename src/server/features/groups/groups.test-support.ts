@@ -121,7 +121,7 @@ export async function auditEntries(t: TestApp, action: string) {
     actor_id: string | null;
     target_id: string | null;
     details: Record<string, unknown>;
-  }>`select actor_id, target_id, details from audit_events where action = ${action} order by seq`.execute(
+  }>`select actor_id, target_id, details from audit_events where action = ${action} order by id`.execute(
     t.database.db,
   );
   return result.rows;

@@ -57,7 +57,8 @@ export async function currentTermsVersion(tx: Tx): Promise<number | null> {
  * transaction, since it precedes every signed-in request. The function answers for that hash only.
  */
 export async function frontDoorSession(db: Kysely<DB>, tokenHash: string) {
-  const result = await sql<FrontDoorSession>`${PREPARED} select * from app_front_door_session(${tokenHash})`.execute(db);
+  const result =
+    await sql<FrontDoorSession>`${PREPARED} select * from app_front_door_session(${tokenHash})`.execute(db);
   return result.rows[0];
 }
 

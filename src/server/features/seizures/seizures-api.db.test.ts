@@ -286,7 +286,7 @@ describe('audit', () => {
     const entries = await sql<{ action: string; target_id: string | null; details: Record<string, unknown> }>`
       select e.action, e.target_id, e.details from audit_events e join users u on u.id = e.actor_id
        where u.email = ${keUserEmail} and e.action in ('seizure.search', 'seizure.view')
-       order by e.seq desc limit 2`.execute(t.database.db);
+       order by e.id desc limit 2`.execute(t.database.db);
     const [viewed, searched] = entries.rows;
     assert.equal(viewed?.action, 'seizure.view');
     assert.equal(viewed?.target_id, String(ids.c));
