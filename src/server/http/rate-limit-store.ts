@@ -1,7 +1,9 @@
 /**
  * A store for @fastify/rate-limit that keeps the counters in the database, so every server instance
  * behind a load balancer counts the same hits (DESIGN §5: the server keeps no state of its own).
- * Fixed windows: a key's counter restarts when its window is over.
+ * Fixed windows: a key's counter restarts when its window is over. The global limit adds each instance's
+ * hits to the shared counter every quarter of a second at most (LocalTallies); routes with limits of their
+ * own count every hit in the database.
  */
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import { sql, type Kysely } from 'kysely';
@@ -13,7 +15,7 @@ type IncrCallback = (error: Error | null, result?: { current: number; ttl: numbe
 /**
  * How long an instance may answer a key's hits from its own tally before adding them to the shared counter. The
  * global limit is generous (hundreds a minute), and a database write per request cost a tenth of the throughput of
- * record reads (issue 5); a quarter of a second of lag between instances changes no answer that matters. Routes
+ * record reads (DESIGN §5 asks for 1,500 a second); a quarter of a second of lag between instances changes no answer that matters. Routes
  * with tight limits of their own (sign-in, public forms) count every hit in the database at once.
  */
 export const SHARED_COUNT_LAG_MS = 250;
@@ -56,8 +58,9 @@ export function databaseRateLimitStore(db: Kysely<DB>): FastifyRateLimitStoreCto
 }
 
 interface Tally {
-  /** The shared counter at the last sync, plus the hits counted here since then. */
+  /** The shared counter (every instance's hits) as the last sync returned it. */
   shared: number;
+  /** Hits answered here since then, to be added at the next sync. */
   unsynced: number;
   windowEndsAt: number;
   syncedAt: number;
