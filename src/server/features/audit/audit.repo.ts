@@ -9,8 +9,8 @@ import type { Tx } from '../../db/with-actor.ts';
 import type { ChainedEntry, EntryContent } from './audit-chain.ts';
 
 /**
- * Appends one entry with the digest of its content, unlinked: linkEntries gives it its place in the chain once its
- * transaction has committed. Nothing is returned: RETURNING would need the log's read policy, which only
+ * Appends one entry with the digest of its content, unlinked: unsafeLinkEntries gives it its place in the chain once
+ * its transaction has committed. Nothing is returned: RETURNING would need the log's read policy, which only
  * Secretariat admins pass.
  */
 export async function appendEntry(tx: Tx, entry: EntryContent, digest: string): Promise<void> {
@@ -60,13 +60,18 @@ export async function unsafeReadHead(db: Kysely<DB>): Promise<{ seq: number; has
   return { seq: Number(row.seq), hash: row.hash };
 }
 
-/** Links every committed entry still unlinked (in batches of 10,000); returns how many. The owner's connection. */
+/** Entries linked per transaction: a backlog (after a pause of the linker) is worked off in bounded steps. */
+const LINK_BATCH = 10_000;
+
+/** Links every committed entry still unlinked, batch by batch; returns how many. The owner's connection. */
 export async function unsafeLinkEntries(db: Kysely<DB>): Promise<number> {
   let total = 0;
   for (;;) {
-    const result = await sql<{ linked: number }>`select app_link_audit_entries(10000) as linked`.execute(db);
+    const result = await sql<{
+      linked: number;
+    }>`select app_link_audit_entries(${LINK_BATCH}) as linked`.execute(db);
     const linked = Number(result.rows[0]!.linked);
     total += linked;
-    if (linked < 10000) return total;
+    if (linked < LINK_BATCH) return total;
   }
 }
