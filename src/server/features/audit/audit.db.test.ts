@@ -69,6 +69,17 @@ describe('audit log', () => {
     );
   });
 
+  test('requests cannot link entries or move the head: only the linker of the owner may', async () => {
+    await assert.rejects(
+      withActor(db.db, actor, (tx) => sql`select app_link_audit_entries(10)`.execute(tx)),
+      /permission denied/,
+    );
+    await assert.rejects(
+      withActor(db.db, actor, (tx) => sql`update audit_chain_head set seq = seq + 1`.execute(tx)),
+      /permission denied/,
+    );
+  });
+
   test('entries written by concurrent transactions, some rolled back, form one unbroken chain', async () => {
     const writes = Array.from({ length: 24 }, (_, i) =>
       withActor(db.db, actor, async (tx) => {
