@@ -444,34 +444,38 @@ CREATE FUNCTION public.app_seizure_figures_statement(source text) RETURNS text
     AS $_$
     select format($sql$
       insert into seizure_figures (audience, dimension, key, records, specimens, kg)
-      select a.audience, d.dimension, d.key, sum(r.sign), coalesce(sum(r.sign * r.quantity_count), 0),
-             coalesce(sum(r.sign * r.quantity_kg), 0)
-        from (%s) r
-       cross join lateral unnest(r.visibility_keys) as a(audience)
-       cross join lateral (
-         values ('total', null::text),
-                ('year', r.seizure_year::text),
-                ('month', case when r.date_precision in ('day', 'month') then to_char(r.seizure_date, 'YYYY-MM') end),
-                ('term', r.term_code),
-                ('unit', r.unit_code),
-                ('appendix', r.appendix),
-                ('party', r.reporting_party::text),
-                ('detectionMethod', r.detection_method),
-                ('transportMode', r.transport_mode),
-                ('locationType', r.location_type),
-                ('taxon', r.taxon_id::text),
-                ('seizure', r.seizure_country::text),
-                ('origin', r.origin_country::text),
-                ('export', r.export_country::text),
-                ('destination', r.destination_country::text),
-                ('route', case when r.origin_country is not null and r.destination_country is not null
-                               then r.origin_country || '>' || r.destination_country end)
-         union all select 'transit', code::text from unnest(r.transit_countries) as code
-         union all select 'nationality', code::text from unnest(r.offender_nationalities) as code
-       ) as d(dimension, key)
+      select a.audience, g.dimension, g.key, sum(g.records), sum(g.specimens), sum(g.kg)
+        from (
+          select r.visibility_keys, d.dimension, d.key, sum(r.sign) as records,
+                 coalesce(sum(r.sign * r.quantity_count), 0) as specimens,
+                 coalesce(sum(r.sign * r.quantity_kg), 0) as kg
+            from (%s) r
+           cross join lateral (
+             values ('total', null::text),
+                    ('year', r.seizure_year::text),
+                    ('month', case when r.date_precision in ('day', 'month') then to_char(r.seizure_date, 'YYYY-MM') end),
+                    ('term', r.term_code),
+                    ('unit', r.unit_code),
+                    ('appendix', r.appendix),
+                    ('party', r.reporting_party::text),
+                    ('detectionMethod', r.detection_method),
+                    ('transportMode', r.transport_mode),
+                    ('locationType', r.location_type),
+                    ('taxon', r.taxon_id::text),
+                    ('seizure', r.seizure_country::text),
+                    ('origin', r.origin_country::text),
+                    ('export', r.export_country::text),
+                    ('destination', r.destination_country::text),
+                    ('route', case when r.origin_country is not null and r.destination_country is not null
+                                   then r.origin_country || '>' || r.destination_country end)
+             union all select 'transit', code::text from unnest(r.transit_countries) as code
+             union all select 'nationality', code::text from unnest(r.offender_nationalities) as code
+           ) as d(dimension, key)
+           group by 1, 2, 3
+        ) g
+       cross join lateral unnest(g.visibility_keys) as a(audience)
        group by 1, 2, 3
-      having sum(r.sign) <> 0 or coalesce(sum(r.sign * r.quantity_count), 0) <> 0
-          or coalesce(sum(r.sign * r.quantity_kg), 0) <> 0
+      having sum(g.records) <> 0 or sum(g.specimens) <> 0 or sum(g.kg) <> 0
     $sql$, source)
   $_$;
 
@@ -1677,6 +1681,14 @@ ALTER TABLE ONLY public.report_files
 
 
 --
+-- Name: reports reports_id_party_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.reports
+    ADD CONSTRAINT reports_id_party_key UNIQUE (id, party);
+
+
+--
 -- Name: reports reports_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2620,19 +2632,11 @@ ALTER TABLE ONLY public.seizure_records
 
 
 --
--- Name: seizure_records seizure_records_report_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+-- Name: seizure_records seizure_records_report_party_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.seizure_records
-    ADD CONSTRAINT seizure_records_report_id_fkey FOREIGN KEY (report_id) REFERENCES public.reports(id) ON DELETE RESTRICT;
-
-
---
--- Name: seizure_records seizure_records_reporting_party_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE ONLY public.seizure_records
-    ADD CONSTRAINT seizure_records_reporting_party_fkey FOREIGN KEY (reporting_party) REFERENCES public.countries(code) ON DELETE RESTRICT;
+    ADD CONSTRAINT seizure_records_report_party_fkey FOREIGN KEY (report_id, reporting_party) REFERENCES public.reports(id, party) ON DELETE RESTRICT;
 
 
 --

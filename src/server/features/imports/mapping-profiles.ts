@@ -4,7 +4,7 @@
  * from); a file whose header row carries a profile's signature is read through it. What the source wrote in
  * columns the profile does not use is kept with each record as `original` text.
  */
-import type { MappingProfile } from './row-mapping.ts';
+import { headerMapper, profileMatches, type MappingProfile } from './row-mapping.ts';
 
 /** EIA's compilation of pangolin seizures 2000-2019 (sheet INCIDENTS): one row per incident, worldwide. */
 export const EIA_PANGOLIN: MappingProfile = {
@@ -88,3 +88,14 @@ export const C4ADS_ROUTES: MappingProfile = {
 };
 
 export const MAPPING_PROFILES: readonly MappingProfile[] = [EIA_PANGOLIN, C4ADS_ROUTES];
+
+/**
+ * Whether a row is the header of a seizure table: a profile's signature, or enough of the template's columns in
+ * any of its languages (three of the seventeen).
+ */
+export function isImportHeader(header: string[]): boolean {
+  return (
+    MAPPING_PROFILES.some((profile) => profileMatches(profile, header)) ||
+    headerMapper(header).missingColumns.length <= 14
+  );
+}

@@ -13,7 +13,8 @@ import { createRowChecker, type RowInput } from './check-rows.ts';
 import { loadImportReference } from './import-reference.ts';
 import { assertMayWorkOn } from './imports.policy.ts';
 import { MAPPING_PROFILES } from './mapping-profiles.ts';
-import { mediaTypeOf, openSheet, UnreadableFileError } from './read-upload.ts';
+import { openUpload, type UploadSheet } from './open-upload.ts';
+import { mediaTypeOf, UnreadableFileError } from './read-upload.ts';
 import { headerMapper, profileMapper, profileMatches, type RowMapper } from './row-mapping.ts';
 import { insertRows } from './staging.repo.ts';
 
@@ -48,13 +49,10 @@ export async function stageUpload(
   const known = await tx.selectFrom('countries').select('code').where('code', '=', party).executeTakeFirst();
   if (!known) throw new ValidationError([{ field: 'party', reason: 'invalid' }]);
 
-  // The template's headers (any language), or a mapping profile's for a known third-party layout.
-  const accept = (header: string[]) =>
-    MAPPING_PROFILES.some((p) => profileMatches(p, header)) ||
-    headerMapper(header).missingColumns.length <= 14;
+  // The sheet whose header is the template's (any language) or a mapping profile's (isImportHeader).
   let sheet;
   try {
-    sheet = await openSheet(upload.bytes, accept);
+    sheet = await openUpload(upload.bytes, CHUNK_ROWS);
   } catch (error) {
     if (error instanceof UnreadableFileError)
       throw new ValidationError([
@@ -62,6 +60,20 @@ export async function stageUpload(
       ]);
     throw error;
   }
+  try {
+    return await stageSheet(tx, ctx, { upload, party, sheet }, onProgress);
+  } finally {
+    await sheet.close();
+  }
+}
+
+async function stageSheet(
+  tx: Tx,
+  ctx: ReportContext,
+  { upload, party, sheet }: { upload: Upload; party: string; sheet: UploadSheet },
+  onProgress?: Progress,
+): Promise<string> {
+  const { fields } = upload;
   const profile = MAPPING_PROFILES.find((p) => profileMatches(p, sheet.header));
   const mapper: RowMapper = profile ? profileMapper(profile, sheet.header) : headerMapper(sheet.header);
 
@@ -112,19 +124,35 @@ export async function stageUpload(
     { reference, party, year: fields.year, today: todayOf(ctx.clock) },
     batch.id,
   );
+  // Each chunk's rows are written while the next chunk is read and checked: the database and this process work
+  // at the same time. The connection runs its queries in the order they were sent, so the next chunk's lookups
+  // (duplicates among the rows staged so far) still see this chunk's rows.
   let chunk: RowInput[] = [];
   let done = 0;
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    await insertRows(tx, { id: batch.id, party }, await checker.check(tx, chunk));
-    done += chunk.length;
+    const rows = chunk;
     chunk = [];
-    onProgress?.(done);
+    let checked;
+    try {
+      checked = await checker.check(tx, rows);
+    } finally {
+      // A failed write is the first error of the transaction: it is the one reported.
+      await writing;
+    }
+    writing = insertRows(tx, { id: batch.id, party }, checked).then(() => {
+      done += rows.length;
+      onProgress?.(done);
+    });
+    // Awaited at the next flush or after the last; until then its failure must not count as unhandled.
+    writing.catch(() => {});
   };
   for await (const raw of sheet.rows) {
     chunk.push({ rowNumber: raw.rowNumber, ...mapper.map(raw.values), accepted: [] });
     if (chunk.length >= CHUNK_ROWS) await flush();
   }
   await flush();
+  await writing;
 
   await recordAudit(tx, auditContextOf(ctx), {
     action: 'import.stage',

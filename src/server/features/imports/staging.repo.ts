@@ -128,6 +128,72 @@ export async function findFirstRows(
   return new Map(rows.map((row) => [row.fingerprint, row.first]));
 }
 
+/** A staged row whose duplicate flags may change at submit, with what the flags should now say. */
+export interface DuplicateCandidate {
+  rowNumber: number;
+  /** The first earlier row of the file with the same fingerprint that is not rejected. */
+  first: number | null;
+  /** A record of this Party with the same fingerprint is stored. */
+  stored: boolean;
+}
+
+/**
+ * The rows that are not rejected and either have a twin (an earlier row of the file, a stored record of the Party)
+ * or are flagged as a duplicate: the only rows whose flags a submit may change, since records may have been stored
+ * since the upload. A page at a time in row order; each row costs two lookups in indexes
+ * (import_rows_fingerprint_idx, seizure_records_fingerprint_idx). Duplicates never reject a row, so the rows that
+ * are not rejected stay the same while the flags change.
+ */
+export async function findDuplicateCandidates(
+  tx: Tx,
+  batchId: string,
+  after: number,
+  limit: number,
+): Promise<DuplicateCandidate[]> {
+  const result = await sql<DuplicateCandidate>`select "rowNumber", first, stored from (
+      select r.row_number as "rowNumber",
+             (select min(e.row_number) from import_rows e
+               where e.batch_id = r.batch_id and e.fingerprint = r.fingerprint and e.row_number < r.row_number
+                 and e.outcome <> 'reject') as first,
+             exists (select 1 from seizure_records s
+                      where s.reporting_party = r.party and s.fingerprint = r.fingerprint) as stored,
+             r.problems @> '[{"code": "duplicate_in_file"}]' or r.problems @> '[{"code": "duplicate_stored"}]'
+               as flagged
+        from import_rows r
+       where r.batch_id = ${batchId}::uuid and r.outcome <> 'reject' and r.row_number > ${after}::int
+       order by r.row_number) candidates
+    where first is not null or stored or flagged
+    limit ${limit}::int`.execute(tx);
+  return result.rows;
+}
+
+/** select max(row_number) from import_rows where batch_id = $1 (0 for no rows) */
+export async function lastRowNumber(tx: Tx, batchId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('import_rows')
+    .select(sql<number>`coalesce(max(row_number), 0)::int`.as('last'))
+    .where('batch_id', '=', batchId)
+    .executeTakeFirstOrThrow();
+  return row.last;
+}
+
+/** select * from import_rows where batch_id = $1 and row_number = any($2) order by row_number */
+export async function readRowsNumbered(
+  tx: Tx,
+  batchId: string,
+  rowNumbers: readonly number[],
+): Promise<StagedRow[]> {
+  if (rowNumbers.length === 0) return [];
+  const rows = await tx
+    .selectFrom('import_rows')
+    .selectAll()
+    .where('batch_id', '=', batchId)
+    .where(sql<boolean>`row_number = any(${[...rowNumbers]}::int[])`)
+    .orderBy('row_number')
+    .execute();
+  return rows.map(toStaged);
+}
+
 function toStaged(row: {
   row_number: number;
   cells: Record<string, string>;

@@ -10,17 +10,26 @@ import { ForbiddenError } from '../../errors.ts';
 import { createReport } from '../reports/create-report.ts';
 import { actorIdOf, type ReportContext } from '../reports/report-context.ts';
 import { recordReportEvent } from '../reports/report-events.ts';
-import {
-  insertSeizureRecords,
-  stampReportOnRecords,
-  type NewSeizureRecord,
-} from '../reports/seizure-records.repo.ts';
+import { insertStagedRecords, stampReportOnRecords } from '../reports/seizure-records.repo.ts';
 import { mayPublish } from './imports.policy.ts';
 import { outcomeOf, problemKey } from './check-rows.ts';
-import { createInFileDuplicates, type FirstRowOf } from './in-file-duplicates.ts';
 import { loadStagedBatch } from './review-batch.ts';
 import { CHUNK_ROWS, type Progress } from './stage-upload.ts';
-import { readRows, updateValidatedRows, type StagedRow } from './staging.repo.ts';
+import {
+  countRows,
+  findDuplicateCandidates,
+  lastRowNumber,
+  readRowsNumbered,
+  updateValidatedRows,
+  type DuplicateCandidate,
+  type StagedRow,
+} from './staging.repo.ts';
+
+/**
+ * Row numbers per insert statement. The figures trigger reads each statement's new rows from a transition table,
+ * which stays in memory up to work_mem (4 MB by default) and goes to a temporary file beyond it.
+ */
+const RECORD_CHUNK_ROWS = 2000;
 
 export interface SubmitOptions {
   /** Submit and publish the report at once (the Secretariat's or the system's, e.g. `itd import report --publish`). */
@@ -40,7 +49,7 @@ export async function submitBatch(
   const party = batch.party.trim();
   // Duplicates are checked again (records may have been stored since the upload); the rest of each row's check
   // stands from the upload or its last edit (POST /:id/validate re-checks everything on request).
-  const storedBefore = await storedFingerprintsOf(tx, batch.id);
+  await recheckDuplicates(tx, batch.id);
 
   const report = await createReport(tx, ctx, {
     party,
@@ -61,37 +70,16 @@ export async function submitBatch(
   });
 
   const actorId = actorIdOf(ctx.actor);
-  const inFile = createInFileDuplicates(batch.id);
-  const tally = { import: 0, reject: 0, duplicate: 0 };
-  let after = 0;
-  for (;;) {
-    const rows = await readRows(tx, batch.id, after, CHUNK_ROWS);
-    if (rows.length === 0) break;
-    after = rows.at(-1)!.rowNumber;
-    const importable = rows.filter((row) => row.outcome !== 'reject');
-    const firstRowOf = await inFile.forChunk(tx, importable);
-    const changed = importable.filter((row) => recheckDuplicates(row, firstRowOf, storedBefore));
-    await updateValidatedRows(tx, batch.id, changed);
-    const records: NewSeizureRecord[] = [];
-    for (const row of rows) {
-      tally[row.outcome] += 1;
-      if (row.outcome !== 'import') continue;
-      // What the Party wrote: every column, the canonical ones and those the importer did not know.
-      records.push({
-        values: row.values,
-        original: { ...row.extra, ...row.cells },
-        sourceRow: row.rowNumber,
-      });
-    }
-    await insertSeizureRecords(tx, report, records, actorId);
-    options.onProgress?.(tally.import);
+  const counts = await countRows(tx, batch.id);
+  const lastRow = await lastRowNumber(tx, batch.id);
+  let imported = 0;
+  for (let after = 0; after < lastRow; after += RECORD_CHUNK_ROWS) {
+    const upTo = after + RECORD_CHUNK_ROWS;
+    imported += await insertStagedRecords(tx, report, { batchId: batch.id, after, upTo }, actorId);
+    options.onProgress?.(imported);
   }
-  const imported = tally.import;
-  const counts = {
-    total: tally.import + tally.reject + tally.duplicate,
-    blocking: tally.reject,
-    duplicates: tally.duplicate,
-  };
+  // The rows were counted before the insert, in the same transaction: a difference is a fault, not a race.
+  if (imported !== counts.ready) throw new Error(`submit wrote ${imported} records for ${counts.ready} rows`);
 
   const summary: SubmitResult = {
     reportId: report.id,
@@ -169,32 +157,37 @@ export async function submitBatch(
   return summary;
 }
 
-/** Fingerprints of the batch's rows that match a record this Party already has (one indexed join). */
-async function storedFingerprintsOf(tx: Tx, batchId: string): Promise<Set<string>> {
-  const rows = await tx
-    .selectFrom('import_rows as r')
-    .innerJoin('seizure_records as s', (join) =>
-      join.onRef('s.reporting_party', '=', 'r.party').onRef('s.fingerprint', '=', 'r.fingerprint'),
-    )
-    .select('r.fingerprint')
-    .distinct()
-    .where('r.batch_id', '=', batchId)
-    .where('r.outcome', '<>', 'reject')
-    .execute();
-  return new Set(rows.map((row) => row.fingerprint));
+/**
+ * Flags duplicates again against the file and the records stored by now. Only the rows that have a twin or carry a
+ * duplicate flag can change (findDuplicateCandidates), so a submit reads those rows and no others.
+ */
+async function recheckDuplicates(tx: Tx, batchId: string): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const candidates = await findDuplicateCandidates(tx, batchId, after, CHUNK_ROWS);
+    if (candidates.length === 0) return;
+    after = candidates.at(-1)!.rowNumber;
+    const byRow = new Map(candidates.map((c) => [c.rowNumber, c]));
+    const rows = await readRowsNumbered(tx, batchId, [...byRow.keys()]);
+    const changed = rows.filter((row) => reflagDuplicates(row, byRow.get(row.rowNumber)!));
+    await updateValidatedRows(tx, batchId, changed);
+  }
 }
 
 const DUPLICATES: readonly string[] = DUPLICATE_CODES;
 
-/** Re-flags a row's duplicates against the file so far and the stored records; true when the row changed. */
-function recheckDuplicates(row: StagedRow, firstRowOf: FirstRowOf, stored: ReadonlySet<string>): boolean {
+/** Sets a row's duplicate flags to what its twins now say; true when the row changed. */
+function reflagDuplicates(row: StagedRow, twins: DuplicateCandidate): boolean {
   const before = JSON.stringify([row.problems, row.accepted, row.outcome]);
   const problems = row.problems.filter((p) => !DUPLICATES.includes(p.code));
-  const first = firstRowOf(row.fingerprint, row.rowNumber);
-  if (first !== undefined)
-    problems.push({ column: null, code: 'duplicate_in_file', params: { first }, suggestion: null });
-  if (stored.has(row.fingerprint))
-    problems.push({ column: null, code: 'duplicate_stored', params: {}, suggestion: null });
+  if (twins.first !== null)
+    problems.push({
+      column: null,
+      code: 'duplicate_in_file',
+      params: { first: twins.first },
+      suggestion: null,
+    });
+  if (twins.stored) problems.push({ column: null, code: 'duplicate_stored', params: {}, suggestion: null });
   const keys = new Set(problems.map(problemKey));
   row.problems = problems;
   row.accepted = row.accepted.filter((key) => keys.has(key));

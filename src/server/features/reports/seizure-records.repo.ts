@@ -182,6 +182,45 @@ export async function insertSeizureRecords(
   return ids;
 }
 
+/** The staged rows keep the values under the names of SeizureValues (seizure_date as seizureDate). */
+const STAGED_VALUE_TYPES = Object.entries(VALUE_COLUMN_SQL_TYPES)
+  .map(
+    ([column, type]) =>
+      `"${column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())}" ${type}`,
+  )
+  .join(', ');
+const STAGED_VALUE_KEYS = STAGED_VALUE_TYPES.split(', ').map((entry) => entry.split(' ')[0]!);
+
+/**
+ * Inserts a staged batch's importable rows with row numbers in (after, upTo] as records of the report, in one
+ * statement that reads them where they are, so the rows never travel to the application and back (a 116,000-row
+ * submit spent a tenth of its time reading them). The fingerprint is the one the staging check computed with
+ * fingerprintOf; what the Party wrote is the file's cells, the unknown columns' under their own headers.
+ *   insert into seizure_records (…) select $report…, r.row_number, r.original, r.fingerprint, v.*
+ *     from import_rows r, jsonb_to_record(r.normalised) v(…) where r.batch_id = $batch and r.outcome = 'import' and …
+ * Returns the number of records written.
+ */
+export async function insertStagedRecords(
+  tx: Tx,
+  report: ReportStamp,
+  staged: { batchId: string; after: number; upTo: number },
+  actorId: string | null,
+): Promise<number> {
+  const result = await sql`insert into seizure_records
+      (report_id, reporting_party, report_year, is_published, share_parties, share_iccwc, share_etis,
+       created_by, updated_by, source_row, original, fingerprint, ${sql.join(VALUE_COLUMNS.map((c) => sql.ref(c)))})
+    select ${report.id}::uuid, ${report.party}, ${report.year}::int, ${report.isPublished}::boolean,
+           ${report.shareParties}::boolean, ${report.shareIccwc}::boolean, ${report.shareEtis}::boolean,
+           ${actorId}::uuid, ${actorId}::uuid, r.row_number, r.extra || r.cells, r.fingerprint,
+           ${sql.join(STAGED_VALUE_KEYS.map((key) => sql.raw(`v.${key}`)))}
+    from import_rows r
+      cross join lateral jsonb_to_record(r.normalised) as v(${sql.raw(STAGED_VALUE_TYPES)})
+    where r.batch_id = ${staged.batchId}::uuid and r.outcome = 'import'
+      and r.row_number > ${staged.after}::int and r.row_number <= ${staged.upTo}::int
+    order by r.row_number`.execute(tx);
+  return Number(result.numAffectedRows ?? 0);
+}
+
 /** Fingerprints of this Party's stored records that match any of the given ones (duplicate detection). */
 export async function findStoredFingerprints(
   tx: Tx,
