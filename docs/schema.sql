@@ -882,8 +882,17 @@ CREATE TABLE public.import_rows (
     accepted text[] DEFAULT '{}'::text[] NOT NULL,
     fingerprint text NOT NULL,
     outcome text NOT NULL,
+    file_cells jsonb,
+    edits jsonb DEFAULT '[]'::jsonb NOT NULL,
     CONSTRAINT import_rows_outcome_check CHECK ((outcome = ANY (ARRAY['import'::text, 'reject'::text, 'duplicate'::text])))
 );
+
+
+--
+-- Name: COLUMN import_rows.file_cells; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.import_rows.file_cells IS 'The canonical cells as the file had them; null while no cell was corrected in review.';
 
 
 --
@@ -1237,10 +1246,18 @@ CREATE TABLE public.seizure_records (
     visibility_keys text[] GENERATED ALWAYS AS (public.app_seizure_audiences(reporting_party, is_published, share_parties, share_iccwc, ((ARRAY[seizure_country, origin_country, export_country, destination_country] || transit_countries) || offender_nationalities))) STORED,
     sort_date date GENERATED ALWAYS AS (COALESCE(seizure_date, make_date(report_year, 1, 1))) STORED,
     seizure_year integer GENERATED ALWAYS AS (COALESCE((EXTRACT(year FROM seizure_date))::integer, report_year)) STORED,
+    review_fixes jsonb,
     CONSTRAINT seizure_records_date_precision_check CHECK ((date_precision = ANY (ARRAY['day'::text, 'month'::text, 'year'::text]))),
     CONSTRAINT seizure_records_quantity_check CHECK ((quantity > (0)::numeric)),
     CONSTRAINT seizure_records_version_check CHECK ((version >= 1))
 );
+
+
+--
+-- Name: COLUMN seizure_records.review_fixes; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.seizure_records.review_fixes IS 'Cells corrected in the staging review before submission: [{ column, from, to, by, at }]; null when none.';
 
 
 --

@@ -177,12 +177,24 @@ export const seizureValuesSchema = z.object({
 });
 export type SeizureValuesDto = z.infer<typeof seizureValuesSchema>;
 
+/** A cell corrected in the staging review before the report was submitted (the record keeps the file's cell). */
+export const reviewFixSchema = z.object({
+  column: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** Who corrected it (a name, as the audit log names actors). */
+  by: z.string(),
+  at: z.string(),
+});
+export type ReviewFix = z.infer<typeof reviewFixSchema>;
+
 export const seizureRecordSchema = z.object({
   id: z.number().int(),
   reportId: z.string().uuid(),
   version: z.number().int(),
   sourceRow: z.number().int().nullable(),
   original: z.record(z.string(), z.string()),
+  reviewFixes: z.array(reviewFixSchema),
   values: seizureValuesSchema,
   updatedAt: z.string(),
   abilities: z.array(z.enum(['correct'])),

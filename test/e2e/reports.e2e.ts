@@ -152,11 +152,18 @@ test(
       await p.getByRole('button', { name: 'Open the record of row 3' }).click();
       const drawer = p.getByTestId('record-drawer');
       await drawer.waitFor();
-      // The cells as submitted after the fixes in staging are what the Party wrote; the values are resolved.
-      assert.match(await drawer.innerText(), /What the Party wrote[\s\S]*Manis javanica/);
+      // What the Party wrote is the file's cell; the fix made in staging is shown with who made it.
+      assert.match(await drawer.innerText(), /What the Party wrote[\s\S]*Manis javanicus/);
+      const fixes = drawer.getByTestId('record-review-fixes');
+      assert.match(await fixes.innerText(), /Corrected in review before submission/);
+      assert.match(await fixes.innerText(), /Species: “Manis javanicus” → “Manis javanica”/);
       assert.match(await drawer.innerText(), /Not corrected since it was imported/);
+      // Every field can be corrected, countries from the country list.
+      const form = drawer.getByTestId('record-correction-form');
+      for (const label of ['Date of seizure', 'Species', 'Unit', 'Mode of transport', 'Country of export'])
+        assert.equal(await form.getByLabel(field(label)).count(), 1, label);
       await drawer.getByLabel(field('Quantity')).fill('12');
-      await drawer.getByLabel(field('Reason')).fill('The customs note says 12 kg, not 120 kg.');
+      await drawer.getByLabel(field('Why is it corrected?')).fill('The customs note says 12 kg, not 120 kg.');
       await drawer.getByRole('button', { name: 'Save the correction' }).click();
       await drawer.getByTestId('record-version').filter({ hasText: 'Version 2' }).waitFor();
       const kept = drawer.getByTestId('record-version-entry');
@@ -165,6 +172,7 @@ test(
       assert.match(keptText, /Version 1, replaced by Wanjiku Kamau on /);
       assert.match(keptText, /Reason: The customs note says 12 kg, not 120 kg\./);
       assert.match(keptText, /Quantity: 120 → 12/);
+      await drawer.getByTestId('record-review-fixes').scrollIntoViewIfNeeded();
       await saveScreenshot(p, 'reports-record-history-en-1280');
       await p.keyboard.press('Escape');
       await history.getByText('A record was corrected').waitFor();

@@ -1,6 +1,7 @@
 /**
  * Kysely's view of the import staging tables (migrations/0008_import_staging.sql).
  */
+import type { ReviewFix } from '../../shared/reports.contract.ts';
 import type { ColumnType } from 'kysely';
 
 type Id = ColumnType<string, string | undefined, string>;
@@ -45,6 +46,8 @@ export interface ImportRowsTable {
   party: string;
   row_number: number;
   cells: Json<Record<string, string>>;
+  file_cells: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  edits: ColumnType<ReviewFix[], string | undefined, string>;
   extra: ColumnType<Record<string, string>, string | undefined, string>;
   normalised: Json<unknown>;
   problems: ColumnType<unknown[], string | undefined, string>;

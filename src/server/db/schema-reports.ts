@@ -1,6 +1,7 @@
 /**
  * Kysely's view of the report and seizure-record tables (migrations/0007_reports_and_records.sql).
  */
+import type { ReviewFix } from '../../shared/reports.contract.ts';
 import type { ColumnType, Generated } from 'kysely';
 
 type Id = ColumnType<string, string | undefined, string>;
@@ -80,6 +81,7 @@ export interface SeizureRecordsTable {
   version: ColumnType<number, number | undefined, number>;
   source_row: Opt<number>;
   original: Json<Record<string, string>>;
+  review_fixes: ColumnType<ReviewFix[] | null, string | null | undefined, string | null>;
   seizure_date: Opt<string>;
   date_precision: Opt<'day' | 'month' | 'year'>;
   seizing_agency: Opt<string>;

@@ -21,6 +21,7 @@ import { submitBatch } from './submit-batch.ts';
 let t: TestApp;
 const clock = testClock(Date.parse('2026-03-01T10:00:00Z'));
 let reporterKE: ApiClient;
+let reporterKEName: string;
 let reporterTZ: ApiClient;
 let memberKE: ApiClient;
 let igoUser: ApiClient;
@@ -29,11 +30,14 @@ let officer: ApiClient;
 before(async () => {
   t = await createTestApp({ RATE_LIMIT_MAX: '100000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000' }, { clock });
   const db = t.database.db;
-  reporterKE = await signIn(
-    t.app,
-    clock,
-    await createTestUser(db, { kind: 'party', party: 'KE', role: 'reporter' }),
-  );
+  const kenyanReporter = await createTestUser(db, { kind: 'party', party: 'KE', role: 'reporter' });
+  const named = await db
+    .selectFrom('users')
+    .select(['first_name', 'last_name'])
+    .where('email', '=', kenyanReporter.email)
+    .executeTakeFirstOrThrow();
+  reporterKEName = `${named.first_name} ${named.last_name}`;
+  reporterKE = await signIn(t.app, clock, kenyanReporter);
   reporterTZ = await signIn(
     t.app,
     clock,
@@ -286,6 +290,20 @@ describe('staged import', () => {
     assert.equal(records[0]!.additional_info, '=HYPERLINK("http://evil.example","click")');
     assert.equal(records[0]!.original.Colour, 'red');
     assert.equal(records[0]!.share_parties, true);
+    // Row 4 was corrected in review: the record keeps what the file said, and the two corrections with who.
+    const fixed = records.find((r) => r.source_row === 4)!;
+    assert.equal(fixed.original.Quantity, '400g each');
+    assert.equal(fixed.original.Species, 'Manis javanicus');
+    assert.equal(Number(fixed.quantity), 400);
+    assert.equal(fixed.taxon_name, 'Manis javanica');
+    assert.deepEqual(
+      fixed.review_fixes?.map(({ column, from, to, by }) => ({ column, from, to, by })),
+      [
+        { column: 'Quantity', from: '400g each', to: '400', by: reporterKEName },
+        { column: 'Species', from: 'Manis javanicus', to: 'Manis javanica', by: reporterKEName },
+      ],
+    );
+    assert.equal(records.find((r) => r.source_row === 2)!.review_fixes, null);
     const file = await t.database.db
       .selectFrom('report_files')
       .select(['report_id', 'size_bytes'])

@@ -9,6 +9,7 @@ import type { Tx } from '../../db/with-actor.ts';
 import { resolveTaxonName } from '../reference/resolve-taxon-name.ts';
 import { COUNTRY_ALIASES, REGION_NAMES } from './country-aliases.ts';
 import { UNIT_ALIASES } from './term-units.ts';
+import { isElephantTaxon } from '../reference/elephant-taxa.ts';
 
 /** Lower case, no accents, punctuation as spaces: "Côte d'Ivoire" → "cote d ivoire". */
 export function looseKey(text: string): string {
@@ -45,11 +46,6 @@ export interface ImportReference {
 }
 
 const COUNT: CodeInfo = { code: '', label: 'number of specimens', baseUnit: 'count', factor: 1 };
-
-/** DOMAIN §3: the elephant taxa whose records may go to ETIS. */
-function isElephantTaxon(taxon: Taxon): boolean {
-  return taxon.family === 'Elephantidae' || taxon.name === 'Proboscidea' || taxon.orderName === 'Proboscidea';
-}
 
 export async function loadImportReference(tx: Tx): Promise<ImportReference> {
   const countries = await tx

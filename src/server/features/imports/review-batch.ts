@@ -11,12 +11,19 @@ import {
 import type { Tx } from '../../db/with-actor.ts';
 import { AppError, NotFoundError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { auditContextOf, type ReportContext } from '../reports/report-context.ts';
+import { actorLabelOf, auditContextOf, type ReportContext } from '../reports/report-context.ts';
 import { createRowChecker, outcomeOf, problemKey } from './check-rows.ts';
 import { loadImportReference } from './import-reference.ts';
 import { assertMayImport, assertMayWorkOn } from './imports.policy.ts';
 import { CHUNK_ROWS, todayOf, type Progress } from './stage-upload.ts';
-import { findBatch, readRow, readRows, updateValidatedRows, type BatchRow } from './staging.repo.ts';
+import {
+  findBatch,
+  keepReviewFix,
+  readRow,
+  readRows,
+  updateValidatedRows,
+  type BatchRow,
+} from './staging.repo.ts';
 import { RULES } from './validation-rules.ts';
 
 /** The batch if the actor may work on it; otherwise the same 404 as for a batch that does not exist. */
@@ -67,6 +74,14 @@ export async function editCell(tx: Tx, ctx: ReportContext, id: string, rowNumber
   const row = await readRow(tx, batch.id, rowNumber);
   if (!row) throw new NotFoundError();
   const before = row.cells[edit.column] ?? '';
+  // What the file said stays with the row, and goes with the record as a review fix.
+  await keepReviewFix(tx, batch.id, rowNumber, {
+    column: edit.column,
+    from: before,
+    to: edit.value,
+    by: actorLabelOf(ctx.actor) ?? '',
+    at: ctx.clock().toISOString(),
+  });
   row.cells = { ...row.cells, [edit.column]: edit.value };
   // A changed cell is a new value: warnings accepted for the old one are asked again.
   row.accepted = row.accepted.filter((key) => !key.endsWith(`|${edit.column}`));

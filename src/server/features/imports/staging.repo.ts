@@ -3,6 +3,7 @@
  * row-level security limits batches and rows to those the actor may work on.
  */
 import { sql, type Selectable } from 'kysely';
+import type { ReviewFix } from '../../../shared/reports.contract.ts';
 import type { ImportBatchesTable, RowOutcome } from '../../db/schema-imports.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import type { SeizureValues } from '../reports/seizure-records.repo.ts';
@@ -165,6 +166,17 @@ export async function findDuplicateCandidates(
     where first is not null or stored or flagged
     limit ${limit}::int`.execute(tx);
   return result.rows;
+}
+
+/**
+ * Keeps a review correction before the row takes the new cell: the row's cells as the file had them (at the first
+ * correction only) and the correction itself, appended to the row's edits.
+ *   update import_rows set file_cells = coalesce(file_cells, cells), edits = edits || $fix where …
+ */
+export async function keepReviewFix(tx: Tx, batchId: string, rowNumber: number, fix: ReviewFix): Promise<void> {
+  await sql`update import_rows
+      set file_cells = coalesce(file_cells, cells), edits = edits || jsonb_build_array(${JSON.stringify(fix)}::jsonb)
+      where batch_id = ${batchId}::uuid and row_number = ${rowNumber}::int`.execute(tx);
 }
 
 /** select max(row_number) from import_rows where batch_id = $1 (0 for no rows) */

@@ -3,7 +3,7 @@
  * which records the caller sees; the service has already checked the report itself is visible.
  */
 import { sql } from 'kysely';
-import type { RecordVersion, SeizureValuesDto } from '../../../shared/reports.contract.ts';
+import type { RecordVersion, ReviewFix, SeizureValuesDto } from '../../../shared/reports.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { isoOf } from './reports.repo.ts';
 
@@ -13,6 +13,7 @@ export interface RecordRow {
   version: number;
   sourceRow: number | null;
   original: Record<string, string>;
+  reviewFixes: ReviewFix[];
   values: SeizureValuesDto;
   updatedAt: string;
 }
@@ -71,6 +72,7 @@ function toRecordRow(row: RawRecord): RecordRow {
     version: row.version,
     sourceRow: row.source_row,
     original: row.original,
+    reviewFixes: row.review_fixes ?? [],
     values: valuesOf(row, row.seizure_date_text),
     updatedAt: isoOf(row.updated_at),
   };

@@ -13,6 +13,7 @@ import type {
 import type { Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError, ValidationError, type InvalidField } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { isElephantTaxon } from '../reference/elephant-taxa.ts';
 import { actorIdOf, actorLabelOf, auditContextOf, type ReportContext } from './report-context.ts';
 import { recordReportEvent } from './report-events.ts';
 import { listRecordVersions, listReportRecords, loadRecord, type RecordRow } from './report-records.repo.ts';
@@ -56,7 +57,11 @@ export async function getRecord(
 }
 
 /** Countries, the taxon and the unit of a correction must be known: checked here, not left to a foreign key. */
-async function checkReferences(tx: Tx, values: SeizureValuesDto): Promise<SeizureValuesDto> {
+async function checkReferences(
+  tx: Tx,
+  values: SeizureValuesDto,
+  current: RecordRow,
+): Promise<SeizureValuesDto> {
   const problems: InvalidField[] = [];
   const countries = [
     values.seizureCountry,
@@ -73,15 +78,35 @@ async function checkReferences(tx: Tx, values: SeizureValuesDto): Promise<Seizur
       if (!knownCodes.has(code))
         problems.push({ field: 'values', reason: 'invalid', params: { value: code } });
   }
-  let taxon = { taxonName: values.taxonName, appendix: values.appendix };
+  // The species' name, Appendix and whether it is an elephant follow the chosen taxon, never the client's word;
+  // without a taxon, the record stays as it was on the last point.
+  let taxon = {
+    taxonName: values.taxonName,
+    appendix: values.appendix,
+    isElephant: current.values.isElephant,
+  };
   if (values.taxonId !== null) {
     const row = await tx
       .selectFrom('taxa')
-      .select(['name', 'appendix'])
+      .select(['name', 'appendix', 'family', 'order_name'])
       .where('id', '=', values.taxonId)
       .executeTakeFirst();
     if (!row) problems.push({ field: 'values.taxonId', reason: 'invalid' });
-    else taxon = { taxonName: row.name, appendix: row.appendix };
+    else
+      taxon = {
+        taxonName: row.name,
+        appendix: row.appendix,
+        isElephant: isElephantTaxon({ name: row.name, family: row.family, orderName: row.order_name }),
+      };
+  }
+  if (values.termCode !== null) {
+    const term = await tx
+      .selectFrom('cites_codes')
+      .select('code')
+      .where('kind', '=', 'term')
+      .where('code', '=', values.termCode)
+      .executeTakeFirst();
+    if (!term) problems.push({ field: 'values.termCode', reason: 'invalid' });
   }
   let quantityKg: number | null = null;
   let quantityCount: number | null = null;
@@ -120,7 +145,7 @@ export async function correctRecord(
   if (!reportAbilities(ctx.actor, report).includes('correct')) throw new ForbiddenError();
   // Corrections of one report are made one after the other (the report row is the lock).
   await lockReport(tx, ctx.actor, reportId);
-  const values = await checkReferences(tx, input.values);
+  const values = await checkReferences(tx, input.values, row);
   const version = await correctSeizureRecord(tx, recordId, {
     values,
     reason: input.reason,

@@ -184,10 +184,17 @@ describe('reports', () => {
       reason: 'Unknown country',
     });
     assert.equal(again.statusCode, 400, 'an unknown country is refused, not left to a foreign key');
+    const unknownTerm = await send(keReporter, 'PATCH', url, {
+      values: { ...corrected, termCode: 'XYZ' },
+      reason: 'Unknown term',
+    });
+    assert.equal(unknownTerm.statusCode, 400);
+    assert.match(unknownTerm.body, /values\.termCode/);
     const third = recordDetailSchema.parse(
       (
         await send(keFocal, 'PATCH', url, {
-          values: { ...corrected, quantity: 41, quantityCount: 41 },
+          // Whether a record is an elephant's follows its taxon, whatever the client says.
+          values: { ...corrected, quantity: 41, quantityCount: 41, isElephant: !before.values.isElephant },
           reason: 'Recount',
         })
       ).json(),
@@ -196,6 +203,7 @@ describe('reports', () => {
       third.versions.map((v) => v.version),
       [2, 1],
     );
+    assert.equal(third.values.isElephant, before.values.isElephant);
     assert.deepEqual(third.versions[0]!.changed, [
       { field: 'quantity', from: 40, to: 41 },
       { field: 'quantityCount', from: 40, to: 41 },

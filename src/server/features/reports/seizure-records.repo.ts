@@ -195,8 +195,10 @@ const STAGED_VALUE_KEYS = STAGED_VALUE_TYPES.split(', ').map((entry) => entry.sp
  * Inserts a staged batch's importable rows with row numbers in (after, upTo] as records of the report, in one
  * statement that reads them where they are, so the rows never travel to the application and back (a 116,000-row
  * submit spent a tenth of its time reading them). The fingerprint is the one the staging check computed with
- * fingerprintOf; what the Party wrote is the file's cells, the unknown columns' under their own headers.
- *   insert into seizure_records (…) select $report…, r.row_number, r.original, r.fingerprint, v.*
+ * fingerprintOf. What the Party wrote is the file's cells (the unknown columns' under their own headers), whatever
+ * the review corrected; the corrections go with the record as its review fixes.
+ *   insert into seizure_records (…) select $report…, r.row_number, r.extra || r.file's cells, r.edits,
+ *          r.fingerprint, v.*
  *     from import_rows r, jsonb_to_record(r.normalised) v(…) where r.batch_id = $batch and r.outcome = 'import' and …
  * Returns the number of records written.
  */
@@ -208,10 +210,12 @@ export async function insertStagedRecords(
 ): Promise<number> {
   const result = await sql`insert into seizure_records
       (report_id, reporting_party, report_year, is_published, share_parties, share_iccwc, share_etis,
-       created_by, updated_by, source_row, original, fingerprint, ${sql.join(VALUE_COLUMNS.map((c) => sql.ref(c)))})
+       created_by, updated_by, source_row, original, review_fixes, fingerprint,
+       ${sql.join(VALUE_COLUMNS.map((c) => sql.ref(c)))})
     select ${report.id}::uuid, ${report.party}, ${report.year}::int, ${report.isPublished}::boolean,
            ${report.shareParties}::boolean, ${report.shareIccwc}::boolean, ${report.shareEtis}::boolean,
-           ${actorId}::uuid, ${actorId}::uuid, r.row_number, r.extra || r.cells, r.fingerprint,
+           ${actorId}::uuid, ${actorId}::uuid, r.row_number, r.extra || coalesce(r.file_cells, r.cells),
+           nullif(r.edits, '[]'::jsonb), r.fingerprint,
            ${sql.join(STAGED_VALUE_KEYS.map((key) => sql.raw(`v.${key}`)))}
     from import_rows r
       cross join lateral jsonb_to_record(r.normalised) as v(${sql.raw(STAGED_VALUE_TYPES)})

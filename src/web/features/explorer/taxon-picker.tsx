@@ -18,12 +18,14 @@ const SUGGESTION_LIMIT = 10;
 const TYPING_PAUSE_MS = 250;
 
 export interface TaxonPickerProps {
+  /** Defaults to the explorer filter's label. */
+  label?: string;
   value: number[];
   onAdd: (id: number) => void;
   onRemove: (id: number) => void;
 }
 
-export function TaxonPicker({ value, onAdd, onRemove }: TaxonPickerProps) {
+export function TaxonPicker({ label, value, onAdd, onRemove }: TaxonPickerProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [search, setSearch] = useState('');
@@ -69,7 +71,7 @@ export function TaxonPicker({ value, onAdd, onRemove }: TaxonPickerProps) {
   return (
     <div>
       <Select
-        label={t('explorer.filters.taxon')}
+        label={label ?? t('explorer.filters.taxon')}
         placeholder={t('explorer.filters.taxonPlaceholder')}
         searchable
         value={null}

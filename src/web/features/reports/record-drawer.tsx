@@ -1,32 +1,20 @@
 /**
- * One record in a drawer: its normalised values, what the Party wrote, and the history of corrections (each kept
- * version with what changed, who, when and why). Those allowed may correct it here, giving a reason.
+ * One record in a drawer: its normalised values, what the Party wrote, the cells corrected in review before the
+ * report was submitted, and the history of corrections (each kept version with what changed, who, when and why).
+ * Those allowed may correct it here, giving a reason.
  */
-import {
-  Badge,
-  Button,
-  Card,
-  Drawer,
-  Group,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Badge, Card, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetail } from '../../../shared/reports.contract.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { FormError } from '../../ui/form-error.tsx';
 import { RestrictedMarking } from '../../ui/restricted-banner.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { showValue, VALUE_FIELDS } from './record-values.ts';
-import { useCorrectRecord, useRecord } from './reports.api.ts';
+import { RecordCorrectionForm } from './record-correction-form.tsx';
+import { useRecord } from './reports.api.ts';
 
 export function RecordDrawer(props: { reportId: string; recordId: number | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -88,7 +76,6 @@ function RecordBody({ reportId, record }: { reportId: string; record: RecordDeta
           ))}
         </Table.Tbody>
       </Table>
-      {record.abilities.includes('correct') ? <CorrectionForm reportId={reportId} record={record} /> : null}
       <section aria-labelledby="record-original">
         <Title order={3} size="h5" id="record-original" mb="xs">
           {t('reports.record.original')}
@@ -104,6 +91,26 @@ function RecordBody({ reportId, record }: { reportId: string; record: RecordDeta
           </Table.Tbody>
         </Table>
       </section>
+      {record.reviewFixes.length > 0 ? (
+        <section aria-labelledby="record-review-fixes" data-testid="record-review-fixes">
+          <Title order={3} size="h5" id="record-review-fixes" mb="xs">
+            {t('reports.record.reviewFixes')}
+          </Title>
+          <Stack gap={4}>
+            {record.reviewFixes.map((fix, index) => (
+              <Text size="sm" key={`${fix.column}-${index}`}>
+                {t('reports.record.reviewFix', {
+                  column: fix.column,
+                  from: fix.from || '—',
+                  to: fix.to || '—',
+                  who: fix.by || t('reports.someone'),
+                  when: formatDateTime(fix.at, language),
+                })}
+              </Text>
+            ))}
+          </Stack>
+        </section>
+      ) : null}
       <section aria-labelledby="record-history">
         <Title order={3} size="h5" id="record-history" mb="xs">
           {t('reports.record.history')}
@@ -129,67 +136,9 @@ function RecordBody({ reportId, record }: { reportId: string; record: RecordDeta
           ))}
         </Stack>
       </section>
+      {record.abilities.includes('correct') ? (
+        <RecordCorrectionForm reportId={reportId} record={record} />
+      ) : null}
     </Stack>
-  );
-}
-
-/** A correction of the fields people most often get wrong; the rest is kept as it is. */
-function CorrectionForm({ reportId, record }: { reportId: string; record: RecordDetail }) {
-  const { t } = useTranslation();
-  const correct = useCorrectRecord(reportId, record.id);
-  const [quantity, setQuantity] = useState(
-    record.values.quantity === null ? '' : String(record.values.quantity),
-  );
-  const [locationName, setLocationName] = useState(record.values.locationName ?? '');
-  const [reason, setReason] = useState('');
-  return (
-    <form
-      aria-labelledby="record-correct"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const amount = quantity.trim() === '' ? null : Number(quantity.replace(',', '.'));
-        correct.mutate(
-          {
-            values: { ...record.values, quantity: amount, locationName: locationName.trim() || null },
-            reason,
-          },
-          { onSuccess: () => setReason('') },
-        );
-      }}
-    >
-      <Stack gap="xs">
-        <Title order={3} size="h5" id="record-correct">
-          {t('reports.record.correct')}
-        </Title>
-        <Group grow align="flex-start">
-          <TextInput
-            label={t('reports.fields.quantity')}
-            inputMode="decimal"
-            value={quantity}
-            onChange={(event) => setQuantity(event.currentTarget.value)}
-          />
-          <TextInput
-            label={t('reports.fields.locationName')}
-            value={locationName}
-            onChange={(event) => setLocationName(event.currentTarget.value)}
-          />
-        </Group>
-        <Textarea
-          label={t('reports.reason')}
-          required
-          minLength={3}
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-        />
-        {correct.isError ? <FormError error={correct.error} fields={[]} /> : null}
-        <Group>
-          <Button type="submit" loading={correct.isPending} disabled={reason.trim().length < 3}>
-            {t('reports.record.saveCorrection')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

@@ -1,0 +1,196 @@
+/**
+ * Correcting a record: every normalised field can be changed, with a reason. The species is picked from the
+ * checklist and countries from the country list, so a correction names what the server can check; the quantity in
+ * kg or as a count is worked out again by the server from the quantity and unit.
+ */
+import { Button, Group, MultiSelect, Select, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecordDetail, SeizureValuesDto } from '../../../shared/reports.contract.ts';
+import { FormError } from '../../ui/form-error.tsx';
+import { useLanguage } from '../../ui/use-language.ts';
+import { TaxonPicker } from '../explorer/taxon-picker.tsx';
+import { CountrySelect } from '../reference/country-select.tsx';
+import { sortedCountries, useCountries } from '../reference/countries.queries.ts';
+import { useCorrectRecord } from './reports.api.ts';
+
+type TextField =
+  'seizingAgency' | 'reason' | 'locationType' | 'locationName' | 'detectionMethod' | 'transportMode';
+const TEXT_FIELDS: readonly TextField[] = [
+  'seizingAgency',
+  'reason',
+  'locationType',
+  'locationName',
+  'detectionMethod',
+  'transportMode',
+];
+type CountryField = 'seizureCountry' | 'originCountry' | 'exportCountry' | 'destinationCountry';
+const COUNTRY_FIELDS: readonly CountryField[] = [
+  'seizureCountry',
+  'originCountry',
+  'exportCountry',
+  'destinationCountry',
+];
+const PRECISIONS = ['day', 'month', 'year'] as const;
+
+const blankToNull = (text: string) => (text.trim() === '' ? null : text.trim());
+
+export function RecordCorrectionForm({ reportId, record }: { reportId: string; record: RecordDetail }) {
+  const { t } = useTranslation();
+  const correct = useCorrectRecord(reportId, record.id);
+  const [values, setValues] = useState<SeizureValuesDto>(record.values);
+  const [quantity, setQuantity] = useState(
+    record.values.quantity === null ? '' : String(record.values.quantity),
+  );
+  const [reason, setReason] = useState('');
+  const set = <K extends keyof SeizureValuesDto>(field: K, value: SeizureValuesDto[K]) =>
+    setValues((current) => ({ ...current, [field]: value }));
+  const code = (text: string) => blankToNull(text.toUpperCase());
+
+  return (
+    <form
+      aria-labelledby="record-correct"
+      data-testid="record-correction-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const amount = quantity.trim() === '' ? null : Number(quantity.replace(',', '.'));
+        correct.mutate(
+          { values: { ...values, quantity: amount }, reason },
+          { onSuccess: () => setReason('') },
+        );
+      }}
+    >
+      <Stack gap="xs">
+        <Title order={3} size="h5" id="record-correct">
+          {t('reports.record.correct')}
+        </Title>
+        <div className="itd-form-grid">
+          <TextInput
+            type="date"
+            label={t('reports.fields.seizureDate')}
+            value={values.seizureDate ?? ''}
+            onChange={(event) => set('seizureDate', blankToNull(event.currentTarget.value))}
+          />
+          <Select
+            label={t('reports.record.datePrecision')}
+            data={PRECISIONS.map((precision) => ({
+              value: precision,
+              label: t(`reports.record.precision.${precision}`),
+            }))}
+            value={values.datePrecision}
+            onChange={(value) => set('datePrecision', value)}
+            clearable
+            comboboxProps={{ withinPortal: true }}
+          />
+        </div>
+        <TaxonPicker
+          label={t('reports.fields.taxonName')}
+          value={values.taxonId === null ? [] : [values.taxonId]}
+          onAdd={(id) => set('taxonId', id)}
+          onRemove={() => set('taxonId', null)}
+        />
+        <div className="itd-form-grid">
+          <TextInput
+            label={t('reports.fields.termCode')}
+            value={values.termCode ?? ''}
+            maxLength={10}
+            onChange={(event) => set('termCode', code(event.currentTarget.value))}
+          />
+          <TextInput
+            label={t('reports.fields.quantity')}
+            inputMode="decimal"
+            value={quantity}
+            onChange={(event) => setQuantity(event.currentTarget.value)}
+          />
+          <TextInput
+            label={t('reports.fields.unitCode')}
+            value={values.unitCode ?? ''}
+            maxLength={10}
+            onChange={(event) => set('unitCode', code(event.currentTarget.value))}
+          />
+        </div>
+        <div className="itd-form-grid">
+          {TEXT_FIELDS.map((field) => (
+            <TextInput
+              key={field}
+              label={t(`reports.fields.${field}`)}
+              value={values[field] ?? ''}
+              onChange={(event) =>
+                set(field, event.currentTarget.value === '' ? null : event.currentTarget.value)
+              }
+            />
+          ))}
+          {COUNTRY_FIELDS.map((field) => (
+            <CountrySelect
+              key={field}
+              label={t(`reports.fields.${field}`)}
+              value={values[field]}
+              onChange={(value) => set(field, value)}
+              clearable
+            />
+          ))}
+        </div>
+        <CountriesSelect
+          label={t('reports.fields.transitCountries')}
+          value={values.transitCountries}
+          onChange={(codes) => set('transitCountries', codes)}
+        />
+        <CountriesSelect
+          label={t('reports.fields.offenderNationalities')}
+          value={values.offenderNationalities}
+          onChange={(codes) => set('offenderNationalities', codes)}
+        />
+        <Textarea
+          label={t('reports.fields.additionalInfo')}
+          autosize
+          minRows={2}
+          value={values.additionalInfo ?? ''}
+          onChange={(event) =>
+            set('additionalInfo', event.currentTarget.value === '' ? null : event.currentTarget.value)
+          }
+        />
+        <Textarea
+          label={t('reports.record.correctionReason')}
+          required
+          minLength={3}
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+        />
+        {correct.isError ? <FormError error={correct.error} fields={[]} /> : null}
+        <Group>
+          <Button type="submit" loading={correct.isPending} disabled={reason.trim().length < 3}>
+            {t('reports.record.saveCorrection')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Several countries (transit, nationalities), named in the interface language. */
+function CountriesSelect(props: { label: string; value: string[]; onChange: (codes: string[]) => void }) {
+  const language = useLanguage();
+  const countries = useCountries();
+  const data = useMemo(
+    () =>
+      sortedCountries(countries.data?.items ?? [], language).map((country) => ({
+        value: country.code,
+        label: country.names[language] || country.code,
+      })),
+    [countries.data, language],
+  );
+  return (
+    <MultiSelect
+      label={props.label}
+      data={data}
+      value={props.value}
+      onChange={props.onChange}
+      searchable
+      clearable
+      maxDropdownHeight={280}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
