@@ -173,7 +173,12 @@ export async function findDuplicateCandidates(
  * correction only) and the correction itself, appended to the row's edits.
  *   update import_rows set file_cells = coalesce(file_cells, cells), edits = edits || $fix where …
  */
-export async function keepReviewFix(tx: Tx, batchId: string, rowNumber: number, fix: ReviewFix): Promise<void> {
+export async function keepReviewFix(
+  tx: Tx,
+  batchId: string,
+  rowNumber: number,
+  fix: ReviewFix,
+): Promise<void> {
   await sql`update import_rows
       set file_cells = coalesce(file_cells, cells), edits = edits || jsonb_build_array(${JSON.stringify(fix)}::jsonb)
       where batch_id = ${batchId}::uuid and row_number = ${rowNumber}::int`.execute(tx);
