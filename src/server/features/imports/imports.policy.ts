@@ -29,7 +29,3 @@ export function batchAbilities(
   return { edit: writer, submit: writer, discard: writer };
 }
 
-/** Publishing at import (CLI --publish) is the Secretariat's or the system's. */
-export function mayPublish(actor: Actor): boolean {
-  return actor.kind === 'system' || (actor.kind === 'user' && can(actor, 'report.publish'));
-}

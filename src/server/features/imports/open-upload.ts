@@ -47,17 +47,20 @@ export async function openUpload(bytes: Buffer, batchRows: number): Promise<Uplo
 }
 
 export async function readUploadInWorker(bytes: Buffer, batchRows: number): Promise<UploadSheet> {
+  // The worker gets its own copy of the file, moved rather than copied again on the way.
+  const copy = new Uint8Array(bytes);
   const worker = new Worker(BOOT, {
     eval: true,
     execArgv: [],
+    // A young generation of 32 MB: parsing as fast as with V8's default, with a lower peak (measured).
     resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 512 },
-
     workerData: {
       tsx: import.meta.resolve('tsx/esm/api'),
       entry: new URL('./read-upload.worker.ts', import.meta.url).href,
-      bytes: new Uint8Array(bytes),
+      bytes: copy,
       batchRows,
     },
+    transferList: [copy.buffer],
   });
   const inbox: FromReader[] = [];
   let waiting: ((message: FromReader) => void) | null = null;

@@ -10,8 +10,9 @@ import { ForbiddenError } from '../../errors.ts';
 import { createReport } from '../reports/create-report.ts';
 import { actorIdOf, type ReportContext } from '../reports/report-context.ts';
 import { recordReportEvent } from '../reports/report-events.ts';
-import { insertStagedRecords, stampReportOnRecords } from '../reports/seizure-records.repo.ts';
-import { mayPublish } from './imports.policy.ts';
+import { publishReport, submitReport } from '../reports/report-lifecycle.ts';
+import { mayPublishReports } from '../reports/reports.policy.ts';
+import { insertStagedRecords } from '../reports/seizure-records.repo.ts';
 import { outcomeOf, problemKey } from './check-rows.ts';
 import { loadStagedBatch } from './review-batch.ts';
 import { CHUNK_ROWS, type Progress } from './stage-upload.ts';
@@ -45,7 +46,7 @@ export async function submitBatch(
   options: SubmitOptions = {},
 ): Promise<SubmitResult> {
   const batch = await loadStagedBatch(tx, ctx, id);
-  if (options.publish && !mayPublish(ctx.actor)) throw new ForbiddenError();
+  if (options.publish && !mayPublishReports(ctx.actor)) throw new ForbiddenError();
   const party = batch.party.trim();
   // Duplicates are checked again (records may have been stored since the upload); the rest of each row's check
   // stands from the upload or its last edit (POST /:id/validate re-checks everything on request).
@@ -125,33 +126,10 @@ export async function submitBatch(
     },
   });
   if (options.publish) {
-    // Submitted and published in one step (mayPublish checked above): the records become visible under the
-    // sharing answers from here on, so they carry the publication too.
-    const now = ctx.clock();
-    await tx
-      .updateTable('reports')
-      .set({
-        status: 'published',
-        submitted_on: now.toISOString().slice(0, 10),
-        published_at: now,
-        published_by: actorId,
-        updated_at: now,
-      })
-      .where('id', '=', report.id)
-      .execute();
-    const published = await stampReportOnRecords(tx, { ...report, isPublished: true });
-    await recordReportEvent(tx, ctx, {
-      reportId: report.id,
-      kind: 'submitted',
-      details: { records: imported },
-      auditAction: 'report.submit',
-    });
-    await recordReportEvent(tx, ctx, {
-      reportId: report.id,
-      kind: 'published',
-      details: { records: published },
-      auditAction: 'report.publish',
-    });
+    // Submitted and published in one step, through the report's own lifecycle (the same checks, events and audit
+    // entries as from its page): the records become visible under the sharing answers from here on.
+    await submitReport(tx, ctx, report.id);
+    await publishReport(tx, ctx, report.id);
     summary.reportStatus = 'published';
   }
   return summary;

@@ -45,11 +45,19 @@ export function isClosedToActor(actor: Actor, report: ReportFacts): boolean {
   );
 }
 
+/**
+ * Who publishes reports (and returns them to draft): the Secretariat's roles that may, and the platform's own jobs,
+ * such as `itd import report --publish` run by the custodians on the server.
+ */
+export function mayPublishReports(actor: Actor): boolean {
+  return actor.kind === 'system' || can(actor, 'report.publish');
+}
+
 export function reportAbilities(actor: Actor, report: ReportFacts): ReportAbility[] {
   if (!canSeeReport(actor, report)) return [];
   const abilities: ReportAbility[] = [];
   const writer = canWriteReport(actor, report);
-  const publisher = can(actor, 'report.publish');
+  const publisher = mayPublishReports(actor);
   if (writer && report.status === 'draft') abilities.push('edit');
   if (writer) abilities.push('change_sharing', 'correct');
   if (writer && report.status === 'draft') abilities.push('submit');
