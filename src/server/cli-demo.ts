@@ -5,10 +5,8 @@ import { progressBar } from './cli-commands.ts';
 import { passwordWeakness } from './features/identity/passwords.ts';
 import { randomSecret } from './features/identity/secrets.ts';
 import { DemoRefusedError, generateDemoData, type DemoSummary } from './features/demo/generate-demo-data.ts';
+import { START_DEMO_RECORDS } from './features/demo/demo-plan.ts';
 import { setUpDatabase } from './setup-database.ts';
-
-/** Records `npm start -- --demo` generates on an empty ITD. */
-export const START_DEMO_RECORDS = 20_000;
 
 export interface DemoCommandOptions {
   records: string;

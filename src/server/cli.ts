@@ -4,17 +4,15 @@
  */
 import { Command } from 'commander';
 import { readSettings } from './config.ts';
-import { runImportReport, type ImportReportOptions } from './cli-import.ts';
-import { runAuditVerify, runImportSpecies, runMigrate } from './cli-commands.ts';
-import { runGroupsCreate, type GroupsCreateOptions } from './cli-groups.ts';
-import { serve } from './main.ts';
-import { runDemo, START_DEMO_RECORDS, type DemoCommandOptions } from './cli-demo.ts';
-import {
-  runSuspendInactive,
-  runTokensCreate,
-  runUsersCreate,
-  type UsersCreateOptions,
-} from './cli-identity.ts';
+import type { ImportReportOptions } from './cli-import.ts';
+import type { GroupsCreateOptions } from './cli-groups.ts';
+import type { DemoCommandOptions } from './cli-demo.ts';
+import { START_DEMO_RECORDS } from './features/demo/demo-plan.ts';
+import type { UsersCreateOptions } from './cli-identity.ts';
+
+// Each command loads its own code when it runs: a command that imports a file does not carry the web server.
+const commands = () => import('./cli-commands.ts');
+const identity = () => import('./cli-identity.ts');
 
 export function buildCli(): Command {
   const program = new Command('itd')
@@ -28,12 +26,14 @@ export function buildCli(): Command {
       '--demo',
       `on an ITD without seizure records, first generate ${START_DEMO_RECORDS} demo records and accounts`,
     )
-    .action(async (options: { demo?: boolean }) => serve(readSettings(), options));
+    .action(async (options: { demo?: boolean }) =>
+      (await import('./main.ts')).serve(readSettings(), options),
+    );
 
   program
     .command('migrate')
     .description('Apply pending database migrations and load changed reference data, then exit.')
-    .action(async () => runMigrate(readSettings()));
+    .action(async () => (await commands()).runMigrate(readSettings()));
 
   const reference = program
     .command('reference')
@@ -46,7 +46,7 @@ export function buildCli(): Command {
     )
     .option('--errors <file>', 'write rejected rows (row, reason) to this CSV file')
     .action(async (file: string, options: { errors?: string }) =>
-      runImportSpecies(readSettings(), file, options),
+      (await commands()).runImportSpecies(readSettings(), file, options),
     );
 
   const users = program.command('users').description('User accounts (bootstrap and operations).');
@@ -62,14 +62,16 @@ export function buildCli(): Command {
     .option('--authority <type>', 'authority type of a party body (customs, police, management authority …)')
     .requiredOption('--role <role>', 'admin, data_officer, focal_point, reporter or member')
     .option('--itd-access', 'grant access to the Illegal Trade Database')
-    .action(async (options: UsersCreateOptions) => runUsersCreate(readSettings(), options));
+    .action(async (options: UsersCreateOptions) =>
+      (await identity()).runUsersCreate(readSettings(), options),
+    );
 
   users
     .command('suspend-inactive')
     .description(
       'Warn, then suspend, accounts unused for INACTIVITY_SUSPEND_DAYS (the server also does this hourly).',
     )
-    .action(async () => runSuspendInactive(readSettings()));
+    .action(async () => (await identity()).runSuspendInactive(readSettings()));
 
   const tokens = program.command('tokens').description('Personal API tokens.');
   tokens
@@ -79,7 +81,7 @@ export function buildCli(): Command {
     .requiredOption('--days <n>', 'days until it expires (1-365)')
     .option('--name <name>', 'what the token is for')
     .action(async (options: { email: string; days: string; name?: string }) =>
-      runTokensCreate(readSettings(), options),
+      (await identity()).runTokensCreate(readSettings(), options),
     );
 
   program
@@ -91,7 +93,9 @@ export function buildCli(): Command {
     .option('--seed <s>', 'seed of the generator (the same seed gives the same data)', '1')
     .option('--append', 'add to earlier demo data (needs a --seed not used before)')
     .option('--password <password>', 'password of the new demo accounts (default: a random one, printed)')
-    .action(async (options: DemoCommandOptions) => runDemo(readSettings(), options));
+    .action(async (options: DemoCommandOptions) =>
+      (await import('./cli-demo.ts')).runDemo(readSettings(), options),
+    );
 
   const imports = program.command('import').description('Import annual illegal trade reports.');
   imports
@@ -109,7 +113,7 @@ export function buildCli(): Command {
     .option('--skip-rejected', 'import the other rows even when some have blocking problems')
     .option('--errors <file>', 'where to write the problems (default FILE.errors.csv)')
     .action(async (file: string, options: ImportReportOptions) =>
-      runImportReport(readSettings(), file, options),
+      (await import('./cli-import.ts')).runImportReport(readSettings(), file, options),
     );
   const groups = program.command('groups').description('Closed user groups.');
   groups
@@ -123,13 +127,15 @@ export function buildCli(): Command {
     .requiredOption('--owner <address>', 'e-mail address of the owner (an existing active user)')
     .option('--category <category>', "the owner's member category", 'secretariat')
     .option('--confidential', 'members cannot list each other and write only to the group or the owners')
-    .action(async (options: GroupsCreateOptions) => runGroupsCreate(readSettings(), options));
+    .action(async (options: GroupsCreateOptions) =>
+      (await import('./cli-groups.ts')).runGroupsCreate(readSettings(), options),
+    );
 
   const audit = program.command('audit').description('The tamper-evident audit log.');
   audit
     .command('verify')
     .description('Check the audit log hash chain; exits 1 and lists the breaks if it was tampered with.')
-    .action(async () => runAuditVerify(readSettings()));
+    .action(async () => (await commands()).runAuditVerify(readSettings()));
 
   return program;
 }

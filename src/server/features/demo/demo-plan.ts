@@ -6,6 +6,9 @@
 import { COUNTRY_NAMES, PARTIES, PARTY_WEIGHTS } from './demo-geography.ts';
 import { deriveSeed, pickWeighted, Random, WeightedTable } from './demo-random.ts';
 
+/** Records `npm start -- --demo` generates on an empty ITD. */
+export const START_DEMO_RECORDS = 20_000;
+
 export interface DemoPlanOptions {
   seed: number;
   /** Seizure records in all reports together. */
