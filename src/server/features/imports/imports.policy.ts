@@ -28,4 +28,3 @@ export function batchAbilities(
   const writer = canCreateReport(actor, batch.party) && batch.status === 'staged';
   return { edit: writer, submit: writer, discard: writer };
 }
-

@@ -141,15 +141,14 @@ export interface DuplicateCandidate {
 /**
  * The rows that are not rejected and either have a twin (an earlier row of the file, a stored record of the Party)
  * or are flagged as a duplicate: the only rows whose flags a submit may change, since records may have been stored
- * since the upload. A page at a time in row order; each row costs two lookups in indexes
- * (import_rows_fingerprint_idx, seizure_records_fingerprint_idx). Duplicates never reject a row, so the rows that
- * are not rejected stay the same while the flags change.
+ * since the upload. One range of row numbers at a time, so each row is looked at once; each costs two lookups in
+ * indexes (import_rows_fingerprint_idx, seizure_records_fingerprint_idx). Duplicates never reject a row, so the
+ * rows that are not rejected stay the same while the flags change.
  */
 export async function findDuplicateCandidates(
   tx: Tx,
   batchId: string,
-  after: number,
-  limit: number,
+  rows: { after: number; upTo: number },
 ): Promise<DuplicateCandidate[]> {
   const result = await sql<DuplicateCandidate>`select "rowNumber", first, stored from (
       select r.row_number as "rowNumber",
@@ -161,10 +160,10 @@ export async function findDuplicateCandidates(
              r.problems @> '[{"code": "duplicate_in_file"}]' or r.problems @> '[{"code": "duplicate_stored"}]'
                as flagged
         from import_rows r
-       where r.batch_id = ${batchId}::uuid and r.outcome <> 'reject' and r.row_number > ${after}::int
-       order by r.row_number) candidates
+       where r.batch_id = ${batchId}::uuid and r.outcome <> 'reject'
+         and r.row_number > ${rows.after}::int and r.row_number <= ${rows.upTo}::int) candidates
     where first is not null or stored or flagged
-    limit ${limit}::int`.execute(tx);
+    order by "rowNumber"`.execute(tx);
   return result.rows;
 }
 
@@ -194,21 +193,29 @@ export async function lastRowNumber(tx: Tx, batchId: string): Promise<number> {
   return row.last;
 }
 
-/** select * from import_rows where batch_id = $1 and row_number = any($2) order by row_number */
+/**
+ * The given rows of the batch, all within `rows`; the range lets the primary key find them in a batch of 100,000
+ * among all staged rows (a bare `row_number = any(…)` may scan the table).
+ *   select * from import_rows where batch_id = $1 and row_number > $after and row_number <= $upTo
+ *     and row_number = any($numbers) order by row_number
+ */
 export async function readRowsNumbered(
   tx: Tx,
   batchId: string,
+  rows: { after: number; upTo: number },
   rowNumbers: readonly number[],
 ): Promise<StagedRow[]> {
   if (rowNumbers.length === 0) return [];
-  const rows = await tx
+  const found = await tx
     .selectFrom('import_rows')
     .selectAll()
     .where('batch_id', '=', batchId)
+    .where('row_number', '>', rows.after)
+    .where('row_number', '<=', rows.upTo)
     .where(sql<boolean>`row_number = any(${[...rowNumbers]}::int[])`)
     .orderBy('row_number')
     .execute();
-  return rows.map(toStaged);
+  return found.map(toStaged);
 }
 
 function toStaged(row: {

@@ -140,13 +140,12 @@ export async function submitBatch(
  * duplicate flag can change (findDuplicateCandidates), so a submit reads those rows and no others.
  */
 async function recheckDuplicates(tx: Tx, batchId: string): Promise<void> {
-  let after = 0;
-  for (;;) {
-    const candidates = await findDuplicateCandidates(tx, batchId, after, CHUNK_ROWS);
-    if (candidates.length === 0) return;
-    after = candidates.at(-1)!.rowNumber;
+  const lastRow = await lastRowNumber(tx, batchId);
+  for (let after = 0; after < lastRow; after += CHUNK_ROWS) {
+    const range = { after, upTo: after + CHUNK_ROWS };
+    const candidates = await findDuplicateCandidates(tx, batchId, range);
     const byRow = new Map(candidates.map((c) => [c.rowNumber, c]));
-    const rows = await readRowsNumbered(tx, batchId, [...byRow.keys()]);
+    const rows = await readRowsNumbered(tx, batchId, range, [...byRow.keys()]);
     const changed = rows.filter((row) => reflagDuplicates(row, byRow.get(row.rowNumber)!));
     await updateValidatedRows(tx, batchId, changed);
   }
@@ -156,7 +155,7 @@ const DUPLICATES: readonly string[] = DUPLICATE_CODES;
 
 /** Sets a row's duplicate flags to what its twins now say; true when the row changed. */
 function reflagDuplicates(row: StagedRow, twins: DuplicateCandidate): boolean {
-  const before = JSON.stringify([row.problems, row.accepted, row.outcome]);
+  const before = flagsOf(row);
   const problems = row.problems.filter((p) => !DUPLICATES.includes(p.code));
   if (twins.first !== null)
     problems.push({
@@ -170,5 +169,14 @@ function reflagDuplicates(row: StagedRow, twins: DuplicateCandidate): boolean {
   row.problems = problems;
   row.accepted = row.accepted.filter((key) => keys.has(key));
   row.outcome = outcomeOf(problems, row.accepted);
-  return JSON.stringify([row.problems, row.accepted, row.outcome]) !== before;
+  return flagsOf(row) !== before;
+}
+
+/**
+ * A row's problems, accepted warnings and outcome as one comparable text. Problems read back from jsonb have their
+ * keys in jsonb's order, not in the order they were written: each is written out field by field.
+ */
+function flagsOf(row: StagedRow): string {
+  const problems = row.problems.map((p) => [p.code, p.column, JSON.stringify(p.params), p.suggestion]);
+  return JSON.stringify([problems, row.accepted, row.outcome]);
 }
