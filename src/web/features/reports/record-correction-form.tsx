@@ -12,6 +12,7 @@ import { useLanguage } from '../../ui/use-language.ts';
 import { TaxonPicker } from '../explorer/taxon-picker.tsx';
 import { CountrySelect } from '../reference/country-select.tsx';
 import { sortedCountries, useCountries } from '../reference/countries.queries.ts';
+import { isReasonGiven, ReasonField } from './reason-field.tsx';
 import { useCorrectRecord } from './reports.api.ts';
 
 type TextField =
@@ -149,18 +150,10 @@ export function RecordCorrectionForm({ reportId, record }: { reportId: string; r
             set('additionalInfo', event.currentTarget.value === '' ? null : event.currentTarget.value)
           }
         />
-        <Textarea
-          label={t('reports.record.correctionReason')}
-          required
-          minLength={3}
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-        />
+        <ReasonField label={t('reports.record.correctionReason')} value={reason} onChange={setReason} />
         {correct.isError ? <FormError error={correct.error} fields={[]} /> : null}
         <Group>
-          <Button type="submit" loading={correct.isPending} disabled={reason.trim().length < 3}>
+          <Button type="submit" loading={correct.isPending} disabled={!isReasonGiven(reason)}>
             {t('reports.record.saveCorrection')}
           </Button>
         </Group>

@@ -1,10 +1,11 @@
 /** The status buttons the report's abilities allow: submit, publish, return to draft (with a reason). */
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportDetail } from '../../../shared/reports.contract.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { RestrictedMarking } from '../../ui/restricted-banner.tsx';
+import { isReasonGiven, ReasonField } from './reason-field.tsx';
 import { useReportAction } from './reports.api.ts';
 
 export function ReportActions({ report }: { report: ReportDetail }) {
@@ -57,21 +58,13 @@ export function ReportActions({ report }: { report: ReportDetail }) {
         >
           <Stack>
             <RestrictedMarking />
-            <Textarea
-              label={t('reports.reason')}
-              required
-              minLength={3}
-              autosize
-              minRows={2}
-              value={reason}
-              onChange={(event) => setReason(event.currentTarget.value)}
-            />
+            <ReasonField label={t('reports.reason')} value={reason} onChange={setReason} />
             {action.isError ? <FormError error={action.error} fields={[]} /> : null}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setReturning(false)}>
                 {t('reports.cancel')}
               </Button>
-              <Button type="submit" loading={action.isPending} disabled={reason.trim().length < 3}>
+              <Button type="submit" loading={action.isPending} disabled={!isReasonGiven(reason)}>
                 {t('reports.actions.confirmReturn')}
               </Button>
             </Group>

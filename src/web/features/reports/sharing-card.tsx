@@ -2,13 +2,14 @@
  * The Party's three sharing answers, and for those allowed a dialog to change them. A change asks for a reason: it
  * is kept in the report's history and changes who may see every record of the report.
  */
-import { Button, Checkbox, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportDetail, Sharing } from '../../../shared/reports.contract.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { RestrictedMarking } from '../../ui/restricted-banner.tsx';
 import { SectionCard } from '../../ui/section-card.tsx';
+import { isReasonGiven, ReasonField } from './reason-field.tsx';
 import { useReportAction } from './reports.api.ts';
 import { SHARING_KEYS } from './sharing-summary.tsx';
 
@@ -72,23 +73,18 @@ function SharingDialog({ report, onClose }: { report: ReportDetail; onClose: () 
               }}
             />
           ))}
-          <Textarea
+          <ReasonField
             label={t('reports.reason')}
             description={t('reports.sharing.reasonHelp')}
-            required
-            minLength={3}
-            maxLength={2000}
-            autosize
-            minRows={2}
             value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
+            onChange={setReason}
           />
           {action.isError ? <FormError error={action.error} fields={[]} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('reports.cancel')}
             </Button>
-            <Button type="submit" loading={action.isPending} disabled={unchanged || reason.trim().length < 3}>
+            <Button type="submit" loading={action.isPending} disabled={unchanged || !isReasonGiven(reason)}>
               {t('reports.sharing.save')}
             </Button>
           </Group>
