@@ -50,7 +50,8 @@ export async function submitBatch(
   const party = batch.party.trim();
   // Duplicates are checked again (records may have been stored since the upload); the rest of each row's check
   // stands from the upload or its last edit (POST /:id/validate re-checks everything on request).
-  await recheckDuplicates(tx, batch.id);
+  const lastRow = await lastRowNumber(tx, batch.id);
+  await recheckDuplicates(tx, batch.id, lastRow);
 
   const report = await createReport(tx, ctx, {
     party,
@@ -72,7 +73,6 @@ export async function submitBatch(
 
   const actorId = actorIdOf(ctx.actor);
   const counts = await countRows(tx, batch.id);
-  const lastRow = await lastRowNumber(tx, batch.id);
   let imported = 0;
   for (let after = 0; after < lastRow; after += RECORD_CHUNK_ROWS) {
     const upTo = after + RECORD_CHUNK_ROWS;
@@ -139,8 +139,7 @@ export async function submitBatch(
  * Flags duplicates again against the file and the records stored by now. Only the rows that have a twin or carry a
  * duplicate flag can change (findDuplicateCandidates), so a submit reads those rows and no others.
  */
-async function recheckDuplicates(tx: Tx, batchId: string): Promise<void> {
-  const lastRow = await lastRowNumber(tx, batchId);
+async function recheckDuplicates(tx: Tx, batchId: string, lastRow: number): Promise<void> {
   for (let after = 0; after < lastRow; after += CHUNK_ROWS) {
     const range = { after, upTo: after + CHUNK_ROWS };
     const candidates = await findDuplicateCandidates(tx, batchId, range);
