@@ -1,8 +1,9 @@
 /**
  * Duplicates within a file longer than one chunk: the first row of a seizure is found in an earlier chunk (read
  * back from the staged rows, not remembered in memory), a rejected row is never the first, and the same holds at
- * re-validation and at submit, where the report's own new records do not count as stored duplicates. A fingerprint
- * that only shares its prefix with an earlier row's is not taken for a duplicate.
+ * re-validation and at submit, where the report's own new records do not count as stored duplicates, while records
+ * stored since the upload do. A fingerprint that only shares its prefix with an earlier row's is not taken for a
+ * duplicate.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -90,6 +91,33 @@ describe('duplicates across chunks', () => {
     assert.deepEqual(duplicatesOf(again!), [['duplicate_in_file', 2]]);
     assert.deepEqual(duplicatesOf(firstImportable!), []);
     assert.deepEqual(duplicatesOf(duplicate!), [['duplicate_in_file', FIRST_CHUNK_END + 2]]);
+  });
+
+  test('records stored between the upload and the submit are found at submit', async () => {
+    // Two uploads of one file wait side by side; the first is submitted, then the second.
+    const fields = uploadFieldsSchema.parse({ party: 'TZ', year: '2025' });
+    const stage = () =>
+      withActor(database.db, actor, (tx) =>
+        stageUpload(tx, ctx, { fields, fileName: 'twice.csv', bytes: FILE }),
+      );
+    const [first, second] = [await stage(), await stage()];
+    const firstSummary = await withActor(database.db, actor, (tx) => submitBatch(tx, ctx, first));
+    assert.equal(firstSummary.imported, lines.length - 4);
+    const [before] = await rowsAfterFirstChunk(second);
+    assert.deepEqual(duplicatesOf(before!), [['duplicate_in_file', 2]], 'nothing was stored at its upload');
+
+    const summary = await withActor(database.db, actor, (tx) => submitBatch(tx, ctx, second));
+    assert.deepEqual(
+      [summary.total, summary.imported, summary.rejected, summary.duplicates],
+      [lines.length - 1, 0, 1, lines.length - 2],
+    );
+    const [again, firstImportable] = await rowsAfterFirstChunk(second);
+    assert.deepEqual(duplicatesOf(again!), [
+      ['duplicate_in_file', 2],
+      ['duplicate_stored', null],
+    ]);
+    assert.deepEqual(duplicatesOf(firstImportable!), [['duplicate_stored', null]]);
+    assert.equal(firstImportable!.outcome, 'duplicate');
   });
 
   test('a fingerprint sharing only the prefix of an earlier row is no duplicate', async () => {
