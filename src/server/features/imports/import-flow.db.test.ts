@@ -14,8 +14,9 @@ import {
   submitResultSchema,
   type ImportBatch,
 } from '../../../shared/imports.contract.ts';
-import { systemActor } from '../../../shared/actor.ts';
+import { systemActor, type UserActor } from '../../../shared/actor.ts';
 import { withActor } from '../../db/with-actor.ts';
+import { ForbiddenError } from '../../errors.ts';
 import { submitBatch } from './submit-batch.ts';
 
 let t: TestApp;
@@ -246,6 +247,27 @@ describe('staged import', () => {
     assert.equal((await igoUser.call('GET', `/api/v1/imports/${batch.id}`)).statusCode, 403);
     // The Secretariat's data officer sees every Party's batches.
     assert.equal((await officer.call('GET', `/api/v1/imports/${batch.id}`)).statusCode, 200);
+  });
+
+  test('a Party’s reporter may not submit and publish at once; nothing is written', async () => {
+    const before = await liveCounts();
+    const reporter: UserActor = {
+      kind: 'user',
+      userId: '00000000-0000-4000-8000-00000000000a',
+      label: 'Kenyan reporter',
+      organisationId: '00000000-0000-4000-8000-00000000000b',
+      organisationKind: 'party',
+      party: 'KE',
+      role: 'reporter',
+      hasItdAccess: true,
+    };
+    await assert.rejects(
+      withActor(t.database.db, reporter, (tx) =>
+        submitBatch(tx, { actor: reporter, clock }, batch.id, { publish: true }),
+      ),
+      ForbiddenError,
+    );
+    assert.deepEqual(await liveCounts(), before);
   });
 
   test('an interrupted submit leaves the live tables and the batch as they were', async () => {
