@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../shared/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Tx } from '../../db/with-actor.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import {
   CHAIN_START,
   checkHead,
@@ -30,6 +31,11 @@ export interface AuditContext {
   clock: () => Date;
   ipAddress?: string | null;
   requestId?: string | null;
+}
+
+/** The one adapter from a use case's (actor, clock, request) to an audit entry's context (ADR 0012). */
+export function auditContextOf(actor: Actor, clock: () => Date, request: RequestContext): AuditContext {
+  return { actor, clock, ipAddress: request.ipAddress, requestId: request.requestId };
 }
 
 export async function recordAudit(tx: Tx, context: AuditContext, input: AuditInput): Promise<void> {
