@@ -16,7 +16,8 @@ import { readMigrationFiles } from '../../src/server/db/migrate.ts';
 import { setUpDatabase } from '../../src/server/setup-database.ts';
 import { shippedSeedChecksum } from '../../src/server/features/reference/seed-reference.ts';
 
-export type TestDatabase = Database & { adminUrl?: string };
+/** `url` (PostgreSQL only) lets a test start a real server process on the same database. */
+export type TestDatabase = Database & { adminUrl?: string; url?: string };
 
 export function testPostgresUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -77,6 +78,7 @@ async function createPostgresTestDatabase(adminUrl: string): Promise<TestDatabas
     return {
       ...database,
       adminUrl,
+      url: withDatabase(adminUrl, name),
       close: async () => {
         await database.close();
         const dropper = new pg.Client({ connectionString: adminUrl });

@@ -65,10 +65,17 @@ function openPostgres(connectionString: string, max: number): Database {
       }) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle connection that the server closes (restart, failover) must not crash the process: the pool
-  // drops it and opens a new one on the next query.
-  pool.on('error', (error) => process.stderr.write(`database connection lost: ${error.message}\n`));
-  pool.on('connect', prepareMarkedQueries);
+  // A connection that PostgreSQL closes (restart, failover, pg_terminate_backend) must not crash the process.
+  // The pool listens for errors on idle connections only; a connection checked out by a request (between two
+  // queries of its transaction) emits its 'error' with no listener, which Node turns into an uncaught exception.
+  // Every connection therefore gets its own listener for its whole life: the request's next query fails (and is
+  // answered 503), the pool discards the broken connection on release and opens a new one for the next request.
+  const reportLoss = (error: Error) => process.stderr.write(`database connection lost: ${error.message}\n`);
+  pool.on('error', reportLoss);
+  pool.on('connect', (client) => {
+    client.on('error', reportLoss);
+    prepareMarkedQueries(client);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, backend: 'postgres', close: () => db.destroy() };
 }

@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Actor } from '../../shared/actor.ts';
+import { isConnectionLost } from './connection-loss.ts';
 import { PREPARED } from './prepared-statements.ts';
 import type { DB } from './schema.ts';
 
@@ -58,6 +59,19 @@ export async function withActor<T>(
   fn: (tx: Tx) => Promise<T>,
   options: WithActorOptions = {},
 ): Promise<T> {
+  const run = () => runAsActor(db, actor, fn, options);
+  try {
+    return await run();
+  } catch (error) {
+    // A transaction that only reads is safe to run again when its connection was lost under it (it never reached
+    // its commit, or the commit of an audit entry for a read that is read again): once, on a new connection.
+    // Transactions that change data are never retried here; their request is answered 503.
+    if (options.readsOnly && isConnectionLost(error)) return run();
+    throw error;
+  }
+}
+
+function runAsActor<T>(db: Kysely<DB>, actor: Actor, fn: (tx: Tx) => Promise<T>, options: WithActorOptions) {
   const s = settingsOf(actor);
   return db.transaction().execute(async (tx) => {
     // Security: set_config('role', …, true) is SET LOCAL ROLE app_user. Without it every policy is

@@ -6,6 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { pickLanguage, type Language } from '../../shared/languages.ts';
 import type { ErrorCode, FieldError, Problem } from '../../shared/problem.contract.ts';
+import { isConnectionLost } from '../db/connection-loss.ts';
 import { AppError, ValidationError, type InvalidField } from '../errors.ts';
 import { DETAILS, REASONS, TITLES, translate } from './messages.ts';
 
@@ -60,6 +61,9 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
     );
   }
   if (error instanceof AppError) return build(error.code, error.status, error.params);
+  // The database connection went away under the request (restart, failover, terminated backend): its transaction
+  // never committed, so "try again" is true, and a 500 with a stack would not be.
+  if (isConnectionLost(error)) return build('service_unavailable', 503, {});
   const fastifyError = error as FastifyError & { validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = fastifyError.validationContext ?? 'body';
@@ -90,6 +94,9 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
   }
 }
 
+/** What a 503 asks the client to wait: a restarted or failed-over database takes a few seconds to accept again. */
+const RETRY_AFTER_SECONDS = 5;
+
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
 }
@@ -97,7 +104,10 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFor(error, request);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem.status === 503) {
+      request.log.warn({ err: error }, 'request answered 503');
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    } else if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: problem.code }, 'request refused');
     return sendProblem(reply, problem);
   });

@@ -90,9 +90,9 @@ export const DETAILS: Catalogue = {
     es: 'Este tipo de contenido no se acepta aquí.',
   },
   service_unavailable: {
-    en: 'The service is starting or stopping; try again shortly.',
-    fr: 'Le service démarre ou s’arrête ; réessayez dans un instant.',
-    es: 'El servicio se está iniciando o deteniendo; inténtelo de nuevo en un momento.',
+    en: 'The service is briefly unavailable (starting, stopping or reconnecting to its database); nothing was changed. Try again shortly.',
+    fr: 'Le service est brièvement indisponible (démarrage, arrêt ou reconnexion à sa base de données) ; rien n’a été modifié. Réessayez dans un instant.',
+    es: 'El servicio no está disponible por un momento (se inicia, se detiene o se reconecta a su base de datos); no se ha modificado nada. Inténtelo de nuevo en un momento.',
   },
   internal_error: {
     en: 'Something went wrong on our side. Quote the request id {requestId} if you contact us.',

@@ -10,4 +10,8 @@ export interface RequestContext {
 }
 
 /** The context of work no HTTP request started: the `itd` command, jobs, the live stream's polls. */
-export const NO_REQUEST: RequestContext = Object.freeze({ ipAddress: null, userAgent: null, requestId: null });
+export const NO_REQUEST: RequestContext = Object.freeze({
+  ipAddress: null,
+  userAgent: null,
+  requestId: null,
+});
