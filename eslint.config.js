@@ -1,9 +1,10 @@
 // Type-aware linting: the rules that catch real defects (floating promises, missed switch cases, any).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import architecture from './eslint-rules/import-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'test-results/', 'bin/', 'scripts/*.mjs'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'test-results/', 'bin/', 'scripts/*.mjs', 'eslint-rules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -22,6 +23,11 @@ export default tseslint.config(
       // Fastify plugins and handlers are async by convention, with or without an await inside.
       '@typescript-eslint/require-await': 'off',
     },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { architecture },
+    rules: { 'architecture/import-boundaries': 'warn' },
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts'],
