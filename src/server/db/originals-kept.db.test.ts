@@ -18,7 +18,7 @@ import { withActor } from './with-actor.ts';
 let t: TestApp;
 const clock = testClock();
 let officer: ApiClient;
-let report: { id: string };
+let report: Awaited<ReturnType<typeof createReport>>;
 let recordId: number;
 const original = { 'Date of seizure': '14/03/2024', Species: 'Loxodonta africana', Quantity: '4' };
 
@@ -31,9 +31,10 @@ before(async () => {
   });
   officer = await signIn(t.app, clock, user);
   report = await createReport(t.database.db, { party: 'KE', status: 'draft' });
-  [recordId] = await createRecords(t.database.db, report, [
+  const ids = await createRecords(t.database.db, report, [
     { taxon: 'Loxodonta africana', seizureCountry: 'KE', specimens: 4, original },
   ]);
+  recordId = ids[0]!;
 });
 after(async () => t?.close());
 
