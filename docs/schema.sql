@@ -330,6 +330,23 @@ CREATE FUNCTION public.app_group_sees(g uuid, audience text) RETURNS boolean
 
 
 --
+-- Name: app_keep_file_cells(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_keep_file_cells() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if old.file_cells is not null and new.file_cells is distinct from old.file_cells then
+    raise exception 'a staged row keeps the cells its file had: file_cells is never overwritten'
+      using errcode = 'insufficient_privilege';
+  end if;
+  return new;
+end
+$$;
+
+
+--
 -- Name: app_link_audit_entries(integer); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -559,6 +576,8 @@ CREATE TABLE public.api_tokens (
     revoked_at timestamp with time zone
 );
 
+ALTER TABLE ONLY public.api_tokens FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: audit_chain_head; Type: TABLE; Schema: public; Owner: -
@@ -570,6 +589,8 @@ CREATE TABLE public.audit_chain_head (
     hash text NOT NULL,
     CONSTRAINT audit_chain_head_singleton_check CHECK (singleton)
 );
+
+ALTER TABLE ONLY public.audit_chain_head FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -597,6 +618,8 @@ CREATE TABLE public.audit_events (
     CONSTRAINT audit_events_digest_check CHECK (((scheme = 1) OR (digest IS NOT NULL))),
     CONSTRAINT audit_events_scheme_check CHECK ((scheme = ANY (ARRAY[1, 2])))
 );
+
+ALTER TABLE ONLY public.audit_events FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -632,6 +655,8 @@ CREATE TABLE public.cites_codes (
     CONSTRAINT cites_codes_kind_check CHECK ((kind = ANY (ARRAY['term'::text, 'unit'::text, 'purpose'::text, 'source'::text])))
 );
 
+ALTER TABLE ONLY public.cites_codes FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: countries; Type: TABLE; Schema: public; Owner: -
@@ -647,6 +672,8 @@ CREATE TABLE public.countries (
     CONSTRAINT countries_code_check CHECK ((code ~ '^[A-Z]{2}$'::text)),
     CONSTRAINT countries_kind_check CHECK ((kind = ANY (ARRAY['country'::text, 'territory'::text, 'special'::text])))
 );
+
+ALTER TABLE ONLY public.countries FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -670,6 +697,8 @@ CREATE TABLE public.group_files (
     CONSTRAINT group_files_check CHECK (((message_id IS NULL) OR (library_version_id IS NULL))),
     CONSTRAINT group_files_size_bytes_check CHECK ((size_bytes >= 0))
 );
+
+ALTER TABLE ONLY public.group_files FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -701,6 +730,8 @@ CREATE TABLE public.group_join_requests (
     CONSTRAINT group_join_requests_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'approved'::text, 'rejected'::text])))
 );
 
+ALTER TABLE ONLY public.group_join_requests FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: group_members; Type: TABLE; Schema: public; Owner: -
@@ -718,6 +749,8 @@ CREATE TABLE public.group_members (
     CONSTRAINT group_members_category_check CHECK ((category = ANY (ARRAY['customs'::text, 'police'::text, 'wildlife_enforcement'::text, 'management_authority'::text, 'igo'::text, 'secretariat'::text])))
 );
 
+ALTER TABLE ONLY public.group_members FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: group_message_recipients; Type: TABLE; Schema: public; Owner: -
@@ -730,6 +763,8 @@ CREATE TABLE public.group_message_recipients (
     recipient_name text NOT NULL,
     read_at timestamp with time zone
 );
+
+ALTER TABLE ONLY public.group_message_recipients FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -755,6 +790,8 @@ CREATE TABLE public.group_message_senders (
     user_id uuid NOT NULL
 );
 
+ALTER TABLE ONLY public.group_message_senders FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: group_messages; Type: TABLE; Schema: public; Owner: -
@@ -777,6 +814,8 @@ CREATE TABLE public.group_messages (
     CONSTRAINT group_messages_check CHECK ((is_anonymous = ((author_id IS NULL) AND (author_name IS NULL))))
 );
 
+ALTER TABLE ONLY public.group_messages FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: group_notifications; Type: TABLE; Schema: public; Owner: -
@@ -796,6 +835,8 @@ CREATE TABLE public.group_notifications (
     CONSTRAINT group_notifications_audience_check CHECK ((audience = ANY (ARRAY['all_members'::text, 'law_enforcement'::text]))),
     CONSTRAINT group_notifications_kind_check CHECK ((kind = ANY (ARRAY['alert_published'::text, 'document_published'::text, 'join_decided'::text, 'join_requested'::text])))
 );
+
+ALTER TABLE ONLY public.group_notifications FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -832,6 +873,8 @@ CREATE TABLE public.groups (
     CONSTRAINT groups_status_check CHECK ((status = ANY (ARRAY['active'::text, 'archived'::text])))
 );
 
+ALTER TABLE ONLY public.groups FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: import_batches; Type: TABLE; Schema: public; Owner: -
@@ -866,6 +909,8 @@ CREATE TABLE public.import_batches (
     CONSTRAINT import_batches_year_check CHECK (((year >= 1975) AND (year <= 2100)))
 );
 
+ALTER TABLE ONLY public.import_batches FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: import_rows; Type: TABLE; Schema: public; Owner: -
@@ -886,6 +931,8 @@ CREATE TABLE public.import_rows (
     edits jsonb DEFAULT '[]'::jsonb NOT NULL,
     CONSTRAINT import_rows_outcome_check CHECK ((outcome = ANY (ARRAY['import'::text, 'reject'::text, 'duplicate'::text])))
 );
+
+ALTER TABLE ONLY public.import_rows FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -917,6 +964,8 @@ CREATE TABLE public.library_items (
     CONSTRAINT library_items_language_check CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text])))
 );
 
+ALTER TABLE ONLY public.library_items FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: library_versions; Type: TABLE; Schema: public; Owner: -
@@ -940,6 +989,8 @@ CREATE TABLE public.library_versions (
     CONSTRAINT library_versions_language_check CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text])))
 );
 
+ALTER TABLE ONLY public.library_versions FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: one_time_tokens; Type: TABLE; Schema: public; Owner: -
@@ -956,6 +1007,8 @@ CREATE TABLE public.one_time_tokens (
     CONSTRAINT one_time_tokens_purpose_check CHECK ((purpose = ANY (ARRAY['verify_email'::text, 'reset_password'::text])))
 );
 
+ALTER TABLE ONLY public.one_time_tokens FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: organisations; Type: TABLE; Schema: public; Owner: -
@@ -971,6 +1024,8 @@ CREATE TABLE public.organisations (
     CONSTRAINT organisations_check CHECK (((kind = 'party'::text) = (party IS NOT NULL))),
     CONSTRAINT organisations_kind_check CHECK ((kind = ANY (ARRAY['secretariat'::text, 'party'::text, 'iccwc'::text, 'igo'::text])))
 );
+
+ALTER TABLE ONLY public.organisations FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -989,6 +1044,8 @@ CREATE TABLE public.outbox (
     last_error text,
     CONSTRAINT outbox_language_check CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text])))
 );
+
+ALTER TABLE ONLY public.outbox FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -1015,6 +1072,8 @@ CREATE UNLOGGED TABLE public.rate_limit_hits (
     hits integer NOT NULL
 );
 
+ALTER TABLE ONLY public.rate_limit_hits FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: recovery_codes; Type: TABLE; Schema: public; Owner: -
@@ -1026,6 +1085,8 @@ CREATE TABLE public.recovery_codes (
     code_hash text NOT NULL,
     used_at timestamp with time zone
 );
+
+ALTER TABLE ONLY public.recovery_codes FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -1051,6 +1112,8 @@ CREATE TABLE public.reference_seeds (
     checksum text NOT NULL,
     loaded_at timestamp with time zone DEFAULT now() NOT NULL
 );
+
+ALTER TABLE ONLY public.reference_seeds FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -1088,6 +1151,8 @@ CREATE TABLE public.registrations (
     CONSTRAINT registrations_status_check CHECK ((status = ANY (ARRAY['pending_verification'::text, 'pending_review'::text, 'more_info_requested'::text, 'approved'::text, 'rejected'::text])))
 );
 
+ALTER TABLE ONLY public.registrations FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: report_events; Type: TABLE; Schema: public; Owner: -
@@ -1104,6 +1169,8 @@ CREATE TABLE public.report_events (
     details jsonb DEFAULT '{}'::jsonb NOT NULL,
     CONSTRAINT report_events_kind_check CHECK ((kind = ANY (ARRAY['created'::text, 'imported'::text, 'sharing_changed'::text, 'submitted'::text, 'published'::text, 'header_changed'::text, 'record_corrected'::text, 'returned_to_draft'::text])))
 );
+
+ALTER TABLE ONLY public.report_events FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -1138,6 +1205,8 @@ CREATE TABLE public.report_files (
     CONSTRAINT report_files_size_bytes_check CHECK ((size_bytes >= 0))
 );
 
+ALTER TABLE ONLY public.report_files FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: reports; Type: TABLE; Schema: public; Owner: -
@@ -1167,6 +1236,8 @@ CREATE TABLE public.reports (
     CONSTRAINT reports_year_check CHECK (((year >= 1975) AND (year <= 2100)))
 );
 
+ALTER TABLE ONLY public.reports FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: seizure_figures; Type: TABLE; Schema: public; Owner: -
@@ -1180,6 +1251,8 @@ CREATE TABLE public.seizure_figures (
     specimens numeric NOT NULL,
     kg numeric NOT NULL
 );
+
+ALTER TABLE ONLY public.seizure_figures FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -1195,6 +1268,8 @@ CREATE TABLE public.seizure_record_versions (
     replaced_at timestamp with time zone DEFAULT now() NOT NULL,
     reason text NOT NULL
 );
+
+ALTER TABLE ONLY public.seizure_record_versions FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -1252,6 +1327,8 @@ CREATE TABLE public.seizure_records (
     CONSTRAINT seizure_records_version_check CHECK ((version >= 1))
 );
 
+ALTER TABLE ONLY public.seizure_records FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: COLUMN seizure_records.review_fixes; Type: COMMENT; Schema: public; Owner: -
@@ -1294,6 +1371,8 @@ CREATE TABLE public.sessions (
     CONSTRAINT sessions_stage_check CHECK ((stage = ANY (ARRAY['second_factor'::text, 'full'::text])))
 );
 
+ALTER TABLE ONLY public.sessions FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: taxa; Type: TABLE; Schema: public; Owner: -
@@ -1321,6 +1400,8 @@ CREATE TABLE public.taxa (
     CONSTRAINT taxa_rank_check CHECK ((rank = ANY (ARRAY['KINGDOM'::text, 'PHYLUM'::text, 'CLASS'::text, 'ORDER'::text, 'FAMILY'::text, 'SUBFAMILY'::text, 'GENUS'::text, 'SPECIES'::text, 'SUBSPECIES'::text, 'VARIETY'::text]))),
     CONSTRAINT taxa_source_check CHECK ((source = ANY (ARRAY['starter'::text, 'speciesplus'::text, 'implied'::text])))
 );
+
+ALTER TABLE ONLY public.taxa FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -1353,6 +1434,8 @@ CREATE TABLE public.taxon_names (
     CONSTRAINT taxon_names_language_check CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text])))
 );
 
+ALTER TABLE ONLY public.taxon_names FORCE ROW LEVEL SECURITY;
+
 
 --
 -- Name: taxon_names_id_seq; Type: SEQUENCE; Schema: public; Owner: -
@@ -1381,6 +1464,8 @@ CREATE TABLE public.terms_acceptances (
     via text NOT NULL,
     CONSTRAINT terms_acceptances_via_check CHECK ((via = ANY (ARRAY['session'::text, 'token'::text])))
 );
+
+ALTER TABLE ONLY public.terms_acceptances FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -1412,6 +1497,8 @@ CREATE TABLE public.terms_versions (
     published_at timestamp with time zone DEFAULT now() NOT NULL,
     published_by uuid
 );
+
+ALTER TABLE ONLY public.terms_versions FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -1447,6 +1534,8 @@ CREATE TABLE public.users (
     CONSTRAINT users_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'data_officer'::text, 'focal_point'::text, 'reporter'::text, 'member'::text]))),
     CONSTRAINT users_status_check CHECK ((status = ANY (ARRAY['active'::text, 'suspended'::text, 'withdrawn'::text])))
 );
+
+ALTER TABLE ONLY public.users FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -2185,6 +2274,13 @@ CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON public.audit_events F
 --
 
 CREATE TRIGGER audit_events_no_update BEFORE DELETE OR UPDATE ON public.audit_events FOR EACH ROW EXECUTE FUNCTION public.audit_events_refuse_change();
+
+
+--
+-- Name: import_rows import_rows_file_cells_kept; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER import_rows_file_cells_kept BEFORE UPDATE OF file_cells ON public.import_rows FOR EACH ROW EXECUTE FUNCTION public.app_keep_file_cells();
 
 
 --
@@ -3226,6 +3322,13 @@ CREATE POLICY outbox_send ON public.outbox FOR SELECT TO app_user USING (public.
 ALTER TABLE public.rate_limit_hits ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: rate_limit_hits rate_limit_hits_closed; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY rate_limit_hits_closed ON public.rate_limit_hits TO app_user USING (false) WITH CHECK (false);
+
+
+--
 -- Name: recovery_codes; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -3716,7 +3819,63 @@ GRANT SELECT,INSERT,UPDATE ON TABLE public.import_batches TO app_user;
 -- Name: TABLE import_rows; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.import_rows TO app_user;
+GRANT SELECT,INSERT,DELETE ON TABLE public.import_rows TO app_user;
+
+
+--
+-- Name: COLUMN import_rows.cells; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(cells) ON TABLE public.import_rows TO app_user;
+
+
+--
+-- Name: COLUMN import_rows.normalised; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(normalised) ON TABLE public.import_rows TO app_user;
+
+
+--
+-- Name: COLUMN import_rows.problems; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(problems) ON TABLE public.import_rows TO app_user;
+
+
+--
+-- Name: COLUMN import_rows.accepted; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(accepted) ON TABLE public.import_rows TO app_user;
+
+
+--
+-- Name: COLUMN import_rows.fingerprint; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(fingerprint) ON TABLE public.import_rows TO app_user;
+
+
+--
+-- Name: COLUMN import_rows.outcome; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(outcome) ON TABLE public.import_rows TO app_user;
+
+
+--
+-- Name: COLUMN import_rows.file_cells; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(file_cells) ON TABLE public.import_rows TO app_user;
+
+
+--
+-- Name: COLUMN import_rows.edits; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(edits) ON TABLE public.import_rows TO app_user;
 
 
 --
@@ -3786,7 +3945,14 @@ GRANT SELECT,INSERT ON TABLE public.report_events TO app_user;
 -- Name: TABLE report_files; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT,INSERT,UPDATE ON TABLE public.report_files TO app_user;
+GRANT SELECT,INSERT ON TABLE public.report_files TO app_user;
+
+
+--
+-- Name: COLUMN report_files.report_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(report_id) ON TABLE public.report_files TO app_user;
 
 
 --
@@ -3814,7 +3980,231 @@ GRANT SELECT,INSERT ON TABLE public.seizure_record_versions TO app_user;
 -- Name: TABLE seizure_records; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT,INSERT,UPDATE ON TABLE public.seizure_records TO app_user;
+GRANT SELECT,INSERT ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.is_published; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(is_published) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.share_parties; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(share_parties) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.share_iccwc; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(share_iccwc) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.share_etis; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(share_etis) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.version; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(version) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.seizure_date; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(seizure_date) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.date_precision; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(date_precision) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.seizing_agency; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(seizing_agency) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.taxon_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(taxon_id) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.taxon_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(taxon_name) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.appendix; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(appendix) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.term_code; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(term_code) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.quantity; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(quantity) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.unit_code; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(unit_code) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.quantity_kg; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(quantity_kg) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.quantity_count; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(quantity_count) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.reason; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(reason) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.location_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(location_type) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.location_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(location_name) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.detection_method; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(detection_method) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.transport_mode; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(transport_mode) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.seizure_country; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(seizure_country) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.origin_country; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(origin_country) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.export_country; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(export_country) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.transit_countries; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(transit_countries) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.destination_country; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(destination_country) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.offender_nationalities; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(offender_nationalities) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.additional_info; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(additional_info) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.is_elephant; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(is_elephant) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.fingerprint; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(fingerprint) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_by) ON TABLE public.seizure_records TO app_user;
+
+
+--
+-- Name: COLUMN seizure_records.updated_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_at) ON TABLE public.seizure_records TO app_user;
 
 
 --

@@ -1,8 +1,17 @@
 /**
- * Who may see and act on a report. The same rules as the row-level security functions of
- * migrations/0007 (app_can_see_report, app_can_write_report), stated here so the queries can filter
- * and the responses can carry `abilities`; the database checks them a second time.
+ * Who may see and act on a report. Seeing a report itself (its header, events and file) follows the records' rule
+ * (DESIGN §2) without its rules 3 and 4: a user with ITD access sees a report when
+ *   1. the user's organisation is the Secretariat (every report, whatever its status);
+ *   2. it is a body of the report's Party: published reports for every role, drafts and submitted reports only
+ *      for the focal points and reporters who prepare them.
+ * ICCWC partners and concerned Parties see the records shared with them, never the other Party's report; `igo`
+ * users see none.
+ *
+ * `canSeeReport` states it for one report in hand and `reportsVisibleTo` as a SQL predicate for lists, both from
+ * `reachOf`, so they cannot drift. The row-level security functions of migrations/0007 (app_can_see_report,
+ * app_can_write_report) state it again, and reports-rule.property.db.test.ts checks that all of them agree.
  */
+import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../../shared/actor.ts';
 import { can } from '../../../shared/permissions.ts';
 import type { ReportAbility, ReportStatus } from '../../../shared/reports.contract.ts';
@@ -12,13 +21,37 @@ export interface ReportFacts {
   status: ReportStatus;
 }
 
-/** Secretariat: every report. A Party's users: their own Party's, members only once published. */
+/** The reports an actor sees: every one, none, or one Party's (with its unpublished reports or without). */
+type ReportReach = 'all' | 'none' | { party: string; unpublishedToo: boolean };
+
+function reachOf(actor: Actor): ReportReach {
+  // The platform's own jobs (imports, demo data) act for the Secretariat.
+  if (actor.kind === 'system') return 'all';
+  // ITD access, and a Secretariat or Party organisation (the role table's report.read).
+  if (actor.kind !== 'user' || !can(actor, 'report.read')) return 'none';
+  if (actor.organisationKind === 'secretariat') return 'all'; // 1
+  if (actor.party === null) return 'none';
+  // 2: report.import is what the Party's focal points and reporters hold.
+  return { party: actor.party, unpublishedToo: can(actor, 'report.import') };
+}
+
+/** May this actor see this report? */
 export function canSeeReport(actor: Actor, report: ReportFacts): boolean {
-  if (actor.kind === 'system') return true;
-  if (actor.kind !== 'user' || !can(actor, 'report.read')) return false;
-  if (actor.organisationKind === 'secretariat') return true;
-  if (actor.party !== report.party) return false;
-  return report.status === 'published' || can(actor, 'report.import');
+  const reach = reachOf(actor);
+  if (reach === 'all' || reach === 'none') return reach === 'all';
+  return reach.party === report.party && (report.status === 'published' || reach.unpublishedToo);
+}
+
+/**
+ * canSeeReport as a SQL predicate over `reports` aliased `r`, for lists; the actor's Party is a parameter so the
+ * planner can use reports_party_year_idx. Row-level security (reports_read) applies the same rule underneath.
+ */
+export function reportsVisibleTo(actor: Actor): RawBuilder<boolean> {
+  const reach = reachOf(actor);
+  if (reach === 'all') return sql<boolean>`true`;
+  if (reach === 'none') return sql<boolean>`false`;
+  const own = sql<boolean>`r.party = ${reach.party}::char(2)`;
+  return reach.unpublishedToo ? own : sql<boolean>`(${own} and r.status = 'published')`;
 }
 
 /** May start a report for this Party (upload or create): the Secretariat for any Party, a Party for its own. */

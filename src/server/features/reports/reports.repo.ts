@@ -4,7 +4,6 @@
  */
 import { sql } from 'kysely';
 import type { Actor } from '../../../shared/actor.ts';
-import { can } from '../../../shared/permissions.ts';
 import type {
   PartTwo,
   ReportEvent,
@@ -14,7 +13,7 @@ import type {
 } from '../../../shared/reports.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { NotFoundError } from '../../errors.ts';
-import { canSeeReport } from './reports.policy.ts';
+import { canSeeReport, reportsVisibleTo } from './reports.policy.ts';
 import type { ReportStamp } from './seizure-records.repo.ts';
 
 export const isoOf = (value: Date | string): string =>
@@ -122,19 +121,14 @@ function decodeCursor(text: string | undefined): string | null {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? id : null;
 }
 
-/** Newest first; the Secretariat sees every report, a Party's users their own Party's (members the published). */
+/** Newest first, the reports the policy lets the actor see (reportsVisibleTo, the same rule as canSeeReport). */
 export async function listVisibleReports(
   tx: Tx,
   actor: Actor,
   query: ReportListQuery,
 ): Promise<{ items: ReportRow[]; nextCursor: string | null }> {
-  if (actor.kind !== 'user' || !can(actor, 'report.read')) return { items: [], nextCursor: null };
-  let q = reportColumns(tx);
-  if (actor.organisationKind !== 'secretariat') {
-    // Security: the query states the rule; row-level security (reports_read) states it again.
-    q = q.where('r.party', '=', actor.party ?? '');
-    if (!can(actor, 'report.import')) q = q.where('r.status', '=', 'published');
-  }
+  // Security: the policy's predicate states the rule; row-level security (reports_read) states it again.
+  let q = reportColumns(tx).where(reportsVisibleTo(actor));
   if (query.party) q = q.where('r.party', '=', query.party);
   if (query.year) q = q.where('r.year', '=', query.year);
   if (query.status) q = q.where('r.status', '=', query.status);
