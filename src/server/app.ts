@@ -13,7 +13,8 @@ import {
 import type { Settings } from './config.ts';
 import type { Database } from './db/database.ts';
 import { registerAccessControl } from './http/access.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { problemFor, registerErrorHandling, sendProblem } from './http/errors.ts';
+import { registerInputGuards } from './http/input-guards.ts';
 import { loggerOptions } from './http/logging.ts';
 import { registerRateLimit } from './http/rate-limit.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -60,6 +61,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: deps.settings.bodyLimitBytes,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // A malformed address (a broken %-escape) is refused before routing, outside the error handler: answered
+    // here in the same problem+json as every other refusal.
+    frameworkErrors: (error, request, reply) => sendProblem(reply, problemFor(error, request)),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -74,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     settings: deps.settings,
     clock: deps.clock ?? (() => new Date()),
   });
+  registerInputGuards(app);
   await registerSecurityHeaders(app, deps.settings);
   await registerRateLimit(app, deps.database.db, deps.settings);
   await registerOpenApi(app, jsonSchemaTransform);

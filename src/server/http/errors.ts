@@ -27,6 +27,12 @@ function zodIssueToField(
   return { field: path || part, reason, params };
 }
 
+/** SQLSTATEs of class 22 (data exception) and 54000 (a value too large to index): a value, not our code, failed. */
+function isInvalidInputForDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('22') || code === '54000');
+}
+
 export function problemFor(error: unknown, request: FastifyRequest): Problem {
   const language = languageOf(request);
   const requestId = String(request.id);
@@ -64,6 +70,12 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
   // The database connection went away under the request (restart, failover, terminated backend): its transaction
   // never committed, so "try again" is true, and a 500 with a stack would not be.
   if (isConnectionLost(error)) return build('service_unavailable', 503, {});
+  // Input the database refused as a value (out of range, text it cannot hold, a malformed literal): the caller's
+  // input reached a query unchecked. It is still the caller's error; the log keeps it at warn to find the gap.
+  if (isInvalidInputForDatabase(error)) {
+    const reason = translate(REASONS, 'invalid', language);
+    return build('validation_failed', 400, { field: 'input', reason }, [{ field: 'input', message: reason }]);
+  }
   const fastifyError = error as FastifyError & { validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = fastifyError.validationContext ?? 'body';
@@ -88,6 +100,15 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
         { field: 'body', reason: translate(REASONS, 'invalid', language) },
         [{ field: 'body', message: translate(REASONS, 'invalid', language) }],
       );
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_ASYNC_CONSTRAINT':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return build(
+        'validation_failed',
+        400,
+        { field: 'url', reason: translate(REASONS, 'invalid', language) },
+        [{ field: 'url', message: translate(REASONS, 'invalid', language) }],
+      );
     default:
       if (fastifyError.statusCode === 429) return build('rate_limited', 429, { seconds: 60 });
       return build('internal_error', 500, {});
@@ -104,6 +125,9 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFor(error, request);
+    if (problem.status === 400 && isInvalidInputForDatabase(error)) {
+      request.log.warn({ err: error }, 'input refused by the database');
+    }
     if (problem.status === 503) {
       request.log.warn({ err: error }, 'request answered 503');
       void reply.header('retry-after', String(RETRY_AFTER_SECONDS));

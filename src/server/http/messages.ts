@@ -127,6 +127,11 @@ export const REASONS: Catalogue = {
   },
   unrecognized_keys: { en: 'is not expected here', fr: 'n’est pas attendu ici', es: 'no se espera aquí' },
   invalid: { en: 'is not valid', fr: 'n’est pas valide', es: 'no es válido' },
+  control_character: {
+    en: 'contains a control character (such as NUL) that text may not hold',
+    fr: 'contient un caractère de contrôle (comme NUL) qu’un texte ne peut pas contenir',
+    es: 'contiene un carácter de control (como NUL) que un texto no puede contener',
+  },
   import_file_type: {
     en: 'is not an XLSX workbook or a CSV text file',
     fr: 'n’est ni un classeur XLSX ni un fichier texte CSV',
