@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
-import { stringify } from 'csv-stringify/sync';
 import { systemActor } from '../shared/actor.ts';
 import type { Settings } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { setUpDatabase } from './setup-database.ts';
+import { writeCsv } from './lib/spreadsheets/write-csv.ts';
 import { importSpeciesPlus } from './features/reference/import-species-plus.ts';
 import { verifyAuditLog } from './features/audit/audit.service.ts';
 
@@ -89,10 +89,10 @@ export async function runImportSpecies(
     for (const rejection of report.rejected.slice(0, 20)) say(`  row ${rejection.row}: ${rejection.reason}`);
     if (report.rejected.length > 20) say(`  … and ${report.rejected.length - 20} more rejected rows`);
     if (options.errors) {
-      fs.writeFileSync(
-        options.errors,
-        stringify(report.rejected, { header: true, columns: ['row', 'reason'] }),
-      );
+      await writeCsv(fs.createWriteStream(options.errors), [
+        ['row', 'reason'],
+        ...report.rejected.map((rejection) => [rejection.row, rejection.reason]),
+      ]);
       say(`Rejected rows written to ${path.resolve(options.errors)}`);
     }
   });

@@ -13,7 +13,7 @@ import { openDatabase } from './db/database.ts';
 import { withActor } from './db/with-actor.ts';
 import { setUpDatabase } from './setup-database.ts';
 import { progressBar } from './cli-commands.ts';
-import { batchProblemsCsv } from './features/imports/error-report.ts';
+import { writeBatchProblemsCsv } from './features/imports/error-report.ts';
 import { stageUpload } from './features/imports/stage-upload.ts';
 import { countRows } from './features/imports/staging.repo.ts';
 import { submitBatch } from './features/imports/submit-batch.ts';
@@ -68,8 +68,9 @@ export async function runImportReport(
     const counts = await withActor(database.db, actor, (tx) => countRows(tx, batchId));
     const errorsFile = options.errors ?? `${file}.errors.csv`;
     if (counts.blocking > 0) {
-      const csv = await withActor(database.db, actor, (tx) => batchProblemsCsv(tx, batchId, 'en'));
-      fs.writeFileSync(errorsFile, `\uFEFF${csv}`);
+      await withActor(database.db, actor, (tx) =>
+        writeBatchProblemsCsv(tx, batchId, 'en', fs.createWriteStream(errorsFile), { bom: true }),
+      );
     }
     if (counts.blocking > 0 && !options.skipRejected) {
       say(`${path.basename(file)}: ${counts.total} rows; nothing imported yet (staged batch ${batchId})`);

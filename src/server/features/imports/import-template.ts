@@ -1,15 +1,16 @@
 /**
  * The report template the platform hands out: an XLSX workbook (instructions in the chosen language, the header
  * block with the sharing answers, the seizure sheet with drop-down lists for terms, units and countries, and the
- * lists themselves) and the same columns as a CSV header row. Every cell written is formula-safe.
+ * lists themselves) and the same columns as a CSV header row, written through the spreadsheet toolkit, which makes
+ * every cell formula-safe.
  */
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { IMPORT_COLUMNS, type ImportColumn } from '../../../shared/imports.contract.ts';
 import type { Language } from '../../../shared/languages.ts';
 import type { Tx } from '../../db/with-actor.ts';
+import { writeToBuffer } from '../../lib/spreadsheets/in-memory-output.ts';
+import { csvText } from '../../lib/spreadsheets/write-csv.ts';
+import { columnLetter, openXlsxWriter } from '../../lib/spreadsheets/write-xlsx.ts';
 import { templateHeader } from './import-columns.ts';
-import { spreadsheetSafe } from './spreadsheet-safe.ts';
 
 const TEMPLATE_ROWS = 2000;
 
@@ -115,9 +116,10 @@ const LIST_COLUMNS: Partial<Record<ImportColumn, 'term' | 'unit' | 'country'>> =
 };
 
 export function templateCsv(language: Language): string {
-  return stringify([IMPORT_COLUMNS.map((c) => spreadsheetSafe(templateHeader(c, language)))]);
+  return csvText([IMPORT_COLUMNS.map((c) => templateHeader(c, language))]);
 }
 
+/** The template workbook, written sheet by sheet through the spreadsheet toolkit (so every cell is guarded). */
 export async function templateXlsx(tx: Tx, language: Language): Promise<Buffer> {
   const text = TEXT[language];
   const labelColumn = language === 'fr' ? 'label_fr' : language === 'es' ? 'label_es' : 'label_en';
@@ -134,61 +136,47 @@ export async function templateXlsx(tx: Tx, language: Language): Promise<Buffer> 
     unit: codes.filter((c) => c.kind === 'unit').map((c) => [c.code, String(c[labelColumn as 'label_en'])]),
     country: countries.map((c) => [c.code.trim(), String(c[nameColumn as 'name_en'])]),
   };
+  return writeToBuffer(async (output) => {
+    const book = openXlsxWriter(output);
+    const [instructionsName, reportName, seizuresName, listsName] = text.sheets;
 
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'ITD Platform';
-  const [instructionsName, reportName, seizuresName, listsName] = text.sheets;
-  const instructions = workbook.addWorksheet(instructionsName);
-  instructions.getColumn(1).width = 140;
-  text.instructions.forEach((line, i) => {
-    const cell = instructions.getCell(i + 1, 1);
-    cell.value = spreadsheetSafe(line);
-    if (i === 0) cell.font = { bold: true, size: 14 };
-  });
+    const instructions = book.addSheet(instructionsName, { columnWidths: [140] });
+    for (const [i, line] of text.instructions.entries())
+      await instructions.addRow([line], i === 0 ? { bold: true, size: 14 } : undefined);
 
-  const report = workbook.addWorksheet(reportName);
-  report.getColumn(1).width = 55;
-  report.getColumn(2).width = 40;
-  text.header.forEach((label, i) => {
-    report.getCell(i + 1, 1).value = spreadsheetSafe(label);
-    report.getCell(i + 1, 1).font = { bold: true };
-    if (i >= 7)
-      report.getCell(i + 1, 2).dataValidation = {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`"${text.yes},${text.no}"`],
-      };
-  });
+    const report = book.addSheet(reportName, { columnWidths: [55, 40] });
+    for (const [i, label] of text.header.entries()) {
+      await report.addRow([label], { bold: true });
+      // The three sharing answers (the last rows) are Yes or No.
+      if (i >= 7) report.addListValidation(`B${i + 1}`, `"${text.yes},${text.no}"`);
+    }
 
-  const seizures = workbook.addWorksheet(seizuresName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  seizures.addRow(IMPORT_COLUMNS.map((c) => spreadsheetSafe(templateHeader(c, language))));
-  seizures.getRow(1).font = { bold: true };
-  IMPORT_COLUMNS.forEach((_, i) => (seizures.getColumn(i + 1).width = 22));
-
-  const listSheet = workbook.addWorksheet(listsName, { state: 'hidden' });
-  const listRange: Record<string, string> = {};
-  (['term', 'unit', 'country'] as const).forEach((kind, k) => {
-    const codeCol = k * 2 + 1;
-    lists[kind].forEach(([code, label], i) => {
-      listSheet.getCell(i + 1, codeCol).value = spreadsheetSafe(code!);
-      listSheet.getCell(i + 1, codeCol + 1).value = spreadsheetSafe(label!);
+    const seizures = book.addSheet(seizuresName, {
+      columnWidths: IMPORT_COLUMNS.map(() => 22),
+      frozenRows: 1,
     });
-    const letter = listSheet.getColumn(codeCol).letter;
-    listRange[kind] = `'${listsName}'!$${letter}$1:$${letter}$${lists[kind].length}`;
-  });
-  IMPORT_COLUMNS.forEach((column, i) => {
-    const kind = LIST_COLUMNS[column];
-    if (!kind) return;
-    const letter = seizures.getColumn(i + 1).letter;
-    // Drop-downs suggest the codes; a name typed instead is accepted too, so the check only warns.
-    (
-      seizures as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
-    ).dataValidations.add(`${letter}2:${letter}${TEMPLATE_ROWS}`, {
-      type: 'list',
-      allowBlank: true,
-      showErrorMessage: false,
-      formulae: [listRange[kind]!],
+    await seizures.addRow(
+      IMPORT_COLUMNS.map((c) => templateHeader(c, language)),
+      { bold: true },
+    );
+    // Drop-downs suggest the codes from the hidden list sheet (two columns per list: code, then name); a name
+    // typed instead is accepted too, so the check only warns.
+    const kinds = ['term', 'unit', 'country'] as const;
+    IMPORT_COLUMNS.forEach((column, i) => {
+      const kind = LIST_COLUMNS[column];
+      if (!kind) return;
+      const letter = columnLetter(kinds.indexOf(kind) * 2 + 1);
+      seizures.addListValidation(
+        `${columnLetter(i + 1)}2:${columnLetter(i + 1)}${TEMPLATE_ROWS}`,
+        `'${listsName}'!$${letter}$1:$${letter}$${lists[kind].length}`,
+        { warnOnly: true },
+      );
     });
+
+    const listSheet = book.addSheet(listsName, { hidden: true });
+    const longest = Math.max(...kinds.map((kind) => lists[kind].length));
+    for (let i = 0; i < longest; i++)
+      await listSheet.addRow(kinds.flatMap((kind) => lists[kind][i] ?? [null, null]));
+    await book.finish();
   });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

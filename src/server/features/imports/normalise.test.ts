@@ -4,8 +4,8 @@ import { describe, test } from 'node:test';
 import { columnOfHeader, layoutOfHeader } from './import-columns.ts';
 import { parseSeizureDate } from './normalise-date.ts';
 import { parseQuantity } from './normalise-quantity.ts';
-import { decodedPieces, detectFileKind, openSheet } from './read-upload.ts';
-import { spreadsheetSafe } from './spreadsheet-safe.ts';
+import { decodedPieces, detectFileKind, openSheet } from '../../lib/spreadsheets/read-spreadsheet.ts';
+import { spreadsheetSafe } from '../../lib/spreadsheets/formula-guard.ts';
 import { problemsCsv } from './error-report.ts';
 
 describe('dates', () => {

@@ -7,14 +7,15 @@ import { createHash } from 'node:crypto';
 import type { UploadFields } from '../../../shared/imports.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { ValidationError } from '../../errors.ts';
+import type { SpreadsheetSheet } from '../../lib/spreadsheets/open-spreadsheet.ts';
+import { mediaTypeOf, UnreadableFileError } from '../../lib/spreadsheets/read-spreadsheet.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { actorIdOf, auditContextOf, type ReportContext } from '../reports/report-context.ts';
 import { createRowChecker, type RowInput } from './check-rows.ts';
 import { loadImportReference } from './import-reference.ts';
 import { assertMayWorkOn } from './imports.policy.ts';
 import { MAPPING_PROFILES } from './mapping-profiles.ts';
-import { openUpload, type UploadSheet } from './open-upload.ts';
-import { mediaTypeOf, UnreadableFileError } from './read-upload.ts';
+import { openUpload } from './open-report-upload.ts';
 import { headerMapper, profileMapper, profileMatches, type RowMapper } from './row-mapping.ts';
 import { insertRows } from './staging.repo.ts';
 
@@ -70,7 +71,7 @@ export async function stageUpload(
 async function stageSheet(
   tx: Tx,
   ctx: ReportContext,
-  { upload, party, sheet }: { upload: Upload; party: string; sheet: UploadSheet },
+  { upload, party, sheet }: { upload: Upload; party: string; sheet: SpreadsheetSheet },
   onProgress?: Progress,
 ): Promise<string> {
   const { fields } = upload;

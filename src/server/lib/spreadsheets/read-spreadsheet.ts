@@ -1,14 +1,15 @@
 /**
- * Reading an uploaded file: its type decided by content (an XLSX workbook, or text taken as CSV in UTF-8 or
- * Windows-1252), the sheet and header row found by their column names, then the rows streamed as text cells.
- * Nothing in the file is evaluated: a formula cell is read as its formula text ("=HYPERLINK(…)").
+ * Reading a spreadsheet file in this thread: its type decided by content (an XLSX workbook, or text taken as CSV in
+ * UTF-8 or Windows-1252), the sheet and header row found by the caller's header recogniser (the report importer's
+ * knows the template's columns and the mapping profiles; a permit file's would know its own), then the rows
+ * streamed as text cells. Nothing in the file is evaluated: a formula cell is read as its formula text
+ * ("=HYPERLINK(…)"). Large workbooks are better read in a worker: see open-spreadsheet.ts.
  */
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
-import { columnOfHeader } from './import-columns.ts';
 
 export type FileKind = 'xlsx' | 'csv';
 
@@ -17,6 +18,12 @@ export interface RawRow {
   rowNumber: number;
   values: string[];
 }
+
+/**
+ * Whether a row is the header of the table sought. It sees the sheet's name (null for CSV), so a recogniser may
+ * look in one sheet only.
+ */
+export type IsHeaderRow = (values: string[], sheetName: string | null) => boolean;
 
 export interface OpenedSheet {
   kind: FileKind;
@@ -78,21 +85,23 @@ function delimiterOf(bytes: Buffer): string {
   return counts.sort((a, b) => b[1] - a[1])[0]![0];
 }
 
+/** A header is looked for among a sheet's first rows only: a table does not start further down. */
 const HEADER_SEARCH_ROWS = 30;
-const MIN_HEADER_MATCHES = 3;
-const isHeader = (values: string[]) =>
-  values.filter((v) => columnOfHeader(v) !== null).length >= MIN_HEADER_MATCHES;
 const isBlank = (values: string[]) => values.every((v) => v.trim() === '');
+
+/** The simplest recogniser, for files whose first line is their header: the first row that is not blank. */
+export const isFirstFilledRow: IsHeaderRow = (values) => !isBlank(values);
 
 /** Finds the header among the first rows and returns the header and the rows after it. */
 async function withHeader(
   source: AsyncIterator<RawRow>,
-  accept: (values: string[]) => boolean,
+  isHeader: IsHeaderRow,
+  sheetName: string | null,
 ): Promise<{ headerRow: number; header: string[]; rows: AsyncIterable<RawRow> } | null> {
   for (let i = 0; i < HEADER_SEARCH_ROWS; i++) {
     const next = await source.next();
     if (next.done) return null;
-    if (!accept(next.value.values)) continue;
+    if (!isHeader(next.value.values, sheetName)) continue;
     const rows: AsyncIterable<RawRow> = {
       async *[Symbol.asyncIterator]() {
         for (let item = await source.next(); !item.done; item = await source.next())
@@ -145,14 +154,17 @@ function rowValues(row: ExcelJS.Row): string[] {
   return out;
 }
 
-/** Opens the file at the sheet and header row of the seizure table (or of a mapping profile's header). */
+/**
+ * Opens the file at the first sheet and row the recogniser takes for the header; the rows after it are read as they
+ * are iterated. A file without such a row is refused as `no_header`.
+ */
 export async function openSheet(
   bytes: Buffer,
-  accept: (header: string[]) => boolean = isHeader,
+  isHeader: IsHeaderRow = isFirstFilledRow,
 ): Promise<OpenedSheet> {
   const kind = await detectFileKind(bytes);
   if (kind === 'csv') {
-    const found = await withHeader(csvRows(bytes)[Symbol.asyncIterator](), accept);
+    const found = await withHeader(csvRows(bytes)[Symbol.asyncIterator](), isHeader, null);
     if (!found) throw new UnreadableFileError('no_header');
     return { kind, sheetName: null, ...found };
   }
@@ -168,8 +180,9 @@ export async function openSheet(
     const source = (async function* () {
       for await (const row of sheet) yield { rowNumber: row.number, values: rowValues(row) };
     })();
-    const found = await withHeader(source, accept);
-    if (found) return { kind, sheetName: sheet.name ?? null, ...found };
+    const sheetName = sheet.name ?? null;
+    const found = await withHeader(source, isHeader, sheetName);
+    if (found) return { kind, sheetName, ...found };
     // Not this sheet: read it to its end so the reader moves on to the next one.
     for await (const _row of source) void _row;
   }

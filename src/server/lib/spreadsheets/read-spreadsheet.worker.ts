@@ -1,12 +1,11 @@
 /**
- * The worker side of readUploadInWorker (open-upload.ts): opens the upload, reports its sheet and
- * header, then sends the rows in batches, each only when the importer has room for it, so at most a few batches
- * wait in memory however long the file is.
+ * The worker side of readSpreadsheetInWorker (open-spreadsheet.ts): loads the caller's header recogniser from its
+ * module, opens the file, reports its sheet and header, then sends the rows in batches, each only when the reader
+ * has room for it, so at most a few batches wait in memory however long the file is.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSheet, UnreadableFileError, type RawRow } from './read-upload.ts';
-import { isImportHeader } from './mapping-profiles.ts';
-import type { FromReader, ToReader } from './open-upload.ts';
+import { openSheet, UnreadableFileError, type IsHeaderRow, type RawRow } from './read-spreadsheet.ts';
+import type { FromReader, ReaderData, ToReader } from './open-spreadsheet.ts';
 
 const port = parentPort!;
 const send = (message: FromReader) => port.postMessage(message);
@@ -24,11 +23,18 @@ async function sendRows(rows: RawRow[]): Promise<void> {
   send({ type: 'rows', rows });
 }
 
-const { bytes, batchRows } = workerData as { bytes: Uint8Array; batchRows: number };
+async function loadRecogniser({ url, exportName }: ReaderData['recogniser']): Promise<IsHeaderRow> {
+  const module = (await import(url)) as Record<string, unknown>;
+  const isHeader = module[exportName];
+  if (typeof isHeader !== 'function') throw new Error(`${url} does not export a function ${exportName}`);
+  return isHeader as IsHeaderRow;
+}
+
+const { bytes, batchRows, recogniser } = workerData as ReaderData;
 try {
   const sheet = await openSheet(
     Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    isImportHeader,
+    await loadRecogniser(recogniser),
   );
   send({
     type: 'sheet',

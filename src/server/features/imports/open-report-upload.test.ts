@@ -7,8 +7,9 @@ import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { IMPORT_COLUMNS } from '../../../shared/imports.contract.ts';
 import { isImportHeader } from './mapping-profiles.ts';
-import { openUpload, readUploadInWorker, WORKER_MIN_BYTES } from './open-upload.ts';
-import { openSheet, UnreadableFileError, type RawRow } from './read-upload.ts';
+import { WORKER_MIN_BYTES } from '../../lib/spreadsheets/open-spreadsheet.ts';
+import { openSheet, UnreadableFileError, type RawRow } from '../../lib/spreadsheets/read-spreadsheet.ts';
+import { openUpload, readUploadInWorker } from './open-report-upload.ts';
 
 async function workbook(rows: number): Promise<Buffer> {
   const book = new ExcelJS.Workbook();

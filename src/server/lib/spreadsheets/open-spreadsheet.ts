@@ -1,15 +1,24 @@
 /**
- * Opening an upload for staging, a large workbook in a worker thread. Parsing a workbook is most of the work of
- * staging it (about 140 µs a row for XLSX, against 50 µs to check the row), and it would otherwise share one core
- * with the checks while the database writes on the other; in a worker, parsing, checking and writing go on at the
- * same time. The worker sends the rows in batches and only when asked, so memory stays a few batches whatever the
- * file's length. Starting a worker costs a second or two (it loads its modules anew), so small workbooks and CSV
- * files (parsed at about 30 µs a row) are read in the importer's own thread.
+ * Opening a spreadsheet file for reading, a large workbook in a worker thread. Parsing a workbook is most of the
+ * work of importing it (about 140 µs a row for XLSX, against 50 µs for the report importer to check the row), and
+ * it would otherwise share one core with the checks while the database writes on the other; in a worker, parsing,
+ * checking and writing go on at the same time. The worker sends the rows in batches and only when asked, so memory
+ * stays a few batches whatever the file's length. Starting a worker costs a second or two (it loads its modules
+ * anew), so small workbooks and CSV files (parsed at about 30 µs a row) are read in the caller's own thread.
+ *
+ * A function cannot be sent to a worker, so the header recogniser is passed as both: the function, for this
+ * thread, and the module and export the worker loads it from.
  */
 import { Worker } from 'node:worker_threads';
-import { isImportHeader } from './mapping-profiles.ts';
-import type { FileKind, OpenedSheet, RawRow } from './read-upload.ts';
-import { detectFileKind, openSheet, UnreadableFileError } from './read-upload.ts';
+import type { FileKind, IsHeaderRow, OpenedSheet, RawRow } from './read-spreadsheet.ts';
+import { detectFileKind, openSheet, UnreadableFileError } from './read-spreadsheet.ts';
+
+/** A header recogniser that a worker thread can load by itself. */
+export interface HeaderRecogniser {
+  isHeader: IsHeaderRow;
+  /** The module that exports `isHeader` (its `import.meta.url`) and the name it is exported under. */
+  module: { url: string; exportName: string };
+}
 
 /** What the worker sends. */
 export type FromReader =
@@ -21,6 +30,12 @@ export type FromReader =
 export interface ToReader {
   more: number;
 }
+/** What the worker starts with. */
+export interface ReaderData {
+  bytes: Uint8Array;
+  batchRows: number;
+  recogniser: HeaderRecogniser['module'];
+}
 
 const BATCHES_AHEAD = 2;
 
@@ -31,7 +46,7 @@ const BOOT = `
   import(workerData.tsx).then((tsx) => { tsx.register(); return import(workerData.entry); });
 `;
 
-export interface UploadSheet extends OpenedSheet {
+export interface SpreadsheetSheet extends OpenedSheet {
   /** Stops the worker, if any; the rows' iterator does it when it ends, this is for a caller that stops earlier. */
   close(): Promise<void>;
 }
@@ -39,14 +54,26 @@ export interface UploadSheet extends OpenedSheet {
 /** Workbooks from this size up are read in a worker (a 116,000-row report is about 12 MiB). */
 export const WORKER_MIN_BYTES = 1024 * 1024;
 
-/** The upload's seizure table (openSheet with isImportHeader), read in a worker when that is worth it. */
-export async function openUpload(bytes: Buffer, batchRows: number): Promise<UploadSheet> {
+/**
+ * The file's table (openSheet with the recogniser), read in a worker when that is worth it; a worker sends
+ * `batchRows` rows at a time.
+ */
+export async function openSpreadsheet(
+  bytes: Buffer,
+  recogniser: HeaderRecogniser,
+  batchRows: number,
+): Promise<SpreadsheetSheet> {
   if (bytes.length >= WORKER_MIN_BYTES && (await detectFileKind(bytes)) === 'xlsx')
-    return readUploadInWorker(bytes, batchRows);
-  return { ...(await openSheet(bytes, isImportHeader)), close: async () => {} };
+    return readSpreadsheetInWorker(bytes, recogniser, batchRows);
+  return { ...(await openSheet(bytes, recogniser.isHeader)), close: async () => {} };
 }
 
-export async function readUploadInWorker(bytes: Buffer, batchRows: number): Promise<UploadSheet> {
+/** Reads the file in a worker whatever its size (openSpreadsheet decides when that is worth it). */
+export async function readSpreadsheetInWorker(
+  bytes: Buffer,
+  recogniser: HeaderRecogniser,
+  batchRows: number,
+): Promise<SpreadsheetSheet> {
   // The worker gets its own copy of the file, moved rather than copied again on the way.
   const copy = new Uint8Array(bytes);
   const worker = new Worker(BOOT, {
@@ -56,10 +83,11 @@ export async function readUploadInWorker(bytes: Buffer, batchRows: number): Prom
     resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 512 },
     workerData: {
       tsx: import.meta.resolve('tsx/esm/api'),
-      entry: new URL('./read-upload.worker.ts', import.meta.url).href,
+      entry: new URL('./read-spreadsheet.worker.ts', import.meta.url).href,
       bytes: copy,
       batchRows,
-    },
+      recogniser: recogniser.module,
+    } satisfies ReaderData & { tsx: string; entry: string },
     transferList: [copy.buffer],
   });
   const inbox: FromReader[] = [];
@@ -86,12 +114,12 @@ export async function readUploadInWorker(bytes: Buffer, batchRows: number): Prom
   const failure = (message: Extract<FromReader, { type: 'error' }>) =>
     message.unreadable
       ? new UnreadableFileError(message.unreadable)
-      : new Error(`reading the upload failed: ${message.message}`);
+      : new Error(`reading the file failed: ${message.message}`);
 
   const first = await next();
   if (first.type !== 'sheet') {
     await close();
-    throw first.type === 'error' ? failure(first) : new Error(`reading the upload failed: ${first.type}`);
+    throw first.type === 'error' ? failure(first) : new Error(`reading the file failed: ${first.type}`);
   }
   async function* rows(): AsyncGenerator<RawRow> {
     try {
@@ -100,7 +128,7 @@ export async function readUploadInWorker(bytes: Buffer, batchRows: number): Prom
         const message = await next();
         if (message.type === 'end') return;
         if (message.type === 'error') throw failure(message);
-        if (message.type !== 'rows') throw new Error(`reading the upload failed: ${message.type}`);
+        if (message.type !== 'rows') throw new Error(`reading the file failed: ${message.type}`);
         worker.postMessage({ more: 1 } satisfies ToReader);
         yield* message.rows;
       }
