@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { openDatabase } from '../../src/server/db/database.ts';
 import { withActor } from '../../src/server/db/with-actor.ts';
-import { correctSeizureRecord } from '../../src/server/features/reports/seizure-records.repo.ts';
+import { correctSeizureRecord } from '../../src/server/features/seizure-records/index.ts';
 import { createUserWithPassword } from '../../src/server/features/users/create-user.ts';
 import { setUpDatabase } from '../../src/server/setup-database.ts';
 import { systemActor } from '../../src/shared/actor.ts';
