@@ -86,6 +86,6 @@ test('the explorer and the report answer the same record, with review fixes and 
   assert.deepEqual(
     reporterView.abilities,
     ['correct'],
-    'the reach of both answers: one may correct, one may not',
+    "a Party's reporter corrects its own Party's draft record",
   );
 });
