@@ -4,4 +4,4 @@
  */
 export { stageUpload } from './stage-upload.ts';
 export { submitBatch } from './submit-batch.ts';
-export { stagedRecordSource } from './staging.repo.ts';
+export { stagedRecordSource } from './staged-records.repo.ts';

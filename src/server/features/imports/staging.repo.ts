@@ -6,7 +6,7 @@ import { sql, type Selectable } from 'kysely';
 import type { ReviewFix } from '../../../shared/reports.contract.ts';
 import type { ImportBatchesTable, RowOutcome } from '../../db/schema-imports.ts';
 import type { Tx } from '../../db/with-actor.ts';
-import { hasStoredTwin, type RecordSource, type SeizureValues } from '../seizure-records/index.ts';
+import { hasStoredTwin, type SeizureValues } from '../seizure-records/index.ts';
 import type { FoundProblem } from './validate-row.ts';
 
 export type BatchRow = Selectable<ImportBatchesTable>;
@@ -294,21 +294,4 @@ export async function countRows(tx: Tx, batchId: string) {
     .where('batch_id', '=', batchId)
     .executeTakeFirstOrThrow();
   return row;
-}
-
-/**
- * The importable rows of a batch with row numbers in (after, upTo], as the records writer reads them
- * (seizure-records RecordSource), so a submit copies them into seizure_records inside the database. What the Party
- * wrote is the file's cells (the unknown columns' under their own headers), whatever the review corrected; the
- * corrections go with the record as its review fixes (ADR 0011). The fingerprint is the one the staging check
- * computed with fingerprintOf.
- *   (select row_number as source_row, extra || file's cells as original, edits as review_fixes, fingerprint,
- *           normalised from import_rows where batch_id = $batch and outcome = 'import' and row_number in range)
- */
-export function stagedRecordSource(batchId: string, rows: { after: number; upTo: number }): RecordSource {
-  return sql`(select r.row_number as source_row, r.extra || coalesce(r.file_cells, r.cells) as original,
-                     nullif(r.edits, '[]'::jsonb) as review_fixes, r.fingerprint, r.normalised
-                from import_rows r
-               where r.batch_id = ${batchId}::uuid and r.outcome = 'import'
-                 and r.row_number > ${rows.after}::int and r.row_number <= ${rows.upTo}::int)`;
 }

@@ -18,12 +18,12 @@ import {
 import { outcomeOf, problemKey } from './check-rows.ts';
 import { loadStagedBatch } from './review-batch.ts';
 import { CHUNK_ROWS, type Progress } from './stage-upload.ts';
+import { stagedRecordSource } from './staged-records.repo.ts';
 import {
   countRows,
   findDuplicateCandidates,
   lastRowNumber,
   readRowsNumbered,
-  stagedRecordSource,
   updateValidatedRows,
   type DuplicateCandidate,
   type StagedRow,
