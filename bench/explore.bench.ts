@@ -28,11 +28,8 @@ import { actorOf } from '../src/server/features/identity/sessions.service.ts';
 import { findUserForActor } from '../src/server/features/identity/identity.repo.ts';
 import { linkAuditEntries, recordAudit } from '../src/server/features/audit/audit.service.ts';
 import { visibleTo } from '../src/server/features/seizures/seizures.policy.ts';
-import {
-  resolveFilter,
-  selectRecord,
-  type StatsRequest,
-} from '../src/server/features/seizures/seizures.repo.ts';
+import { resolveFilter, type StatsRequest } from '../src/server/features/seizures/seizures.repo.ts';
+import { selectRecordWithVersions } from '../src/server/features/seizure-records/index.ts';
 import { selectFigures } from '../src/server/features/seizures/seizure-stats.repo.ts';
 import { selectFirstPage, selectPage } from '../src/server/features/seizures/seizure-pages.repo.ts';
 import { selectFigureGroups } from '../src/server/features/seizures/seizure-figures.repo.ts';
@@ -303,7 +300,7 @@ async function measure(db: Kysely<DB>, databaseUrl: string): Promise<void> {
         [
           'record read',
           () => get(`/api/v1/seizures/${nextId()}`),
-          () => direct((tx) => selectRecord(tx, visible, nextId())),
+          () => direct((tx) => selectRecordWithVersions(tx, { id: nextId(), visible })),
         ],
       ];
       console.log(`${persona.name}:`);
@@ -365,7 +362,7 @@ async function auditCost(db: Kysely<DB>, reader: Persona): Promise<void> {
           db,
           reader.actor,
           async (tx) => {
-            await selectRecord(tx, visibleTo(reader.actor), id);
+            await selectRecordWithVersions(tx, { id, visible: visibleTo(reader.actor) });
             if (audited)
               await recordAudit(
                 tx,

@@ -1,5 +1,23 @@
 /** Contracts of annual illegal trade reports and their seizure records (DESIGN §3), shared with the web app. */
 import { z } from 'zod';
+import {
+  seizureRecordSchema,
+  seizureRecordViewSchema,
+  seizureValuesSchema,
+  type SeizureRecordView,
+} from './seizure-record.contract.ts';
+
+// A report's records are seizure records: their shapes live in seizure-record.contract.ts, named here as well.
+export {
+  recordVersionSchema,
+  reviewFixSchema,
+  seizureRecordSchema,
+  seizureValuesSchema,
+  type RecordVersion,
+  type ReviewFix,
+  type SeizureRecord,
+  type SeizureValuesDto,
+} from './seizure-record.contract.ts';
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'published'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -145,62 +163,6 @@ export type ChangeSharing = z.infer<typeof changeSharingSchema>;
 
 export const returnToDraftSchema = z.object({ reason: reasonSchema });
 
-/** The normalised values of a record (DESIGN §3); what the Party wrote is `original`, never changed. */
-export const seizureValuesSchema = z.object({
-  seizureDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable(),
-  datePrecision: z.enum(['day', 'month', 'year']).nullable(),
-  seizingAgency: z.string().max(500).nullable(),
-  taxonId: z.number().int().nullable(),
-  taxonName: z.string().max(300).nullable(),
-  appendix: z.string().max(10).nullable(),
-  termCode: z.string().max(10).nullable(),
-  quantity: z.number().positive().nullable(),
-  unitCode: z.string().max(10).nullable(),
-  quantityKg: z.number().nullable(),
-  quantityCount: z.number().nullable(),
-  reason: z.string().max(500).nullable(),
-  locationType: z.string().max(100).nullable(),
-  locationName: z.string().max(500).nullable(),
-  detectionMethod: z.string().max(200).nullable(),
-  transportMode: z.string().max(200).nullable(),
-  seizureCountry: z.string().length(2).nullable(),
-  originCountry: z.string().length(2).nullable(),
-  exportCountry: z.string().length(2).nullable(),
-  transitCountries: z.array(z.string().length(2)).max(30),
-  destinationCountry: z.string().length(2).nullable(),
-  offenderNationalities: z.array(z.string().length(2)).max(50),
-  additionalInfo: z.string().max(5000).nullable(),
-  isElephant: z.boolean(),
-});
-export type SeizureValuesDto = z.infer<typeof seizureValuesSchema>;
-
-/** A cell corrected in the staging review before the report was submitted (the record keeps the file's cell). */
-export const reviewFixSchema = z.object({
-  column: z.string(),
-  from: z.string(),
-  to: z.string(),
-  /** Who corrected it (a name, as the audit log names actors). */
-  by: z.string(),
-  at: z.string(),
-});
-export type ReviewFix = z.infer<typeof reviewFixSchema>;
-
-export const seizureRecordSchema = z.object({
-  id: z.number().int(),
-  reportId: z.string().uuid(),
-  version: z.number().int(),
-  sourceRow: z.number().int().nullable(),
-  original: z.record(z.string(), z.string()),
-  reviewFixes: z.array(reviewFixSchema),
-  values: seizureValuesSchema,
-  updatedAt: z.string(),
-  abilities: z.array(z.enum(['correct'])),
-});
-export type SeizureRecord = z.infer<typeof seizureRecordSchema>;
-
 export const recordListQuerySchema = z.object({
   cursor: z.string().max(50).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -212,21 +174,9 @@ export const recordListSchema = z.object({
 });
 export type RecordList = z.infer<typeof recordListSchema>;
 
-/** One earlier version: the values it had, what the next version changed, who replaced it, when and why. */
-export const recordVersionSchema = z.object({
-  version: z.number().int(),
-  values: seizureValuesSchema,
-  changed: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
-  replacedBy: z.string().nullable(),
-  replacedAt: z.string(),
-  reason: z.string(),
-});
-export type RecordVersion = z.infer<typeof recordVersionSchema>;
-
-export const recordDetailSchema = seizureRecordSchema.extend({
-  versions: z.array(recordVersionSchema),
-});
-export type RecordDetail = z.infer<typeof recordDetailSchema>;
+/** One record with its kept versions (GET /api/v1/reports/:id/records/:recordId and the answer to a correction). */
+export const recordDetailSchema = seizureRecordViewSchema;
+export type RecordDetail = SeizureRecordView;
 
 export const correctRecordSchema = z.object({
   values: seizureValuesSchema,

@@ -8,11 +8,15 @@
  *   GET /api/v1/seizures/stats    figures grouped by one dimension: filters + groupBy … → seizureStatsSchema
  *   GET /api/v1/seizures/facets   counts per value of the filterable dimensions: filters → seizureFacetsSchema
  *   GET /api/v1/seizures/:id      one record, its earlier versions and the caller's abilities → seizureDetailSchema
+ *                                 (its `record` is the one record shape of seizure-record.contract.ts)
  *
  * Query strings: a list filter takes repeated keys (`party=KE&party=TZ`) or a comma-separated value (`party=KE,TZ`).
  */
 import { z } from 'zod';
 import { TAXON_RANKS } from './reference.contract.ts';
+import { seizureRecordViewSchema, seizureTaxonSchema } from './seizure-record.contract.ts';
+
+export { seizureTaxonSchema } from './seizure-record.contract.ts';
 
 /** The roles a country plays in a seizure; `any` matches a country in any of them. */
 export const COUNTRY_ROLES = [
@@ -126,13 +130,6 @@ export const seizureSearchQuerySchema = seizureFilterSchema.extend({
 });
 export type SeizureSearchQuery = z.infer<typeof seizureSearchQuerySchema>;
 
-export const seizureTaxonSchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  /** The current CITES listing (I, II, III, I/II …) or null when not listed. */
-  appendix: z.string().nullable(),
-});
-
 /** One record in a result list: the normalised values (codes, ids), never the Party's original text. */
 export const seizureItemSchema = z.object({
   id: z.number().int(),
@@ -204,6 +201,11 @@ export const seizureDetailSchema = seizureItemSchema.extend({
   /** Earlier versions, newest first; empty when the record was never corrected. */
   versions: z.array(seizureVersionSchema),
   abilities: z.array(z.enum(SEIZURE_ABILITIES)),
+  /**
+   * The record in the shape every page shows it (with the corrections made in review and, per kept version, what
+   * changed). The fields above are the explorer's first answer, kept for the API's clients.
+   */
+  record: seizureRecordViewSchema,
 });
 export type SeizureDetail = z.infer<typeof seizureDetailSchema>;
 

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { openDatabase } from '../../src/server/db/database.ts';
 import { withActor } from '../../src/server/db/with-actor.ts';
-import { correctSeizureRecord } from '../../src/server/features/reports/seizure-records.repo.ts';
+import { correctSeizureRecord } from '../../src/server/features/seizure-records/index.ts';
 import { createUserWithPassword } from '../../src/server/features/users/create-user.ts';
 import { setUpDatabase } from '../../src/server/setup-database.ts';
 import { systemActor } from '../../src/shared/actor.ts';
@@ -194,6 +194,14 @@ const BULK: SeededRecord = {
 /** The record corrected in the seed (Tanzania's seaport seizure): its drawer shows a history. */
 export const CORRECTED_INDEX = 2;
 export const CORRECTION_REASON = 'Weight re-measured after the scales were sorted by species.';
+/** A cell of the corrected record's row fixed in review before its report was submitted (ADR 0011). */
+export const REVIEW_FIX = {
+  column: 'Species',
+  from: 'Manis gigantia',
+  to: 'Manis gigantea',
+  by: 'Amina Odhiambo',
+  at: '2022-11-02T09:30:00.000Z',
+};
 
 export interface ExplorerSeed {
   party: SeededUser;
@@ -259,6 +267,11 @@ export async function seedExplorerData(dataDir: string): Promise<ExplorerSeed> {
     );
 
     const corrected = SEEDED[CORRECTED_INDEX]!.record;
+    await db
+      .updateTable('seizure_records')
+      .set({ review_fixes: JSON.stringify([REVIEW_FIX]) })
+      .where('id', '=', recordIds[CORRECTED_INDEX]!)
+      .execute();
     const values = await recordValues(db, { ...corrected, kg: 420 });
     await withActor(db, systemActor('explorer e2e seed'), (tx) =>
       correctSeizureRecord(tx, recordIds[CORRECTED_INDEX]!, {

@@ -13,6 +13,7 @@ import {
   BULK_COUNT,
   CORRECTED_INDEX,
   CORRECTION_REASON,
+  REVIEW_FIX,
   SEEDED,
   seedExplorerData,
   type ExplorerSeed,
@@ -116,6 +117,17 @@ test(
       await history.getByText(CORRECTION_REASON).waitFor();
       assert.match(await detail.innerText(), /United Republic of Tanzania|Tanzania/);
       assert.match(await detail.innerText(), /420/, 'the corrected weight is shown');
+      // The same drawer as the report pages': the cell fixed in review before submission, with who made the fix,
+      // and what the later correction changed.
+      const fixes = page.getByTestId('record-review-fixes');
+      assert.match(await fixes.innerText(), /Corrected in review before submission/);
+      assert.match(
+        await fixes.innerText(),
+        new RegExp(`Species: “${REVIEW_FIX.from}” → “${REVIEW_FIX.to}” \\(${REVIEW_FIX.by}, `),
+      );
+      const kept = await history.getByTestId('record-version-entry').innerText();
+      assert.match(kept, /Version 1, replaced by ITD data officer on /);
+      assert.match(kept, /Quantity: 450 → 420/);
       await page.waitForTimeout(400); // the drawer's slide-in
       await saveScreenshot(page, 'explorer-record-en-1280');
       await page.getByRole('button', { name: 'Close the record' }).click();

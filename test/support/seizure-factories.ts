@@ -16,7 +16,7 @@ import {
   type NewSeizureRecord,
   type ReportStamp,
   type SeizureValues,
-} from '../../src/server/features/reports/seizure-records.repo.ts';
+} from '../../src/server/features/seizure-records/index.ts';
 import { systemActor } from '../../src/shared/actor.ts';
 
 const SYSTEM = systemActor('test factory');

@@ -109,14 +109,18 @@ const hostileJson = fc.oneof(
   fc.dictionary(hostileText, hostileText, { maxKeys: 2 }),
 );
 
+/** A URL cannot carry a lone surrogate at all (bodies can, as JSON escapes): replaced as browsers do. */
+const wellFormed = (text: string) =>
+  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
 function requestFor(operation: Operation, pathValues: string[], query: [string, string][], body: unknown) {
   let url = operation.path;
   operation.pathParams.forEach((name, index) => {
     // Raw (unescaped) values on purpose in half the cases: broken escapes must be refused, not crash.
-    const value = (pathValues[index] ?? '').toWellFormed(); // a URL cannot carry a lone surrogate at all
+    const value = wellFormed(pathValues[index] ?? ''); // a URL cannot carry a lone surrogate at all
     url = url.replace(`{${name}}`, index % 2 === 0 ? encodeURIComponent(value) : value.replaceAll('/', ''));
   });
-  const search = new URLSearchParams(query.map(([k, v]) => [k, v.toWellFormed()])).toString();
+  const search = new URLSearchParams(query.map(([k, v]) => [k, wellFormed(v)])).toString();
   return { url: search ? `${url}?${search}` : url, body };
 }
 

@@ -12,13 +12,34 @@ import reportsEs from './reports/es.json' with { type: 'json' };
 import explorerEn from './explorer/en.json' with { type: 'json' };
 import explorerFr from './explorer/fr.json' with { type: 'json' };
 import explorerEs from './explorer/es.json' with { type: 'json' };
+import recordEn from './record/en.json' with { type: 'json' };
+import recordFr from './record/fr.json' with { type: 'json' };
+import recordEs from './record/es.json' with { type: 'json' };
 import groupsEn from './groups/en.json' with { type: 'json' };
 import groupsFr from './groups/fr.json' with { type: 'json' };
 import groupsEs from './groups/es.json' with { type: 'json' };
 
-export const en = { ...shellEn, reports: reportsEn, explorer: explorerEn, groups: groupsEn };
+export const en = {
+  ...shellEn,
+  reports: reportsEn,
+  explorer: explorerEn,
+  record: recordEn,
+  groups: groupsEn,
+};
 export type Messages = typeof en;
 
 // Typed as the English messages: the compiler refuses to build if French or Spanish lacks a key English has.
-export const fr: Messages = { ...shellFr, reports: reportsFr, explorer: explorerFr, groups: groupsFr };
-export const es: Messages = { ...shellEs, reports: reportsEs, explorer: explorerEs, groups: groupsEs };
+export const fr: Messages = {
+  ...shellFr,
+  reports: reportsFr,
+  explorer: explorerFr,
+  record: recordFr,
+  groups: groupsFr,
+};
+export const es: Messages = {
+  ...shellEs,
+  reports: reportsEs,
+  explorer: explorerEs,
+  record: recordEs,
+  groups: groupsEs,
+};

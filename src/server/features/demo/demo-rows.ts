@@ -14,7 +14,7 @@
  * For many reports, spread rows as the demo does: `planDemoReports({ seed, records, lastYear, today })` gives the
  * Parties, years and row counts (with each report's sharing answers), then generate each report's rows.
  */
-import type { SeizureValues } from '../reports/seizure-records.repo.ts';
+import type { SeizureValues } from '../seizure-records/index.ts';
 import {
   ELEPHANT_TAXA,
   GENERAL_MONTHS,

@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Tx } from '../../db/with-actor.ts';
-import type { ReportStamp } from '../reports/seizure-records.repo.ts';
+import type { ReportStamp } from '../seizure-records/index.ts';
 import { catalogueTaxonNames } from './demo-catalogue.ts';
 import type { DemoReportPlan } from './demo-plan.ts';
 import type { DemoReference } from './demo-rows.ts';

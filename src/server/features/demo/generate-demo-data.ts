@@ -13,7 +13,7 @@ import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { compactSeizureFigures } from '../seizures/seizure-figures.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { insertSeizureRecords } from '../reports/seizure-records.repo.ts';
+import { insertSeizureRecords } from '../seizure-records/index.ts';
 import { catalogueTaxonNames } from './demo-catalogue.ts';
 import { planDemoReports, type DemoReportPlan } from './demo-plan.ts';
 import { generateDemoRows } from './demo-rows.ts';

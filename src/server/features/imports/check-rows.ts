@@ -7,7 +7,7 @@
 import { DUPLICATE_CODES, IMPORT_COLUMNS, type ImportColumn } from '../../../shared/imports.contract.ts';
 import type { RowOutcome } from '../../db/schema-imports.ts';
 import type { Tx } from '../../db/with-actor.ts';
-import { findStoredFingerprints, fingerprintOf } from '../reports/seizure-records.repo.ts';
+import { findStoredFingerprints, fingerprintOf } from '../seizure-records/index.ts';
 import { createInFileDuplicates } from './in-file-duplicates.ts';
 import type { StagedRow } from './staging.repo.ts';
 import { validateRow, type FoundProblem, type RowContext } from './validate-row.ts';

@@ -7,7 +7,7 @@ import type { Actor } from '../../../shared/actor.ts';
 import type { ImportBatch } from '../../../shared/imports.contract.ts';
 import { can } from '../../../shared/permissions.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
-import { canCreateReport } from '../reports/reports.policy.ts';
+import { canCreateReport } from '../reports/index.ts';
 
 /** A user without the import role at all is refused outright (403); the system actor (CLI) may. */
 export function assertMayImport(actor: Actor): void {

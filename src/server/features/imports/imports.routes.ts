@@ -26,7 +26,7 @@ import { withActor } from '../../db/with-actor.ts';
 import { AppError, ValidationError } from '../../errors.ts';
 import { languageOf } from '../../http/errors.ts';
 import { requestMeta } from '../identity/request-meta.ts';
-import type { ReportContext } from '../reports/report-context.ts';
+import type { ReportContext } from '../reports/index.ts';
 import { batchView, rowView } from './batch-view.ts';
 import { batchProblemsCsv } from './error-report.ts';
 import { templateCsv, templateXlsx } from './import-template.ts';

@@ -11,7 +11,7 @@ import {
 import type { Tx } from '../../db/with-actor.ts';
 import { AppError, NotFoundError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { actorLabelOf, auditContextOf, type ReportContext } from '../reports/report-context.ts';
+import { actorLabelOf, auditContextOf, type ReportContext } from '../reports/index.ts';
 import { createRowChecker, outcomeOf, problemKey } from './check-rows.ts';
 import { loadImportReference } from './import-reference.ts';
 import { assertMayImport, assertMayWorkOn } from './imports.policy.ts';

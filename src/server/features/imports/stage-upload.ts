@@ -3,14 +3,13 @@
  * rows are read, normalised and checked chunk by chunk, and stored with their problems. The live tables are not
  * touched; submit-batch.ts moves the rows there.
  */
-import { createHash } from 'node:crypto';
 import type { UploadFields } from '../../../shared/imports.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { ValidationError } from '../../errors.ts';
 import type { SpreadsheetSheet } from '../../lib/spreadsheets/open-spreadsheet.ts';
 import { mediaTypeOf, UnreadableFileError } from '../../lib/spreadsheets/read-spreadsheet.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { actorIdOf, auditContextOf, type ReportContext } from '../reports/report-context.ts';
+import { actorIdOf, auditContextOf, keepUploadedFile, type ReportContext } from '../reports/index.ts';
 import { createRowChecker, type RowInput } from './check-rows.ts';
 import { loadImportReference } from './import-reference.ts';
 import { assertMayWorkOn } from './imports.policy.ts';
@@ -80,20 +79,12 @@ async function stageSheet(
 
   const actorId = actorIdOf(ctx.actor);
   const mediaType = mediaTypeOf(sheet.kind);
-  const file = await tx
-    .insertInto('report_files')
-    .values({
-      report_id: null,
-      party,
-      file_name: upload.fileName,
-      media_type: mediaType,
-      size_bytes: upload.bytes.length,
-      sha256: createHash('sha256').update(upload.bytes).digest('hex'),
-      content: upload.bytes,
-      uploaded_by: actorId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const fileId = await keepUploadedFile(tx, ctx, {
+    party,
+    fileName: upload.fileName,
+    mediaType,
+    content: upload.bytes,
+  });
   const batch = await tx
     .insertInto('import_batches')
     .values({
@@ -108,7 +99,7 @@ async function stageSheet(
       contact_email: fields.contactEmail,
       file_name: upload.fileName,
       media_type: mediaType,
-      file_id: file.id,
+      file_id: fileId,
       sheet_name: sheet.sheetName,
       header_row: sheet.headerRow,
       unknown_columns: mapper.unknownColumns,

@@ -6,7 +6,7 @@ import { sql, type Selectable } from 'kysely';
 import type { ReviewFix } from '../../../shared/reports.contract.ts';
 import type { ImportBatchesTable, RowOutcome } from '../../db/schema-imports.ts';
 import type { Tx } from '../../db/with-actor.ts';
-import type { SeizureValues } from '../reports/seizure-records.repo.ts';
+import { hasStoredTwin, type SeizureValues } from '../seizure-records/index.ts';
 import type { FoundProblem } from './validate-row.ts';
 
 export type BatchRow = Selectable<ImportBatchesTable>;
@@ -155,8 +155,7 @@ export async function findDuplicateCandidates(
              (select min(e.row_number) from import_rows e
                where e.batch_id = r.batch_id and e.fingerprint = r.fingerprint and e.row_number < r.row_number
                  and e.outcome <> 'reject') as first,
-             exists (select 1 from seizure_records s
-                      where s.reporting_party = r.party and s.fingerprint = r.fingerprint) as stored,
+             ${hasStoredTwin(sql`r.party`, sql`r.fingerprint`)} as stored,
              r.problems @> '[{"code": "duplicate_in_file"}]' or r.problems @> '[{"code": "duplicate_stored"}]'
                as flagged
         from import_rows r

@@ -7,15 +7,18 @@
 import { DUPLICATE_CODES, type SubmitResult } from '../../../shared/imports.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { ForbiddenError } from '../../errors.ts';
-import { createReport } from '../reports/create-report.ts';
-import { actorIdOf, type ReportContext } from '../reports/report-context.ts';
-import { recordReportEvent } from '../reports/report-events.ts';
-import { publishReport, submitReport } from '../reports/report-lifecycle.ts';
-import { mayPublishReports } from '../reports/reports.policy.ts';
-import { insertStagedRecords } from '../reports/seizure-records.repo.ts';
+import {
+  createReportWithRecords,
+  mayPublishReports,
+  publishReport,
+  recordReportEvent,
+  submitReport,
+  type ReportContext,
+} from '../reports/index.ts';
 import { outcomeOf, problemKey } from './check-rows.ts';
 import { loadStagedBatch } from './review-batch.ts';
 import { CHUNK_ROWS, type Progress } from './stage-upload.ts';
+import { stagedRecordSource } from './staged-records.repo.ts';
 import {
   countRows,
   findDuplicateCandidates,
@@ -53,32 +56,29 @@ export async function submitBatch(
   const lastRow = await lastRowNumber(tx, batch.id);
   await recheckDuplicates(tx, batch.id, lastRow);
 
-  const report = await createReport(tx, ctx, {
-    party,
-    year: batch.year,
-    header: {
-      preparingAgency: batch.preparing_agency,
-      contributingAgencies: batch.contributing_agencies,
-      contactName: batch.contact_name,
-      contactEmail: batch.contact_email,
-      submittedOn: null,
-    },
-    partTwo: {},
-    sharing: {
-      shareParties: batch.share_parties,
-      shareIccwc: batch.share_iccwc,
-      shareEtis: batch.share_etis,
-    },
-  });
-
-  const actorId = actorIdOf(ctx.actor);
   const counts = await countRows(tx, batch.id);
-  let imported = 0;
-  for (let after = 0; after < lastRow; after += RECORD_CHUNK_ROWS) {
-    const upTo = after + RECORD_CHUNK_ROWS;
-    imported += await insertStagedRecords(tx, report, { batchId: batch.id, after, upTo }, actorId);
-    options.onProgress?.(imported);
-  }
+  const { report, written: imported } = await createReportWithRecords(tx, ctx, {
+    report: {
+      party,
+      year: batch.year,
+      header: {
+        preparingAgency: batch.preparing_agency,
+        contributingAgencies: batch.contributing_agencies,
+        contactName: batch.contact_name,
+        contactEmail: batch.contact_email,
+        submittedOn: null,
+      },
+      partTwo: {},
+      sharing: {
+        shareParties: batch.share_parties,
+        shareIccwc: batch.share_iccwc,
+        shareEtis: batch.share_etis,
+      },
+    },
+    sources: recordChunks(batch.id, lastRow),
+    fileId: batch.file_id,
+    onProgress: options.onProgress,
+  });
   // The rows were counted before the insert, in the same transaction: a difference is a fault, not a race.
   if (imported !== counts.ready) throw new Error(`submit wrote ${imported} records for ${counts.ready} rows`);
 
@@ -90,12 +90,6 @@ export async function submitBatch(
     duplicates: counts.duplicates,
     total: counts.total,
   };
-  if (batch.file_id)
-    await tx
-      .updateTable('report_files')
-      .set({ report_id: report.id })
-      .where('id', '=', batch.file_id)
-      .execute();
   await tx
     .updateTable('import_batches')
     .set({
@@ -133,6 +127,12 @@ export async function submitBatch(
     summary.reportStatus = 'published';
   }
   return summary;
+}
+
+/** The batch's importable rows, RECORD_CHUNK_ROWS row numbers per insert statement. */
+function* recordChunks(batchId: string, lastRow: number) {
+  for (let after = 0; after < lastRow; after += RECORD_CHUNK_ROWS)
+    yield stagedRecordSource(batchId, { after, upTo: after + RECORD_CHUNK_ROWS });
 }
 
 /**

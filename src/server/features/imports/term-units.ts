@@ -1,6 +1,6 @@
 /**
- * Units as Parties write them besides the CITES codes and labels, and which term–unit pairs are implausible
- * (a warning, never an error: the Party may know better). Both are data; keys are looseKey() forms.
+ * Units as Parties write them besides the CITES codes and labels (data; keys are looseKey() forms). Which term–unit
+ * pairs are implausible is a rule of the record itself: seizure-records/term-rules.ts.
  */
 
 /** Abbreviations and words → CITES unit code; '' is "number of specimens" (no unit). */
@@ -59,53 +59,3 @@ export const UNIT_ALIASES: Record<string, string> = {
   unidades: '',
   units: '',
 };
-
-export interface ImplausiblePairs {
-  terms: readonly string[];
-  /** Base units (kg, m, m2, m3, count) that rarely measure these terms; 'none' is a unit without a base. */
-  baseUnits: readonly string[];
-}
-
-export const IMPLAUSIBLE_PAIRS: readonly ImplausiblePairs[] = [
-  {
-    // Whole animals and parts counted one by one: a length, area or volume makes little sense.
-    terms: [
-      'LIV',
-      'BOD',
-      'SKU',
-      'TRO',
-      'TUS',
-      'HOR',
-      'IVC',
-      'CAR',
-      'CLA',
-      'TEE',
-      'GAB',
-      'EGG',
-      'EGL',
-      'HEA',
-      'FOO',
-    ],
-    baseUnits: ['m', 'm2', 'm3'],
-  },
-  {
-    // Bulk products weighed or measured: a bare number of specimens tells little.
-    terms: ['POW', 'EXT', 'DER', 'CAV', 'OIL', 'MEA', 'SCA', 'SOU', 'WAX', 'MUS', 'CHP', 'COS'],
-    baseUnits: ['count', 'm', 'm2'],
-  },
-  {
-    // Timber: by volume (or weight), not by area or length.
-    terms: ['LOG', 'SAW', 'TIM'],
-    baseUnits: ['m2'],
-  },
-  {
-    // Leather and cloth: by area or count, not by volume.
-    terms: ['LEA', 'CLO', 'SKI'],
-    baseUnits: ['m3'],
-  },
-];
-
-export function isImplausiblePair(termCode: string, baseUnit: string | null): boolean {
-  const base = baseUnit ?? 'none';
-  return IMPLAUSIBLE_PAIRS.some((pair) => pair.terms.includes(termCode) && pair.baseUnits.includes(base));
-}

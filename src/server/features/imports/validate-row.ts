@@ -3,11 +3,10 @@
  * resolved for the batch), so the same check runs at upload, after a cell edit and at re-validation.
  */
 import type { ImportColumn, ProblemCode } from '../../../shared/imports.contract.ts';
-import type { SeizureValues } from '../reports/seizure-records.repo.ts';
+import { convertQuantity, isImplausiblePair, type SeizureValues } from '../seizure-records/index.ts';
 import type { ImportReference } from './import-reference.ts';
 import { parseSeizureDate } from './normalise-date.ts';
 import { parseQuantity } from './normalise-quantity.ts';
-import { isImplausiblePair } from './term-units.ts';
 import { MAX_LENGTH, REQUIRED_COLUMNS } from './validation-rules.ts';
 
 export interface FoundProblem {
@@ -136,9 +135,7 @@ export function validateRow(
       );
     else {
       values.quantity = quantity.value;
-      if (unit?.baseUnit === 'kg' && unit.factor !== null) values.quantityKg = quantity.value * unit.factor;
-      if (unit?.baseUnit === 'count' && unit.factor !== null)
-        values.quantityCount = quantity.value * unit.factor;
+      Object.assign(values, convertQuantity(quantity.value, unit));
     }
   }
   if (term && unit && isImplausiblePair(term.code, unit.baseUnit))

@@ -1,6 +1,6 @@
 /**
  * Creating a report: the header, Part II and the Party's three sharing answers, in draft. The import service
- * calls it when a staged file is submitted (then adds the records with insertSeizureRecords); the records copy
+ * calls it through createReportWithRecords when a staged file is submitted; the records copy
  * the sharing answers from the stamp returned here.
  */
 import type { NewReport } from '../../../shared/reports.contract.ts';
@@ -9,7 +9,7 @@ import { NotFoundError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { actorIdOf, actorLabelOf, auditContextOf, type ReportContext } from './report-context.ts';
 import { canCreateReport } from './reports.policy.ts';
-import type { ReportStamp } from './seizure-records.repo.ts';
+import type { ReportStamp } from '../seizure-records/index.ts';
 
 export async function createReport(tx: Tx, ctx: ReportContext, input: NewReport): Promise<ReportStamp> {
   // Security: a user who may not write this Party's reports learns nothing (same answer as an unknown Party);

@@ -17,7 +17,7 @@ import { recordReportEvent } from './report-events.ts';
 import { getReportDetail } from './report-queries.ts';
 import { isClosedToActor, reportAbilities } from './reports.policy.ts';
 import { loadVisibleReport, lockReport, stampOf, type ReportRow } from './reports.repo.ts';
-import { stampReportOnRecords } from './seizure-records.repo.ts';
+import { stampReportOnRecords } from '../seizure-records/index.ts';
 
 async function loadFor(tx: Tx, ctx: ReportContext, id: string, ability: ReportAbility): Promise<ReportRow> {
   const visible = await loadVisibleReport(tx, ctx.actor, id);

@@ -5,7 +5,7 @@ import { systemActor } from '../../../shared/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { createReport } from './create-report.ts';
-import { insertSeizureRecords, type SeizureValues } from './seizure-records.repo.ts';
+import { insertSeizureRecords, type SeizureValues } from '../seizure-records/index.ts';
 
 export function seizureValues(overrides: Partial<SeizureValues> = {}): SeizureValues {
   return {

@@ -15,6 +15,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../../shared/actor.ts';
 import { can } from '../../../shared/permissions.ts';
 import type { ReportAbility, ReportStatus } from '../../../shared/reports.contract.ts';
+import { canCorrectRecord } from '../seizure-records/index.ts';
 
 export interface ReportFacts {
   party: string;
@@ -92,7 +93,10 @@ export function reportAbilities(actor: Actor, report: ReportFacts): ReportAbilit
   const writer = canWriteReport(actor, report);
   const publisher = mayPublishReports(actor);
   if (writer && report.status === 'draft') abilities.push('edit');
-  if (writer) abilities.push('change_sharing', 'correct');
+  if (writer) abilities.push('change_sharing');
+  // Correcting its records: the record's own rule, the same one the explorer reads.
+  if (canCorrectRecord(actor, { reportingParty: report.party, isPublished: report.status === 'published' }))
+    abilities.push('correct');
   if (writer && report.status === 'draft') abilities.push('submit');
   if (publisher && report.status === 'submitted') abilities.push('publish');
   if (publisher && report.status !== 'draft') abilities.push('return_to_draft');

@@ -14,7 +14,7 @@ import type {
 import type { Tx } from '../../db/with-actor.ts';
 import { NotFoundError } from '../../errors.ts';
 import { canSeeReport, reportsVisibleTo } from './reports.policy.ts';
-import type { ReportStamp } from './seizure-records.repo.ts';
+import type { ReportStamp } from '../seizure-records/index.ts';
 
 export const isoOf = (value: Date | string): string =>
   value instanceof Date ? value.toISOString() : new Date(value).toISOString();

@@ -18,7 +18,7 @@ import { systemActor, type UserActor } from '../../../shared/actor.ts';
 import type { CountryRole, SeizureFilter, StatsGroup } from '../../../shared/seizures.contract.ts';
 import type { TaxonRank } from '../../../shared/reference.contract.ts';
 import { withActor } from '../../db/with-actor.ts';
-import { correctSeizureRecord, stampReportOnRecords } from '../reports/seizure-records.repo.ts';
+import { correctSeizureRecord, stampReportOnRecords } from '../seizure-records/index.ts';
 import {
   compactSeizureFigures,
   selectFigureFacets,

@@ -1,6 +1,7 @@
 /** Rows of the explorer's queries → the contract's shapes (src/shared/seizures.contract.ts). */
+import type { SeizureRecordView, SeizureValuesDto } from '../../../shared/seizure-record.contract.ts';
 import type { SeizureAbility, SeizureDetail, SeizureItem } from '../../../shared/seizures.contract.ts';
-import type { SeizureDetailRow, SeizureRow, VersionRow } from './seizures.repo.ts';
+import type { SeizureRow } from './seizures.repo.ts';
 
 const num = (value: unknown): number | null =>
   value === null || value === undefined || value === '' ? null : Number(value);
@@ -45,59 +46,69 @@ export function toItem(row: SeizureRow): SeizureItem {
   };
 }
 
-/** A date as stored in a version's JSON (a date string or a timestamp at midnight) → YYYY-MM-DD. */
-function dateOf(value: unknown): string | null {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
-}
-
-/** The values of an earlier version (the whole row as it was, kept as JSON by correctSeizureRecord). */
-function versionValues(data: Record<string, unknown>): Partial<SeizureItem> {
-  const precision = data.date_precision;
+/**
+ * The explorer's first answer for one record, kept for the API's clients: the record's values flat, its earlier
+ * versions with their values then, and the explorer's abilities. Everything is read from the one presented record
+ * (seizure-records presentRecordView), which goes with it as `record`.
+ */
+export function toDetail(record: SeizureRecordView, abilities: SeizureAbility[]): SeizureDetail {
+  const { values } = record;
   return {
-    date: dateOf(data.seizure_date),
-    datePrecision: precision === 'day' || precision === 'month' || precision === 'year' ? precision : null,
-    taxonName: text(data.taxon_name),
-    appendix: text(data.appendix),
-    termCode: text(data.term_code),
-    quantity: num(data.quantity),
-    unitCode: text(data.unit_code),
-    quantityKg: num(data.quantity_kg),
-    quantityCount: num(data.quantity_count),
-    seizureCountry: text(data.seizure_country),
-    originCountry: text(data.origin_country),
-    exportCountry: text(data.export_country),
-    transitCountries: codes(data.transit_countries),
-    destinationCountry: text(data.destination_country),
-    offenderNationalities: codes(data.offender_nationalities),
-    locationType: text(data.location_type),
-    locationName: text(data.location_name),
-    detectionMethod: text(data.detection_method),
-    transportMode: text(data.transport_mode),
-    seizingAgency: text(data.seizing_agency),
-    version: num(data.version) ?? undefined,
-  };
-}
-
-export function toDetail(
-  row: SeizureDetailRow,
-  versions: readonly VersionRow[],
-  abilities: SeizureAbility[],
-): SeizureDetail {
-  return {
-    ...toItem(row),
-    reason: row.reason,
-    additionalInfo: row.additional_info,
-    isElephant: row.is_elephant,
-    sharing: { parties: row.share_parties, iccwc: row.share_iccwc, etis: row.share_etis },
-    concernedParties: codes(row.concerned_parties),
-    original: row.original,
-    versions: versions.map((version) => ({
+    id: record.id,
+    reportId: record.reportId,
+    reportingParty: record.reportingParty,
+    reportYear: record.reportYear,
+    year: record.year,
+    date: values.seizureDate,
+    datePrecision: values.datePrecision,
+    taxon: record.taxon,
+    ...explorerValues(values),
+    shareEtis: record.sharing.etis,
+    isPublished: record.isPublished,
+    version: record.version,
+    reason: values.reason,
+    additionalInfo: values.additionalInfo,
+    isElephant: values.isElephant,
+    sharing: record.sharing,
+    concernedParties: record.concernedParties,
+    original: record.original,
+    versions: record.versions.map((version) => ({
       version: version.version,
-      values: versionValues(version.data),
-      replacedAt: new Date(version.replaced_at).toISOString(),
-      replacedBy: version.replaced_by_label,
+      values: {
+        date: version.values.seizureDate,
+        datePrecision: version.values.datePrecision,
+        ...explorerValues(version.values),
+        version: version.version,
+      },
+      replacedAt: version.replacedAt,
+      replacedBy: version.replacedBy,
       reason: version.reason,
     })),
     abilities,
+    record,
+  };
+}
+
+/** The values the explorer's item names as the record does. */
+function explorerValues(values: SeizureValuesDto) {
+  return {
+    taxonName: values.taxonName,
+    appendix: values.appendix,
+    termCode: values.termCode,
+    quantity: values.quantity,
+    unitCode: values.unitCode,
+    quantityKg: values.quantityKg,
+    quantityCount: values.quantityCount,
+    seizureCountry: values.seizureCountry,
+    originCountry: values.originCountry,
+    exportCountry: values.exportCountry,
+    transitCountries: values.transitCountries,
+    destinationCountry: values.destinationCountry,
+    offenderNationalities: values.offenderNationalities,
+    locationType: values.locationType,
+    locationName: values.locationName,
+    detectionMethod: values.detectionMethod,
+    transportMode: values.transportMode,
+    seizingAgency: values.seizingAgency,
   };
 }

@@ -11,7 +11,7 @@ import { createRecord, recordValues } from '../../../../test/support/seizure-fac
 import { seizureDetailSchema, seizurePageSchema } from '../../../shared/seizures.contract.ts';
 import { systemActor } from '../../../shared/actor.ts';
 import { withActor } from '../../db/with-actor.ts';
-import { correctSeizureRecord } from '../reports/seizure-records.repo.ts';
+import { correctSeizureRecord } from '../seizure-records/index.ts';
 import { findUserForActor } from '../identity/identity.repo.ts';
 import { actorOf } from '../identity/sessions.service.ts';
 import { visibleTo } from './seizures.policy.ts';

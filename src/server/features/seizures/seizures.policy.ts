@@ -18,6 +18,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Actor, UserActor } from '../../../shared/actor.ts';
 import { can as roleCan } from '../../../shared/permissions.ts';
 import type { SeizureAbility } from '../../../shared/seizures.contract.ts';
+import { canCorrectRecord } from '../seizure-records/index.ts';
 
 /** The columns of a record the rule reads. */
 export interface RuleColumns {
@@ -60,21 +61,6 @@ export function canSee(actor: Actor, record: RuleColumns): boolean {
   }
 }
 
-/**
- * May this actor correct this record? The writers of migrations/0007 (app_can_write_report): Secretariat admins
- * and data officers for any Party; a Party's focal points and reporters for their own Party until publication.
- */
-function canCorrect(actor: Actor, record: RuleColumns): boolean {
-  if (!readsItd(actor) || !canSee(actor, record)) return false;
-  if (actor.organisationKind === 'secretariat')
-    return actor.role === 'admin' || actor.role === 'data_officer';
-  return (
-    actor.organisationKind === 'party' &&
-    actor.party === record.reportingParty &&
-    !record.isPublished &&
-    preparesReports(actor)
-  );
-}
 
 /**
  * The one audience whose records this actor sees, or null for none (migrations/0016 app_actor_audience states
@@ -102,7 +88,8 @@ export function can(actor: Actor, action: SeizureAbility, record: RuleColumns): 
     case 'seizure.read':
       return canSee(actor, record);
     case 'seizure.correct':
-      return canCorrect(actor, record);
+      // Who may correct a record is the record's own rule (seizure-records/record.policy.ts), for a record seen.
+      return canSee(actor, record) && canCorrectRecord(actor, record);
   }
 }
 

@@ -4,7 +4,6 @@
  * security applies the sharing rule a second time. Nothing here reads a record the caller may not see.
  */
 import { sql, type RawBuilder } from 'kysely';
-import { PREPARED } from '../../db/prepared-statements.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import type { CountryRole, SeizureFilter, StatsGroup } from '../../../shared/seizures.contract.ts';
 import type { TaxonRank } from '../../../shared/reference.contract.ts';
@@ -49,18 +48,7 @@ export interface SeizureRow {
   sort_key: string;
 }
 
-export interface SeizureDetailRow extends SeizureRow {
-  reason: string | null;
-  additional_info: string | null;
-  is_elephant: boolean;
-  share_parties: boolean;
-  share_iccwc: boolean;
-  concerned_parties: string[];
-  original: Record<string, string>;
-  versions: VersionRow[];
-}
-
-/** The columns of a record in a list (seizure-pages.repo.ts) and in the drawer. */
+/** The columns of a record in a list (seizure-pages.repo.ts); one record is seizure-records' to read. */
 export const ITEM_COLUMNS = sql`s.id, s.report_id, s.reporting_party, s.report_year, ${SEIZURE_YEAR} as year,
   to_char(s.seizure_date, 'YYYY-MM-DD') as date, s.date_precision, s.taxon_id, t.name as taxon_ref_name,
   t.appendix as taxon_ref_appendix, s.taxon_name, s.appendix, s.term_code, s.quantity, s.unit_code,
@@ -83,36 +71,6 @@ export async function resolveFilter(tx: Tx, filter: SeizureFilter, actor: Actor)
   const audience = audienceOf(actor);
   const broadTaxa = audience === 'all' || audience === 'iccwc' ? 'index' : 'filter';
   return { ...rest, taxonIds: result.rows.map((row) => Number(row.id)), broadTaxa };
-}
-
-/** One record with its earlier versions (newest first), when the caller may see it; one round trip. */
-export async function selectRecord(
-  tx: Tx,
-  visible: RawBuilder<boolean>,
-  id: number,
-): Promise<SeizureDetailRow | undefined> {
-  const result = await sql<SeizureDetailRow>`${PREPARED}
-    select ${ITEM_COLUMNS}, s.id::text as sort_key, s.reason, s.additional_info, s.is_elephant,
-           s.share_parties, s.share_iccwc, s.concerned_parties::text[] as concerned_parties, s.original,
-           (select coalesce(json_agg(json_build_object('version', v.version, 'data', v.data,
-                                                       'replaced_at', v.replaced_at,
-                                                       'replaced_by_label', v.replaced_by_label,
-                                                       'reason', v.reason)
-                                     order by v.version desc), '[]')
-              from seizure_record_versions v
-             where v.record_id = s.id) as versions
-      from seizure_records s
-      left join taxa t on t.id = s.taxon_id
-     where s.id = ${id}::bigint and ${visible}`.execute(tx);
-  return result.rows[0];
-}
-
-export interface VersionRow {
-  version: number;
-  data: Record<string, unknown>;
-  replaced_at: Date | string;
-  replaced_by_label: string | null;
-  reason: string;
 }
 
 export interface FiguresRow {

@@ -24,13 +24,14 @@ import { withActor, type Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { decodeCursor, encodeCursor } from './seizure-cursor.ts';
+import { presentRecordView, selectRecordWithVersions } from '../seizure-records/index.ts';
 import { toDetail, toItem } from './seizure-view.ts';
 import { filterConditions, type ResolvedFilter } from './seizure-filters.ts';
 import { selectFigureFacets, selectFigureGroups, selectFigureTotal } from './seizure-figures.repo.ts';
 import { audienceOf, seizureAbilities, visibleTo } from './seizures.policy.ts';
 import { selectFirstPage, selectPage } from './seizure-pages.repo.ts';
 import { selectFigures } from './seizure-stats.repo.ts';
-import { resolveFilter, selectFacets, selectRecord, type SeizureRow } from './seizures.repo.ts';
+import { resolveFilter, selectFacets, type SeizureRow } from './seizures.repo.ts';
 
 /** Searches, figures and record views only read; their one write is the audit entry of what was read. */
 const READS_ONLY = { readsOnly: true };
@@ -144,13 +145,13 @@ export async function readSeizure(
     deps.db,
     actor,
     async (tx) => {
-      const row = await selectRecord(tx, visibleTo(actor), id);
+      const row = await selectRecordWithVersions(tx, { id, visible: visibleTo(actor) });
       // Security: missing and invisible are the same 404 (the query cannot tell them apart either).
       if (!row) throw new NotFoundError();
       await recordAudit(tx, auditContext(deps, actor, request), {
         action: 'seizure.view',
         targetType: 'seizure_record',
-        targetId: String(row.id),
+        targetId: String(id),
         details: { version: row.version },
       });
       const abilities = seizureAbilities(actor, {
@@ -160,7 +161,9 @@ export async function readSeizure(
         shareIccwc: row.share_iccwc,
         concernedParties: row.concerned_parties,
       });
-      return toDetail(row, row.versions, abilities);
+      // One record shape for every page (the drawer's); its abilities in the record's own words.
+      const record = presentRecordView(row, abilities.includes('seizure.correct') ? ['correct'] : []);
+      return toDetail(record, abilities);
     },
     READS_ONLY,
   );

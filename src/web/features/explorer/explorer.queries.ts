@@ -1,12 +1,12 @@
 /**
- * TanStack Query hooks of the explorer (GET /api/v1/seizures, /seizures/stats, /seizures/facets, /seizures/:id).
+ * TanStack Query hooks of the explorer (GET /api/v1/seizures, /seizures/stats, /seizures/facets; one record:
+ * seizure-record/record.queries.ts).
  *
  * Every key starts with the reader's user id: what the server answers depends on who asks (the sharing rule),
  * so one person's results must never be served from the cache to the next person who signs in on this browser.
  */
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
-  seizureDetailSchema,
   seizureFacetsSchema,
   seizurePageSchema,
   seizureStatsSchema,
@@ -79,17 +79,6 @@ export function useSeizureFacets(filter: SeizureFilter) {
     queryKey: ['seizures', reader, 'facets', query],
     queryFn: ({ signal }) => apiGet(`${SEIZURES_PATH}/facets`, seizureFacetsSchema, { query, signal }),
     placeholderData: keepPreviousData,
-    staleTime: SEIZURE_STALE_MS,
-    gcTime: SEIZURE_GC_MS,
-  });
-}
-
-export function useSeizureRecord(id: number | null) {
-  const reader = useReaderId();
-  return useQuery({
-    queryKey: ['seizures', reader, 'record', id],
-    queryFn: ({ signal }) => apiGet(`${SEIZURES_PATH}/${String(id)}`, seizureDetailSchema, { signal }),
-    enabled: id !== null,
     staleTime: SEIZURE_STALE_MS,
     gcTime: SEIZURE_GC_MS,
   });

@@ -180,7 +180,7 @@ function TaxonCell({ item, onOpen }: { item: SeizureItem; onOpen: (id: number) =
   const { t } = useTranslation();
   const language = useLanguage();
   const termLabel = useCodeLabel('term');
-  const name = item.taxon?.name ?? item.taxonName ?? t('explorer.record.noTaxon');
+  const name = item.taxon?.name ?? item.taxonName ?? t('record.noTaxon');
   return (
     <>
       <UnstyledButton

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { useReportRecords } from './reports.api.ts';
-import { showValue } from './record-values.ts';
+import { showValue } from '../seizure-record/record-values.ts';
 
 export function RecordsTable({ reportId, onOpen }: { reportId: string; onOpen: (recordId: number) => void }) {
   const { t } = useTranslation();
@@ -21,11 +21,11 @@ export function RecordsTable({ reportId, onOpen }: { reportId: string; onOpen: (
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('reports.records.row')}</Table.Th>
-              <Table.Th>{t('reports.fields.seizureDate')}</Table.Th>
-              <Table.Th>{t('reports.fields.taxonName')}</Table.Th>
-              <Table.Th>{t('reports.fields.termCode')}</Table.Th>
-              <Table.Th>{t('reports.fields.quantity')}</Table.Th>
-              <Table.Th>{t('reports.fields.seizureCountry')}</Table.Th>
+              <Table.Th>{t('record.fields.seizureDate')}</Table.Th>
+              <Table.Th>{t('record.fields.taxonName')}</Table.Th>
+              <Table.Th>{t('record.fields.termCode')}</Table.Th>
+              <Table.Th>{t('record.fields.quantity')}</Table.Th>
+              <Table.Th>{t('record.fields.seizureCountry')}</Table.Th>
               <Table.Th>{t('reports.records.version')}</Table.Th>
             </Table.Tr>
           </Table.Thead>

@@ -15,9 +15,7 @@ export function ReportEvents({ events }: { events: ReportEvent[] }) {
           <Text size="sm" c="dimmed">
             {formatDateTime(event.occurredAt, language)} · {event.actorLabel ?? t('reports.platform')}
           </Text>
-          {event.reason ? (
-            <Text size="sm">{t('reports.record.because', { reason: event.reason })}</Text>
-          ) : null}
+          {event.reason ? <Text size="sm">{t('record.because', { reason: event.reason })}</Text> : null}
         </Timeline.Item>
       ))}
     </Timeline>

@@ -1,19 +1,17 @@
 /**
- * Reports and their records: the list, one report with its history and abilities, the records with their versions,
- * and the report's actions. Query keys start with 'me' so they are dropped when the person signs out or changes.
+ * Reports and their records: the list, one report with its history and abilities, its records (one record:
+ * seizure-record/record.queries.ts), and the report's actions. Query keys start with 'me' so they are dropped
+ * when the person signs out or changes.
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  recordDetailSchema,
   recordListSchema,
   reportDetailSchema,
   reportListSchema,
   type ChangeSharing,
-  type CorrectRecord,
   type ReportStatus,
 } from '../../../shared/reports.contract.ts';
 import { apiGet, apiPost } from '../../api/client.ts';
-import { apiPatch } from './api-send.ts';
 
 export interface ReportFilters {
   party: string | null;
@@ -57,15 +55,6 @@ export function useReportRecords(id: string) {
   });
 }
 
-export function useRecord(reportId: string, recordId: number | null) {
-  return useQuery({
-    queryKey: ['me', 'reports', 'record', reportId, recordId],
-    queryFn: ({ signal }) =>
-      apiGet(`${reportPath(reportId)}/records/${String(recordId)}`, recordDetailSchema, { signal }),
-    enabled: recordId !== null,
-  });
-}
-
 export type ReportAction =
   | { kind: 'submit' }
   | { kind: 'publish' }
@@ -86,19 +75,6 @@ export function useReportAction(id: string) {
       queryClient.setQueryData(['me', 'reports', 'detail', id], detail);
       void queryClient.invalidateQueries({ queryKey: ['me', 'reports', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['me', 'reports', 'records', id] });
-    },
-  });
-}
-
-export function useCorrectRecord(reportId: string, recordId: number) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CorrectRecord) =>
-      apiPatch(`${reportPath(reportId)}/records/${String(recordId)}`, body, recordDetailSchema),
-    onSuccess: (record) => {
-      queryClient.setQueryData(['me', 'reports', 'record', reportId, recordId], record);
-      void queryClient.invalidateQueries({ queryKey: ['me', 'reports', 'records', reportId] });
-      void queryClient.invalidateQueries({ queryKey: ['me', 'reports', 'detail', reportId] });
     },
   });
 }

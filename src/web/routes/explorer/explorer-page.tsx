@@ -20,7 +20,7 @@ import {
   type ExplorerView,
 } from '../../features/explorer/explorer-url.ts';
 import { FilterPanel, type FilterChange } from '../../features/explorer/filter-panel.tsx';
-import { RecordDrawer } from '../../features/explorer/record-drawer.tsx';
+import { RecordDrawer } from '../../features/seizure-record/record-drawer.tsx';
 import { ResultTable } from '../../features/explorer/result-table.tsx';
 import { RequireSession } from '../../features/auth/require-session.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';

@@ -11,7 +11,7 @@ import { PART_TWO_HEADINGS, type ReportDetail } from '../../../shared/reports.co
 import { RequireSession } from '../../features/auth/require-session.tsx';
 import { useCountryName } from '../../features/reference/countries.queries.ts';
 import { HeaderDialog } from '../../features/reports/header-dialog.tsx';
-import { RecordDrawer } from '../../features/reports/record-drawer.tsx';
+import { RecordDrawer } from '../../features/seizure-record/record-drawer.tsx';
 import { RecordsTable } from '../../features/reports/records-table.tsx';
 import { ReportActions } from '../../features/reports/report-actions.tsx';
 import { ReportEvents } from '../../features/reports/report-events.tsx';

@@ -3,144 +3,21 @@
  * place a correction turns the current row into a kept version. Runs inside the caller's withActor transaction, so
  * row-level security decides whether the actor may write this Party's records.
  */
-import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/with-actor.ts';
-
-/** The normalised values of one record (DESIGN §3), next to what the Party wrote (`original`). */
-export interface SeizureValues {
-  seizureDate: string | null;
-  datePrecision: 'day' | 'month' | 'year' | null;
-  seizingAgency: string | null;
-  taxonId: number | null;
-  taxonName: string | null;
-  appendix: string | null;
-  termCode: string | null;
-  quantity: number | null;
-  unitCode: string | null;
-  quantityKg: number | null;
-  quantityCount: number | null;
-  reason: string | null;
-  locationType: string | null;
-  locationName: string | null;
-  detectionMethod: string | null;
-  transportMode: string | null;
-  seizureCountry: string | null;
-  originCountry: string | null;
-  exportCountry: string | null;
-  transitCountries: string[];
-  destinationCountry: string | null;
-  offenderNationalities: string[];
-  additionalInfo: string | null;
-  isElephant: boolean;
-}
-
-export interface NewSeizureRecord {
-  values: SeizureValues;
-  /** Every column of the Party's row as text, keyed by canonical column name. */
-  original: Record<string, string>;
-  sourceRow: number | null;
-}
-
-/** The report a batch of records belongs to, with what the records copy from it. */
-export interface ReportStamp {
-  id: string;
-  party: string;
-  year: number;
-  isPublished: boolean;
-  shareParties: boolean;
-  shareIccwc: boolean;
-  shareEtis: boolean;
-}
+import {
+  columnsOf,
+  VALUE_COLUMN_TYPES,
+  VALUE_COLUMNS,
+  VALUE_FIELD_TYPES,
+  VALUE_FIELDS,
+  type NewSeizureRecord,
+  type ReportStamp,
+  type SeizureValues,
+} from './record-columns.ts';
+import { fingerprintOf } from './record-fingerprint.ts';
 
 const INSERT_BATCH = 1000;
-
-/**
- * The same seizure gives the same fingerprint: the normalised values that identify it, in a fixed order. Free text
- * that a Party may reword (additional information) is left out; what the Party wrote is compared through the
- * normalised values, so "USA" and "United States" are one country.
- */
-export function fingerprintOf(party: string, values: SeizureValues): string {
-  const identity = [
-    party,
-    values.seizureDate,
-    values.datePrecision,
-    values.taxonId ?? values.taxonName?.toLowerCase() ?? null,
-    values.termCode,
-    values.quantity,
-    values.unitCode,
-    values.seizureCountry,
-    values.locationType,
-    values.locationName?.toLowerCase() ?? null,
-    values.originCountry,
-    values.exportCountry,
-    [...values.transitCountries].sort(),
-    values.destinationCountry,
-    [...values.offenderNationalities].sort(),
-  ];
-  return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
-}
-
-function columnsOf(values: SeizureValues) {
-  return {
-    seizure_date: values.seizureDate,
-    date_precision: values.datePrecision,
-    seizing_agency: values.seizingAgency,
-    taxon_id: values.taxonId,
-    taxon_name: values.taxonName,
-    appendix: values.appendix,
-    term_code: values.termCode,
-    quantity: values.quantity,
-    unit_code: values.unitCode,
-    quantity_kg: values.quantityKg,
-    quantity_count: values.quantityCount,
-    reason: values.reason,
-    location_type: values.locationType,
-    location_name: values.locationName,
-    detection_method: values.detectionMethod,
-    transport_mode: values.transportMode,
-    seizure_country: values.seizureCountry,
-    origin_country: values.originCountry,
-    export_country: values.exportCountry,
-    transit_countries: values.transitCountries,
-    destination_country: values.destinationCountry,
-    offender_nationalities: values.offenderNationalities,
-    additional_info: values.additionalInfo,
-    is_elephant: values.isElephant,
-  };
-}
-
-/** The record columns columnsOf() fills, with their SQL types, for reading them from JSON. */
-const VALUE_COLUMN_SQL_TYPES: Record<keyof ReturnType<typeof columnsOf>, string> = {
-  seizure_date: 'date',
-  date_precision: 'text',
-  seizing_agency: 'text',
-  taxon_id: 'bigint',
-  taxon_name: 'text',
-  appendix: 'text',
-  term_code: 'text',
-  quantity: 'numeric',
-  unit_code: 'text',
-  quantity_kg: 'numeric',
-  quantity_count: 'numeric',
-  reason: 'text',
-  location_type: 'text',
-  location_name: 'text',
-  detection_method: 'text',
-  transport_mode: 'text',
-  seizure_country: 'char(2)',
-  origin_country: 'char(2)',
-  export_country: 'char(2)',
-  transit_countries: 'char(2)[]',
-  destination_country: 'char(2)',
-  offender_nationalities: 'char(2)[]',
-  additional_info: 'text',
-  is_elephant: 'boolean',
-};
-const VALUE_COLUMNS = Object.keys(VALUE_COLUMN_SQL_TYPES);
-const VALUE_COLUMN_TYPES = Object.entries(VALUE_COLUMN_SQL_TYPES)
-  .map(([column, type]) => `${column} ${type}`)
-  .join(', ');
 
 /**
  * Inserts records in batches; returns their ids in input order. Each batch is one statement with the records as one
@@ -182,30 +59,26 @@ export async function insertSeizureRecords(
   return ids;
 }
 
-/** The staged rows keep the values under the names of SeizureValues (seizure_date as seizureDate). */
-const STAGED_VALUE_TYPES = Object.entries(VALUE_COLUMN_SQL_TYPES)
-  .map(
-    ([column, type]) =>
-      `"${column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())}" ${type}`,
-  )
-  .join(', ');
-const STAGED_VALUE_KEYS = STAGED_VALUE_TYPES.split(', ').map((entry) => entry.split(' ')[0]!);
+/**
+ * Rows to become records, as another feature keeps them (a submitted import's staged rows): a relation, aliased
+ * `r`, with the columns `source_row` (int), `original` (jsonb: what the Party wrote), `review_fixes` (jsonb array or
+ * null), `fingerprint` (text, as fingerprintOf computes it) and `normalised` (jsonb: SeizureValues under their own
+ * names). Records are written in the order of `source_row`, so a report lists them as its file had them. The feature that owns the rows builds it
+ * (imports: stagedRecordSource), so this writer never names another feature's tables.
+ */
+export type RecordSource = RawBuilder<unknown>;
 
 /**
- * Inserts a staged batch's importable rows with row numbers in (after, upTo] as records of the report, in one
- * statement that reads them where they are, so the rows never travel to the application and back (a 116,000-row
- * submit spent a tenth of its time reading them). The fingerprint is the one the staging check computed with
- * fingerprintOf. What the Party wrote is the file's cells (the unknown columns' under their own headers), whatever
- * the review corrected; the corrections go with the record as its review fixes.
- *   insert into seizure_records (…) select $report…, r.row_number, r.extra || r.file's cells, r.edits,
- *          r.fingerprint, v.*
- *     from import_rows r, jsonb_to_record(r.normalised) v(…) where r.batch_id = $batch and r.outcome = 'import' and …
+ * Inserts the rows of a source as records of the report, in one statement that reads them where they are, so the
+ * rows never travel to the application and back (a 116,000-row submit spent a tenth of its time reading them).
+ *   insert into seizure_records (…) select $report…, r.source_row, r.original, r.review_fixes, r.fingerprint, v.*
+ *     from ($source) r, jsonb_to_record(r.normalised) v(…) order by r.source_row
  * Returns the number of records written.
  */
-export async function insertStagedRecords(
+export async function insertRecordsFrom(
   tx: Tx,
   report: ReportStamp,
-  staged: { batchId: string; after: number; upTo: number },
+  source: RecordSource,
   actorId: string | null,
 ): Promise<number> {
   const result = await sql`insert into seizure_records
@@ -214,15 +87,21 @@ export async function insertStagedRecords(
        ${sql.join(VALUE_COLUMNS.map((c) => sql.ref(c)))})
     select ${report.id}::uuid, ${report.party}, ${report.year}::int, ${report.isPublished}::boolean,
            ${report.shareParties}::boolean, ${report.shareIccwc}::boolean, ${report.shareEtis}::boolean,
-           ${actorId}::uuid, ${actorId}::uuid, r.row_number, r.extra || coalesce(r.file_cells, r.cells),
-           nullif(r.edits, '[]'::jsonb), r.fingerprint,
-           ${sql.join(STAGED_VALUE_KEYS.map((key) => sql.raw(`v.${key}`)))}
-    from import_rows r
-      cross join lateral jsonb_to_record(r.normalised) as v(${sql.raw(STAGED_VALUE_TYPES)})
-    where r.batch_id = ${staged.batchId}::uuid and r.outcome = 'import'
-      and r.row_number > ${staged.after}::int and r.row_number <= ${staged.upTo}::int
-    order by r.row_number`.execute(tx);
+           ${actorId}::uuid, ${actorId}::uuid, r.source_row, r.original, r.review_fixes, r.fingerprint,
+           ${sql.join(VALUE_FIELDS.map((field) => sql.raw(`v."${field}"`)))}
+    from ${source} r
+      cross join lateral jsonb_to_record(r.normalised) as v(${sql.raw(VALUE_FIELD_TYPES)})
+    order by r.source_row`.execute(tx);
   return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * A predicate for another feature's SQL: does the Party already have a stored record with this fingerprint? Both
+ * are SQL expressions of the caller's query; the lookup uses seizure_records_fingerprint_idx.
+ */
+export function hasStoredTwin(party: RawBuilder<unknown>, fingerprint: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from seizure_records s
+                               where s.reporting_party = ${party} and s.fingerprint = ${fingerprint})`;
 }
 
 /**

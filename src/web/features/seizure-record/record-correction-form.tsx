@@ -6,14 +6,14 @@
 import { Button, Group, MultiSelect, Select, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordDetail, SeizureValuesDto } from '../../../shared/reports.contract.ts';
+import type { SeizureRecordView, SeizureValuesDto } from '../../../shared/seizure-record.contract.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { TaxonPicker } from '../explorer/taxon-picker.tsx';
 import { CountrySelect } from '../reference/country-select.tsx';
 import { sortedCountries, useCountries } from '../reference/countries.queries.ts';
-import { isReasonGiven, ReasonField } from './reason-field.tsx';
-import { useCorrectRecord } from './reports.api.ts';
+import { isReasonGiven, ReasonField } from '../reports/reason-field.tsx';
+import { useCorrectRecord } from './record.queries.ts';
 
 type TextField =
   'seizingAgency' | 'reason' | 'locationType' | 'locationName' | 'detectionMethod' | 'transportMode';
@@ -36,9 +36,9 @@ const PRECISIONS = ['day', 'month', 'year'] as const;
 
 const blankToNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
-export function RecordCorrectionForm({ reportId, record }: { reportId: string; record: RecordDetail }) {
+export function RecordCorrectionForm({ record }: { record: SeizureRecordView }) {
   const { t } = useTranslation();
-  const correct = useCorrectRecord(reportId, record.id);
+  const correct = useCorrectRecord(record.reportId, record.id);
   const [values, setValues] = useState<SeizureValuesDto>(record.values);
   const [quantity, setQuantity] = useState(
     record.values.quantity === null ? '' : String(record.values.quantity),
@@ -63,20 +63,20 @@ export function RecordCorrectionForm({ reportId, record }: { reportId: string; r
     >
       <Stack gap="xs">
         <Title order={3} size="h5" id="record-correct">
-          {t('reports.record.correct')}
+          {t('record.correct')}
         </Title>
         <div className="itd-form-grid">
           <TextInput
             type="date"
-            label={t('reports.fields.seizureDate')}
+            label={t('record.fields.seizureDate')}
             value={values.seizureDate ?? ''}
             onChange={(event) => set('seizureDate', blankToNull(event.currentTarget.value))}
           />
           <Select
-            label={t('reports.record.datePrecision')}
+            label={t('record.datePrecision')}
             data={PRECISIONS.map((precision) => ({
               value: precision,
-              label: t(`reports.record.precision.${precision}`),
+              label: t(`record.precision.${precision}`),
             }))}
             value={values.datePrecision}
             onChange={(value) => set('datePrecision', value)}
@@ -85,26 +85,26 @@ export function RecordCorrectionForm({ reportId, record }: { reportId: string; r
           />
         </div>
         <TaxonPicker
-          label={t('reports.fields.taxonName')}
+          label={t('record.fields.taxonName')}
           value={values.taxonId === null ? [] : [values.taxonId]}
           onAdd={(id) => set('taxonId', id)}
           onRemove={() => set('taxonId', null)}
         />
         <div className="itd-form-grid">
           <TextInput
-            label={t('reports.fields.termCode')}
+            label={t('record.fields.termCode')}
             value={values.termCode ?? ''}
             maxLength={10}
             onChange={(event) => set('termCode', code(event.currentTarget.value))}
           />
           <TextInput
-            label={t('reports.fields.quantity')}
+            label={t('record.fields.quantity')}
             inputMode="decimal"
             value={quantity}
             onChange={(event) => setQuantity(event.currentTarget.value)}
           />
           <TextInput
-            label={t('reports.fields.unitCode')}
+            label={t('record.fields.unitCode')}
             value={values.unitCode ?? ''}
             maxLength={10}
             onChange={(event) => set('unitCode', code(event.currentTarget.value))}
@@ -114,7 +114,7 @@ export function RecordCorrectionForm({ reportId, record }: { reportId: string; r
           {TEXT_FIELDS.map((field) => (
             <TextInput
               key={field}
-              label={t(`reports.fields.${field}`)}
+              label={t(`record.fields.${field}`)}
               value={values[field] ?? ''}
               onChange={(event) =>
                 set(field, event.currentTarget.value === '' ? null : event.currentTarget.value)
@@ -124,7 +124,7 @@ export function RecordCorrectionForm({ reportId, record }: { reportId: string; r
           {COUNTRY_FIELDS.map((field) => (
             <CountrySelect
               key={field}
-              label={t(`reports.fields.${field}`)}
+              label={t(`record.fields.${field}`)}
               value={values[field]}
               onChange={(value) => set(field, value)}
               clearable
@@ -132,17 +132,17 @@ export function RecordCorrectionForm({ reportId, record }: { reportId: string; r
           ))}
         </div>
         <CountriesSelect
-          label={t('reports.fields.transitCountries')}
+          label={t('record.fields.transitCountries')}
           value={values.transitCountries}
           onChange={(codes) => set('transitCountries', codes)}
         />
         <CountriesSelect
-          label={t('reports.fields.offenderNationalities')}
+          label={t('record.fields.offenderNationalities')}
           value={values.offenderNationalities}
           onChange={(codes) => set('offenderNationalities', codes)}
         />
         <Textarea
-          label={t('reports.fields.additionalInfo')}
+          label={t('record.fields.additionalInfo')}
           autosize
           minRows={2}
           value={values.additionalInfo ?? ''}
@@ -150,11 +150,11 @@ export function RecordCorrectionForm({ reportId, record }: { reportId: string; r
             set('additionalInfo', event.currentTarget.value === '' ? null : event.currentTarget.value)
           }
         />
-        <ReasonField label={t('reports.record.correctionReason')} value={reason} onChange={setReason} />
+        <ReasonField label={t('record.correctionReason')} value={reason} onChange={setReason} />
         {correct.isError ? <FormError error={correct.error} fields={[]} /> : null}
         <Group>
           <Button type="submit" loading={correct.isPending} disabled={!isReasonGiven(reason)}>
-            {t('reports.record.saveCorrection')}
+            {t('record.saveCorrection')}
           </Button>
         </Group>
       </Stack>

@@ -1,5 +1,5 @@
 /** The normalised fields of a record in reading order, with how each is shown. */
-import type { SeizureValuesDto } from '../../../shared/reports.contract.ts';
+import type { SeizureValuesDto } from '../../../shared/seizure-record.contract.ts';
 
 export const VALUE_FIELDS = [
   'seizureDate',
