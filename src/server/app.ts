@@ -63,7 +63,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return503OnClosing: true,
     // A malformed address (a broken %-escape) is refused before routing, outside the error handler: answered
     // here in the same problem+json as every other refusal.
-    frameworkErrors: (error, request, reply) => sendProblem(reply, problemFor(error, request)),
+    frameworkErrors: (error, request, reply) => {
+      void sendProblem(reply, problemFor(error, request));
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
