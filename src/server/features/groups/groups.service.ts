@@ -8,7 +8,7 @@ import type { Tx } from '../../db/with-actor.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { auditCtx, type GroupCtx } from './groups-deps.ts';
-import { can, groupAbilities, type MembershipFacts } from './groups.policy.ts';
+import { can, groupAbilities, visibleGroups, type MembershipFacts } from './groups.policy.ts';
 import {
   findGroup,
   findMembership,
@@ -26,6 +26,8 @@ export async function loadGroupAccess(tx: Tx, actor: Actor, groupId: string) {
   const group = await findGroup(tx, groupId);
   if (!group || actor.kind !== 'user') throw new NotFoundError();
   const membership = await findMembership(tx, groupId, actor.userId);
+  // Row-level security hides it too (migrations/0026); the rule is stated here so the service alone holds it.
+  if (!can(actor, membership, 'see_group', { group: facts(group) })) throw new NotFoundError();
   return { group, membership };
 }
 
@@ -72,7 +74,12 @@ export async function listGroups(
 ): Promise<Group[]> {
   const actor = ctx.actor;
   const memberships = await membershipsOf(tx, actor.userId);
-  let query = tx.selectFrom('groups').selectAll().orderBy('name_en');
+  // Only groups the caller may know of: a confidential group is never listed to a non-member.
+  let query = tx
+    .selectFrom('groups')
+    .selectAll()
+    .where(visibleGroups(actor, [...memberships.keys()]))
+    .orderBy('name_en');
   if (scope === 'mine' || (scope === 'all' && !can(actor, null, 'administer', { group: ANY_GROUP }))) {
     if (memberships.size === 0) return [];
     query = query.where('id', 'in', [...memberships.keys()]);
