@@ -105,14 +105,12 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
       schema: { tags, params: groupIdParams, body: composeMessageSchema, response: { 201: messageSchema } },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await sendMessage(deps, request.actor, requestContextOf(request), {
-            ...request.body,
-            ...request.params,
-          }),
-        ),
+      reply.code(201).send(
+        await sendMessage(deps, request.actor, requestContextOf(request), {
+          ...request.body,
+          ...request.params,
+        }),
+      ),
   );
 
   app.get(

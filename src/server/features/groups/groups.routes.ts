@@ -98,14 +98,12 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) 
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await requestToJoin(deps, request.actor, requestContextOf(request), {
-            ...request.body,
-            ...request.params,
-          }),
-        ),
+      reply.code(201).send(
+        await requestToJoin(deps, request.actor, requestContextOf(request), {
+          ...request.body,
+          ...request.params,
+        }),
+      ),
   );
 
   app.get(
