@@ -3,9 +3,8 @@ import { systemActor } from '../shared/actor.ts';
 import { MEMBER_CATEGORIES, type MemberCategory } from '../shared/groups.contract.ts';
 import type { Settings } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { withActor } from './db/with-actor.ts';
-import { recordAudit } from './features/audit/audit.service.ts';
-import { insertGroup } from './features/groups/groups.service.ts';
+import { createGroupByCommand } from './features/groups/create-group.ts';
+import { NO_REQUEST } from './lib/request-context.ts';
 import { setUpDatabase } from './setup-database.ts';
 
 export interface GroupsCreateOptions {
@@ -27,43 +26,22 @@ export async function runGroupsCreate(settings: Settings, options: GroupsCreateO
   });
   try {
     await setUpDatabase(database.db);
-    const actor = systemActor('itd groups create');
-    const id = await withActor(database.db, actor, async (tx) => {
-      const owner = await tx
-        .selectFrom('users')
-        .select(['id', 'status'])
-        .where('email', '=', options.owner.toLowerCase())
-        .executeTakeFirst();
-      if (!owner || owner.status !== 'active')
-        throw new Error(`No active user with the address ${options.owner}.`);
-      const now = new Date();
-      const group = await insertGroup(
-        tx,
-        null,
-        {
-          name: {
-            en: options.nameEn,
-            fr: options.nameFr ?? options.nameEn,
-            es: options.nameEs ?? options.nameEn,
-          },
-          description: { en: '', fr: '', es: '' },
-          isConfidential: options.confidential === true,
-          owners: [{ userId: owner.id, category: options.category as MemberCategory }],
+    const id = await createGroupByCommand(
+      { db: database.db, clock: () => new Date() },
+      systemActor('itd groups create'),
+      NO_REQUEST,
+      {
+        name: {
+          en: options.nameEn,
+          fr: options.nameFr ?? options.nameEn,
+          es: options.nameEs ?? options.nameEn,
         },
-        now,
-      );
-      await recordAudit(
-        tx,
-        { actor, clock: () => now },
-        {
-          action: 'groups.created',
-          targetType: 'group',
-          targetId: group.id,
-          details: { owners: [owner.id] },
-        },
-      );
-      return group.id;
-    });
+        description: { en: '', fr: '', es: '' },
+        isConfidential: options.confidential === true,
+        ownerEmail: options.owner,
+        ownerCategory: options.category as MemberCategory,
+      },
+    );
     process.stdout.write(
       `Group ${options.nameEn} created (${id}), owned by ${options.owner.toLowerCase()}.\n`,
     );

@@ -2,11 +2,10 @@
 import { systemActor, ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '../shared/actor.ts';
 import type { Settings } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { withActor } from './db/with-actor.ts';
-import { recordAudit } from './features/audit/audit.service.ts';
-import { hashSecret, randomSecret } from './features/identity/secrets.ts';
+import { createTokenByCommand } from './features/identity/tokens.service.ts';
 import { createUserWithPassword } from './features/users/create-user.ts';
 import { suspendInactiveUsers } from './features/users/suspend-inactive.ts';
+import { NO_REQUEST } from './lib/request-context.ts';
 import { setUpDatabase } from './setup-database.ts';
 
 export interface UsersCreateOptions {
@@ -71,41 +70,12 @@ export async function runTokensCreate(
   if (!Number.isInteger(days) || days < 1 || days > 365)
     throw new Error('--days must be a whole number from 1 to 365');
   await withDb(settings, async (database) => {
-    const actor = systemActor('itd tokens create');
-    const secret = randomSecret(32);
-    await withActor(database.db, actor, async (tx) => {
-      const user = await tx
-        .selectFrom('users')
-        .select(['id', 'status'])
-        .where('email', '=', options.email.toLowerCase())
-        .executeTakeFirst();
-      if (!user || user.status !== 'active')
-        throw new Error(`No active user with the address ${options.email}.`);
-      const now = new Date();
-      const token = await tx
-        .insertInto('api_tokens')
-        .values({
-          user_id: user.id,
-          name: options.name ?? 'created with itd tokens create',
-          token_hash: hashSecret(secret),
-          // The user accepts the terms through the token itself (POST /api/v1/terms/accept).
-          terms_version: null,
-          created_at: now,
-          expires_at: new Date(now.getTime() + days * 86_400_000),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await recordAudit(
-        tx,
-        { actor, clock: () => now },
-        {
-          action: 'token.created',
-          targetType: 'api_token',
-          targetId: token.id,
-          details: { days, userId: user.id },
-        },
-      );
-    });
+    const secret = await createTokenByCommand(
+      { db: database.db, clock: () => new Date() },
+      systemActor('itd tokens create'),
+      NO_REQUEST,
+      { email: options.email, days, name: options.name ?? 'created with itd tokens create' },
+    );
     process.stdout.write(`${secret}\n`);
     process.stderr.write(
       `Token for ${options.email} valid ${days} days. It is shown only now; store it safely.\n`,

@@ -4,7 +4,6 @@
  * caller may not see is a 404.
  */
 import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   composeMessageSchema,
@@ -27,14 +26,14 @@ import {
   unreadCountsSchema,
   uploadedFileSchema,
 } from '../../../shared/groups.contract.ts';
-import { withActor, type Tx } from '../../db/with-actor.ts';
 import { ValidationError } from '../../errors.ts';
+import { requestContextOf } from '../../http/request-context.ts';
 import { downloadFile, uploadFile } from './files.service.ts';
-import type { GroupCtx, GroupsDeps } from './groups-deps.ts';
-import { groupCtx } from './groups.routes.ts';
-import { addLibraryVersion, listLibrary, publishLibraryItem, readLibraryItem } from './library.service.ts';
+import type { GroupsDeps } from './groups-deps.ts';
+import { listLibrary, readLibraryItem } from './library.service.ts';
 import { getMessageThread, listGroupMessages, markMessageRead, unreadCounts } from './messages.service.ts';
 import { listNotifications, markNotificationRead } from './notifications.service.ts';
+import { addLibraryVersion, publishLibraryItem } from './publish-library-item.ts';
 import { sendMessage } from './send-message.ts';
 import { closeGroupStreams, serveGroupStream } from './stream.ts';
 
@@ -47,10 +46,6 @@ function attachmentDisposition(name: string): string {
 export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) => {
   const data = { access: 'data' as const };
   const tags = ['groups'];
-  const run = <T>(request: FastifyRequest, fn: (tx: Tx, ctx: GroupCtx) => Promise<T>) => {
-    const ctx = groupCtx(request, deps);
-    return withActor(deps.db, ctx.actor, (tx) => fn(tx, ctx));
-  };
   const maxBytes = deps.settings.groups.fileMaxBytes;
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 1 } });
   app.addHook('onClose', () => closeGroupStreams());
@@ -64,7 +59,7 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
   app.get(
     '/unread',
     { config: data, schema: { tags, response: { 200: unreadCountsSchema } } },
-    async (request) => run(request, (tx, ctx) => unreadCounts(tx, ctx)),
+    async (request) => unreadCounts(deps, request.actor, requestContextOf(request)),
   );
 
   app.get(
@@ -73,14 +68,14 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
       config: data,
       schema: { tags, querystring: notificationQuerySchema, response: { 200: notificationListSchema } },
     },
-    async (request) => run(request, (tx, ctx) => listNotifications(tx, ctx, request.query)),
+    async (request) => listNotifications(deps, request.actor, requestContextOf(request), request.query),
   );
 
   app.post(
     '/notifications/:notificationId/read',
     { config: data, schema: { tags, params: notificationParams } },
     async (request, reply) => {
-      await run(request, (tx, ctx) => markNotificationRead(tx, ctx, request.params.notificationId));
+      await markNotificationRead(deps, request.actor, requestContextOf(request), request.params);
       return reply.code(204).send();
     },
   );
@@ -97,7 +92,10 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
       },
     },
     async (request) =>
-      run(request, (tx, ctx) => listGroupMessages(tx, ctx, request.params.groupId, request.query)),
+      listGroupMessages(deps, request.actor, requestContextOf(request), {
+        ...request.query,
+        ...request.params,
+      }),
   );
 
   app.post(
@@ -106,26 +104,26 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
       config: data,
       schema: { tags, params: groupIdParams, body: composeMessageSchema, response: { 201: messageSchema } },
     },
-    async (request, reply) => {
-      const sent = await run(request, (tx, ctx) =>
-        sendMessage(tx, ctx, deps.settings, request.params.groupId, request.body),
-      );
-      deps.mail.kick();
-      return reply.code(201).send(sent);
-    },
+    async (request, reply) =>
+      reply.code(201).send(
+        await sendMessage(deps, request.actor, requestContextOf(request), {
+          ...request.body,
+          ...request.params,
+        }),
+      ),
   );
 
   app.get(
     '/:groupId/messages/:messageId',
     { config: data, schema: { tags, params: messageParams, response: { 200: messageThreadSchema } } },
-    async (request) => run(request, (tx, ctx) => getMessageThread(tx, ctx, request.params)),
+    async (request) => getMessageThread(deps, request.actor, requestContextOf(request), request.params),
   );
 
   app.post(
     '/:groupId/messages/:messageId/read',
     { config: data, schema: { tags, params: messageParams } },
     async (request, reply) => {
-      await run(request, (tx, ctx) => markMessageRead(tx, ctx, request.params));
+      await markMessageRead(deps, request.actor, requestContextOf(request), request.params);
       return reply.code(204).send();
     },
   );
@@ -141,7 +139,8 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
         response: { 200: libraryListSchema },
       },
     },
-    async (request) => run(request, (tx, ctx) => listLibrary(tx, ctx, request.params.groupId, request.query)),
+    async (request) =>
+      listLibrary(deps, request.actor, requestContextOf(request), { ...request.query, ...request.params }),
   );
 
   app.post(
@@ -155,19 +154,19 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
         response: { 201: libraryItemSchema },
       },
     },
-    async (request, reply) => {
-      const item = await run(request, (tx, ctx) =>
-        publishLibraryItem(tx, ctx, deps.settings, request.params.groupId, request.body),
-      );
-      deps.mail.kick();
-      return reply.code(201).send(item);
-    },
+    async (request, reply) =>
+      reply.code(201).send(
+        await publishLibraryItem(deps, request.actor, requestContextOf(request), {
+          ...request.body,
+          ...request.params,
+        }),
+      ),
   );
 
   app.get(
     '/:groupId/library/:itemId',
     { config: data, schema: { tags, params: libraryParams, response: { 200: libraryItemSchema } } },
-    async (request) => run(request, (tx, ctx) => readLibraryItem(tx, ctx, request.params)),
+    async (request) => readLibraryItem(deps, request.actor, requestContextOf(request), request.params),
   );
 
   app.post(
@@ -182,9 +181,12 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(await run(request, (tx, ctx) => addLibraryVersion(tx, ctx, request.params, request.body))),
+      reply.code(201).send(
+        await addLibraryVersion(deps, request.actor, requestContextOf(request), {
+          ...request.body,
+          ...request.params,
+        }),
+      ),
   );
 
   app.post(
@@ -214,9 +216,11 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
           ]);
         throw error;
       }
-      const uploaded = await run(request, (tx, ctx) =>
-        uploadFile(tx, ctx, deps, request.params.groupId, { fileName: part.filename, content }),
-      );
+      const uploaded = await uploadFile(deps, request.actor, requestContextOf(request), {
+        groupId: request.params.groupId,
+        fileName: part.filename,
+        content,
+      });
       return reply.code(201).send(uploaded);
     },
   );
@@ -225,7 +229,7 @@ export const groupContentRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app,
     '/:groupId/files/:fileId/download',
     { config: data, schema: { tags, params: fileParams } },
     async (request, reply) => {
-      const file = await run(request, (tx, ctx) => downloadFile(tx, ctx, deps.files, request.params));
+      const file = await downloadFile(deps, request.actor, requestContextOf(request), request.params);
       // Security: always a download, never rendered: attachment, no sniffing, a sandbox if a browser tried anyway.
       return reply
         .header(

@@ -1,17 +1,15 @@
 /** What the group use cases need, passed in explicitly (STYLE §3). */
-import type { UserActor } from '../../../shared/actor.ts';
-import type { IdentityDeps, RequestMeta } from '../identity/identity-deps.ts';
+import type { Actor, UserActor } from '../../../shared/actor.ts';
+import { UnauthenticatedError } from '../../errors.ts';
+import type { IdentityDeps } from '../identity/identity-deps.ts';
 import type { FileSealer } from './file-sealing.ts';
 
 export interface GroupsDeps extends IdentityDeps {
   files: FileSealer;
 }
 
-/** One request's acting user, clock and origin (for the audit log). */
-export interface GroupCtx {
-  actor: UserActor;
-  clock: () => Date;
-  meta: RequestMeta;
+/** Groups answer signed-in people only; the routes' `data` level has refused everyone else already. */
+export function groupUser(actor: Actor): UserActor {
+  if (actor.kind !== 'user') throw new UnauthenticatedError();
+  return actor;
 }
-
-export const auditCtx = (ctx: GroupCtx) => ({ actor: ctx.actor, clock: ctx.clock, ...ctx.meta });

@@ -1,7 +1,7 @@
 /**
  * The group rules twice over: for every member category (as owner and as plain member, plus a non-member and a
  * Secretariat admin) × audience × open or confidential group × action, what groups.policy.ts `can` answers must
- * be what row-level security lets the same actor do in the database (migrations/0014). Each probe runs as the
+ * be what row-level security lets the same actor do in the database (migrations/0014, 0026). Each probe runs as the
  * actor inside withActor and is rolled back.
  */
 import assert from 'node:assert/strict';
@@ -214,6 +214,11 @@ function rlsProbe(fixture: Fixture, subject: Subject, action: GroupAction, audie
   const g = fixture.groupId;
   const me = subject.actor.userId;
   switch (action) {
+    case 'see_group':
+      return probe(subject.actor, async (tx) => {
+        const rows = await tx.selectFrom('groups').select('id').where('id', '=', g).execute();
+        return rows.length === 1;
+      });
     case 'read_group':
       return probe(subject.actor, async (tx) => {
         const row = await sql<{ c: string | null }>`select app_group_category(${g}::uuid) as c`.execute(tx);
@@ -329,6 +334,7 @@ const ADDRESS_OF = {
 } as const;
 
 const CHECKED: { action: GroupAction; perAudience: boolean }[] = [
+  { action: 'see_group', perAudience: false },
   { action: 'read_group', perAudience: false },
   { action: 'read_item', perAudience: true },
   { action: 'publish_item', perAudience: true },
@@ -363,7 +369,7 @@ describe('group rules: policy and row-level security agree', () => {
       }
     }
     assert.deepEqual(disagreements, []);
-    assert.equal(checked, 2 * 14 * 11);
+    assert.equal(checked, 2 * 14 * 12);
   });
 
   test('the rule itself: no IGO member ever reads or publishes a law-enforcement item', () => {

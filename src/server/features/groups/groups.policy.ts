@@ -1,9 +1,15 @@
 /**
  * The closed-user-group rules (DESIGN §2), in one place. `can` answers for one group and, where it matters, one
- * item's audience; `visibleAudiences` is the list filter the queries use. The row-level security of
- * migrations/0014_closed_user_groups.sql restates the same rules, and groups-matrix.db.test.ts checks that both
- * agree for every category × audience × confidential × action.
+ * item's audience; `visibleGroups` (which groups) and `visibleAudiences` (which items) are the list filters the
+ * queries use. The row-level security of migrations/0014_closed_user_groups.sql (groups' own rows: 0026) restates
+ * the same rules, and groups-matrix.db.test.ts checks that both agree for every category × audience × confidential
+ * × action.
+ *
+ * A confidential group's existence may itself be sensitive: to anyone but its members and the Secretariat admins
+ * who administer it, it does not exist — a 404, absent from lists and counts, not joinable by asking (joining is
+ * by invitation or through the Secretariat).
  */
+import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../../shared/actor.ts';
 import { can as canDo } from '../../../shared/permissions.ts';
 import {
@@ -26,6 +32,7 @@ export interface MembershipFacts {
 }
 
 export const GROUP_ACTIONS = [
+  'see_group', // know the group exists: its id, name and description
   'read_group', // open the group's messages and library
   'request_join',
   'list_all_members', // see every member, not only the owners
@@ -52,6 +59,23 @@ export function seesAudience(membership: MembershipFacts | null, audience: Audie
   return membership !== null && AUDIENCE_CATEGORIES[audience].includes(membership.category);
 }
 
+/** Who may know a group exists: members, Secretariat admins, and signed-in users for an active open group. */
+function seesGroup(actor: Actor, member: boolean, group: GroupFacts): boolean {
+  return member || isSecretariatAdmin(actor) || (group.status === 'active' && !group.isConfidential);
+}
+
+/**
+ * The list filter of `see_group`, over the `groups` table: the same three clauses as `seesGroup`, with the
+ * caller's memberships (their group ids) passed in.
+ */
+export function visibleGroups(actor: Actor, memberOf: readonly string[]): RawBuilder<boolean> {
+  if (actor.kind !== 'user') return sql<boolean>`false`;
+  if (isSecretariatAdmin(actor)) return sql<boolean>`true`;
+  const open = sql<boolean>`(groups.status = 'active' and not groups.is_confidential)`;
+  if (memberOf.length === 0) return open;
+  return sql<boolean>`(${open} or groups.id in (${sql.join(memberOf.map((id) => sql`${id}::uuid`))}))`;
+}
+
 /** The audiences whose items a member may see: the list filter (`audience in (…)`); empty for non-members. */
 export function visibleAudiences(membership: MembershipFacts | null): Audience[] {
   return AUDIENCES.filter((audience) => seesAudience(membership, audience));
@@ -69,10 +93,13 @@ export function can(
   const member = membership !== null;
   const owner = membership?.isOwner === true;
   switch (action) {
+    case 'see_group':
+      return seesGroup(actor, member, group);
     case 'read_group':
       return member;
     case 'request_join':
-      return !member && active;
+      // Asking presumes knowing: a confidential group is joined by invitation or through the Secretariat.
+      return !member && active && seesGroup(actor, member, group);
     case 'list_all_members':
       return owner || isSecretariatAdmin(actor) || (member && !group.isConfidential);
     case 'write_to_group':

@@ -1,11 +1,9 @@
 /**
  * /api/v1/groups: groups, the public directory, join requests and members. Every route but the directory is for
  * signed-in users with the terms accepted (`data`), with no ITD-access condition: IGO users are group members.
- * Messages, library and files are in group-content.routes.ts.
+ * Messages, library and files are in group-content.routes.ts. Each handler calls one use case (ADR 0012).
  */
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ANONYMOUS } from '../../../shared/actor.ts';
 import {
   approveJoinSchema,
   createGroupSchema,
@@ -26,58 +24,43 @@ import {
   updateGroupSchema,
   updateMemberSchema,
 } from '../../../shared/groups.contract.ts';
-import { withActor } from '../../db/with-actor.ts';
-import { requireUser } from '../../http/access.ts';
-import { requestMeta } from '../identity/request-meta.ts';
-import type { GroupCtx, GroupsDeps } from './groups-deps.ts';
-import { createGroup, getGroup, listDirectory, listGroups, updateGroup } from './groups.service.ts';
-import {
-  approveJoinRequest,
-  listJoinRequests,
-  rejectJoinRequest,
-  requestToJoin,
-} from './join-requests.service.ts';
+import { requestContextOf } from '../../http/request-context.ts';
+import { createGroup } from './create-group.ts';
+import { approveJoinRequest, rejectJoinRequest } from './decide-join-request.ts';
+import type { GroupsDeps } from './groups-deps.ts';
+import { getGroup, listDirectory, listGroups, updateGroup } from './groups.service.ts';
+import { listJoinRequests, requestToJoin } from './join-requests.service.ts';
 import { listMembers, removeMember, updateMember } from './members.service.ts';
-
-export function groupCtx(request: FastifyRequest, deps: { clock: () => Date }): GroupCtx {
-  return { actor: requireUser(request), clock: deps.clock, meta: requestMeta(request) };
-}
 
 export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) => {
   const data = { access: 'data' as const };
   const tags = ['groups'];
-  const run = <T>(
-    request: FastifyRequest,
-    fn: (tx: Parameters<Parameters<typeof withActor>[2]>[0], ctx: GroupCtx) => Promise<T>,
-  ) => {
-    const ctx = groupCtx(request, deps);
-    return withActor(deps.db, ctx.actor, (tx) => fn(tx, ctx));
-  };
 
   app.get(
     '/directory',
     { config: { access: 'public' }, schema: { tags, response: { 200: groupDirectorySchema } } },
-    // Anonymous on purpose: row-level security lets an anonymous actor see only active, open groups.
-    async () => ({ items: await withActor(deps.db, ANONYMOUS, (tx) => listDirectory(tx)) }),
+    async (request) => listDirectory(deps, request.actor, requestContextOf(request)),
   );
 
   app.get(
     '/',
     { config: data, schema: { tags, querystring: groupListQuerySchema, response: { 200: groupListSchema } } },
-    async (request) => ({ items: await run(request, (tx, ctx) => listGroups(tx, ctx, request.query.scope)) }),
+    async (request) => ({
+      items: await listGroups(deps, request.actor, requestContextOf(request), request.query),
+    }),
   );
 
   app.post(
     '/',
     { config: data, schema: { tags, body: createGroupSchema, response: { 201: groupSchema } } },
     async (request, reply) =>
-      reply.code(201).send(await run(request, (tx, ctx) => createGroup(tx, ctx, request.body))),
+      reply.code(201).send(await createGroup(deps, request.actor, requestContextOf(request), request.body)),
   );
 
   app.get(
     '/:groupId',
     { config: data, schema: { tags, params: groupIdParams, response: { 200: groupSchema } } },
-    async (request) => run(request, (tx, ctx) => getGroup(tx, ctx, request.params.groupId)),
+    async (request) => getGroup(deps, request.actor, requestContextOf(request), request.params),
   );
 
   app.post(
@@ -86,7 +69,11 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) 
       config: data,
       schema: { tags, params: groupIdParams, body: updateGroupSchema, response: { 200: groupSchema } },
     },
-    async (request) => run(request, (tx, ctx) => updateGroup(tx, ctx, request.params.groupId, request.body)),
+    async (request) =>
+      updateGroup(deps, request.actor, requestContextOf(request), {
+        groupId: request.params.groupId,
+        changes: request.body,
+      }),
   );
 
   app.get(
@@ -95,7 +82,8 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) 
       config: data,
       schema: { tags, querystring: joinRequestQuerySchema, response: { 200: joinRequestListSchema } },
     },
-    async (request) => run(request, (tx, ctx) => listJoinRequests(tx, ctx, null, request.query)),
+    async (request) =>
+      listJoinRequests(deps, request.actor, requestContextOf(request), { ...request.query, groupId: null }),
   );
 
   app.post(
@@ -109,13 +97,13 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) 
         response: { 201: joinRequestSchema },
       },
     },
-    async (request, reply) => {
-      const created = await run(request, (tx, ctx) =>
-        requestToJoin(tx, ctx, deps.settings, request.params.groupId, request.body),
-      );
-      deps.mail.kick();
-      return reply.code(201).send(created);
-    },
+    async (request, reply) =>
+      reply.code(201).send(
+        await requestToJoin(deps, request.actor, requestContextOf(request), {
+          ...request.body,
+          ...request.params,
+        }),
+      ),
   );
 
   app.get(
@@ -130,7 +118,10 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) 
       },
     },
     async (request) =>
-      run(request, (tx, ctx) => listJoinRequests(tx, ctx, request.params.groupId, request.query)),
+      listJoinRequests(deps, request.actor, requestContextOf(request), {
+        ...request.query,
+        ...request.params,
+      }),
   );
 
   app.post(
@@ -144,13 +135,11 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) 
         response: { 200: joinRequestSchema },
       },
     },
-    async (request) => {
-      const decided = await run(request, (tx, ctx) =>
-        approveJoinRequest(tx, ctx, deps.settings, request.params, request.body),
-      );
-      deps.mail.kick();
-      return decided;
-    },
+    async (request) =>
+      approveJoinRequest(deps, request.actor, requestContextOf(request), {
+        ...request.body,
+        ...request.params,
+      }),
   );
 
   app.post(
@@ -164,21 +153,17 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) 
         response: { 200: joinRequestSchema },
       },
     },
-    async (request) => {
-      const decided = await run(request, (tx, ctx) =>
-        rejectJoinRequest(tx, ctx, request.params, request.body.reason),
-      );
-      deps.mail.kick();
-      return decided;
-    },
+    async (request) =>
+      rejectJoinRequest(deps, request.actor, requestContextOf(request), {
+        ...request.body,
+        ...request.params,
+      }),
   );
 
   app.get(
     '/:groupId/members',
     { config: data, schema: { tags, params: groupIdParams, response: { 200: memberListSchema } } },
-    async (request) => ({
-      items: await run(request, (tx, ctx) => listMembers(tx, ctx, request.params.groupId)),
-    }),
+    async (request) => listMembers(deps, request.actor, requestContextOf(request), request.params),
   );
 
   app.post(
@@ -187,14 +172,15 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupsDeps> = async (app, deps) 
       config: data,
       schema: { tags, params: memberParams, body: updateMemberSchema, response: { 200: memberSchema } },
     },
-    async (request) => run(request, (tx, ctx) => updateMember(tx, ctx, request.params, request.body)),
+    async (request) =>
+      updateMember(deps, request.actor, requestContextOf(request), { ...request.body, ...request.params }),
   );
 
   app.delete(
     '/:groupId/members/:userId',
     { config: data, schema: { tags, params: memberParams } },
     async (request, reply) => {
-      await run(request, (tx, ctx) => removeMember(tx, ctx, request.params));
+      await removeMember(deps, request.actor, requestContextOf(request), request.params);
       return reply.code(204).send();
     },
   );

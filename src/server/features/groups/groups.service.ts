@@ -1,31 +1,41 @@
 /**
- * Groups themselves: the caller's list, one group, the public directory, and the Secretariat's create and update.
+ * Groups themselves: the caller's list, one group, the public directory, and the Secretariat's changes. The
+ * access steps (`loadGroupAccess`, `loadMemberAccess`) are shared by every use case of the feature, inside its
+ * transaction. Creating a group is in create-group.ts.
  */
-import type { Actor } from '../../../shared/actor.ts';
+import { ANONYMOUS, type Actor, type UserActor } from '../../../shared/actor.ts';
 import type { Group } from '../../../shared/groups.contract.ts';
-import type { MemberCategory } from '../../../shared/groups.contract.ts';
-import type { Tx } from '../../db/with-actor.ts';
-import { NotFoundError, ValidationError } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { auditCtx, type GroupCtx } from './groups-deps.ts';
-import { can, groupAbilities, type MembershipFacts } from './groups.policy.ts';
+import { withActor, type Tx } from '../../db/with-actor.ts';
+import { NotFoundError } from '../../errors.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
+import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { groupUser, type GroupsDeps } from './groups-deps.ts';
+import { can, groupAbilities, visibleGroups, type MembershipFacts } from './groups.policy.ts';
 import {
   findGroup,
   findMembership,
+  listDirectoryRows,
+  listGroupRows,
   memberCounts,
   membershipsOf,
   pendingRequestsOf,
   unreadMessageCounts,
+  updateGroupRow,
   type GroupRow,
 } from './groups.repo.ts';
 
 export const facts = (row: GroupRow) => ({ isConfidential: row.is_confidential, status: row.status });
+
+/** Stands for "any group" where a rule does not depend on the group (administering in general). */
+export const ANY_GROUP = { isConfidential: false, status: 'active' as const };
 
 /** The group and the caller's membership; a group the caller may not see is a 404 like a missing one. */
 export async function loadGroupAccess(tx: Tx, actor: Actor, groupId: string) {
   const group = await findGroup(tx, groupId);
   if (!group || actor.kind !== 'user') throw new NotFoundError();
   const membership = await findMembership(tx, groupId, actor.userId);
+  // Row-level security hides it too (migrations/0026); the rule is stated here so the service alone holds it.
+  if (!can(actor, membership, 'see_group', { group: facts(group) })) throw new NotFoundError();
   return { group, membership };
 }
 
@@ -66,161 +76,118 @@ export function toGroup(
 }
 
 export async function listGroups(
-  tx: Tx,
-  ctx: GroupCtx,
-  scope: 'mine' | 'joinable' | 'all',
+  deps: GroupsDeps,
+  actor: Actor,
+  _request: RequestContext,
+  query: { scope: 'mine' | 'joinable' | 'all' },
 ): Promise<Group[]> {
-  const actor = ctx.actor;
-  const memberships = await membershipsOf(tx, actor.userId);
-  let query = tx.selectFrom('groups').selectAll().orderBy('name_en');
-  if (scope === 'mine' || (scope === 'all' && !can(actor, null, 'administer', { group: ANY_GROUP }))) {
-    if (memberships.size === 0) return [];
-    query = query.where('id', 'in', [...memberships.keys()]);
-  } else if (scope === 'joinable') {
-    query = query.where('status', '=', 'active');
-    if (memberships.size > 0) query = query.where('id', 'not in', [...memberships.keys()]);
-  }
-  const rows = await query.execute();
-  const ids = rows.map((r) => r.id);
-  // One connection per transaction: the queries run one after the other.
-  const counts = await memberCounts(tx, ids);
-  const pending = await pendingRequestsOf(tx, actor.userId);
-  const unread = await unreadMessageCounts(tx, actor.userId);
-  return rows.map((row) =>
-    toGroup(actor, row, memberships.get(row.id) ?? null, {
-      pendingRequestId: pending.get(row.id) ?? null,
-      memberCount: counts.get(row.id) ?? 0,
-      unread: unread.get(row.id) ?? 0,
-    }),
+  const user = groupUser(actor);
+  return withActor(
+    deps.db,
+    user,
+    async (tx) => {
+      const memberships = await membershipsOf(tx, user.userId);
+      const memberOf = [...memberships.keys()];
+      const { scope } = query;
+      const onlyMine =
+        scope === 'mine' || (scope === 'all' && !can(user, null, 'administer', { group: ANY_GROUP }));
+      if (onlyMine && memberOf.length === 0) return [];
+      // Only groups the caller may know of: a confidential group is never listed to a non-member.
+      const rows = await listGroupRows(tx, {
+        visible: visibleGroups(user, memberOf),
+        ...(onlyMine ? { onlyIds: memberOf } : {}),
+        ...(scope === 'joinable' ? { activeOnly: true, exceptIds: memberOf } : {}),
+      });
+      // One connection per transaction: the queries run one after the other.
+      const counts = await memberCounts(
+        tx,
+        rows.map((r) => r.id),
+      );
+      const pending = await pendingRequestsOf(tx, user.userId);
+      const unread = await unreadMessageCounts(tx, user.userId);
+      return rows.map((row) =>
+        toGroup(user, row, memberships.get(row.id) ?? null, {
+          pendingRequestId: pending.get(row.id) ?? null,
+          memberCount: counts.get(row.id) ?? 0,
+          unread: unread.get(row.id) ?? 0,
+        }),
+      );
+    },
+    { readsOnly: true },
   );
 }
 
-const ANY_GROUP = { isConfidential: false, status: 'active' as const };
-
-export async function getGroup(tx: Tx, ctx: GroupCtx, groupId: string): Promise<Group> {
-  const { group, membership } = await loadGroupAccess(tx, ctx.actor, groupId);
+/** One group as the caller sees it, inside a use case's transaction. */
+export async function groupInTx(tx: Tx, user: UserActor, groupId: string): Promise<Group> {
+  const { group, membership } = await loadGroupAccess(tx, user, groupId);
   const counts = await memberCounts(tx, [groupId]);
-  const pending = await pendingRequestsOf(tx, ctx.actor.userId);
-  const unread = await unreadMessageCounts(tx, ctx.actor.userId);
-  return toGroup(ctx.actor, group, membership, {
+  const pending = await pendingRequestsOf(tx, user.userId);
+  const unread = await unreadMessageCounts(tx, user.userId);
+  return toGroup(user, group, membership, {
     pendingRequestId: pending.get(groupId) ?? null,
     memberCount: counts.get(groupId) ?? 0,
     unread: unread.get(groupId) ?? 0,
   });
 }
 
-/** The public directory: active, non-confidential groups (row-level security restates it for anonymous callers). */
-export async function listDirectory(tx: Tx) {
-  const rows = await tx
-    .selectFrom('groups')
-    .select(['id', 'name_en', 'name_fr', 'name_es'])
-    .where('status', '=', 'active')
-    .where('is_confidential', '=', false)
-    .orderBy('name_en')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: { en: r.name_en, fr: r.name_fr, es: r.name_es } }));
+export async function getGroup(
+  deps: GroupsDeps,
+  actor: Actor,
+  _request: RequestContext,
+  params: { groupId: string },
+): Promise<Group> {
+  const user = groupUser(actor);
+  return withActor(deps.db, user, (tx) => groupInTx(tx, user, params.groupId), { readsOnly: true });
 }
 
-export interface GroupInput {
-  name: { en: string; fr: string; es: string };
-  description: { en: string; fr: string; es: string };
-  isConfidential: boolean;
-  owners: { userId: string; category: MemberCategory }[];
+/**
+ * The public directory: active, open groups. Read as the anonymous actor whoever asks, on purpose: row-level
+ * security then shows only active, open groups, whatever the query says.
+ */
+export async function listDirectory(deps: GroupsDeps, _actor: Actor, _request: RequestContext) {
+  const rows = await withActor(deps.db, ANONYMOUS, (tx) => listDirectoryRows(tx), { readsOnly: true });
+  return { items: rows.map((r) => ({ id: r.id, name: { en: r.name_en, fr: r.name_fr, es: r.name_es } })) };
 }
 
-/** Creates a group with its owners (Secretariat admins, or the platform itself for demo data). */
-export async function insertGroup(tx: Tx, createdBy: string | null, input: GroupInput, now: Date) {
-  const taken = await tx
-    .selectFrom('groups')
-    .select('id')
-    .where((eb) => eb(eb.fn('lower', ['name_en']), '=', input.name.en.toLowerCase()))
-    .executeTakeFirst();
-  if (taken) throw new ValidationError([{ field: 'name.en', reason: 'invalid' }]);
-  const group = await tx
-    .insertInto('groups')
-    .values({
-      name_en: input.name.en,
-      name_fr: input.name.fr,
-      name_es: input.name.es,
-      description_en: input.description.en,
-      description_fr: input.description.fr,
-      description_es: input.description.es,
-      is_confidential: input.isConfidential,
-      created_by: createdBy,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  for (const [index, owner] of input.owners.entries()) {
-    const user = await tx
-      .selectFrom('users as u')
-      .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-      .select(['u.id', 'u.first_name', 'u.last_name', 'u.country', 'o.name as organisation'])
-      .where('u.id', '=', owner.userId)
-      .where('u.status', '=', 'active')
-      .executeTakeFirst();
-    if (!user) throw new ValidationError([{ field: `owners.${index}.userId`, reason: 'invalid' }]);
-    await tx
-      .insertInto('group_members')
-      .values({
-        group_id: group.id,
-        user_id: user.id,
-        category: owner.category,
-        is_owner: true,
-        display_name: `${user.first_name} ${user.last_name}`,
-        organisation_name: user.organisation,
-        country: user.country,
-        joined_at: now,
-      })
-      .onConflict((oc) => oc.columns(['group_id', 'user_id']).doNothing())
-      .execute();
-  }
-  return group;
-}
-
-export async function createGroup(tx: Tx, ctx: GroupCtx, input: GroupInput): Promise<Group> {
-  if (!can(ctx.actor, null, 'administer', { group: ANY_GROUP })) throw new NotFoundError();
-  const group = await insertGroup(tx, ctx.actor.userId, input, ctx.clock());
-  await recordAudit(tx, auditCtx(ctx), {
-    action: 'groups.created',
-    targetType: 'group',
-    targetId: group.id,
-    details: { isConfidential: input.isConfidential, owners: input.owners.map((o) => o.userId) },
-  });
-  return getGroup(tx, ctx, group.id);
+export interface GroupChanges {
+  name?: { en: string; fr: string; es: string } | undefined;
+  description?: { en: string; fr: string; es: string } | undefined;
+  isConfidential?: boolean | undefined;
+  status?: 'active' | 'archived' | undefined;
 }
 
 export async function updateGroup(
-  tx: Tx,
-  ctx: GroupCtx,
-  groupId: string,
-  input: Partial<Omit<GroupInput, 'owners'>> & { status?: 'active' | 'archived' | undefined },
+  deps: GroupsDeps,
+  actor: Actor,
+  request: RequestContext,
+  input: { groupId: string; changes: GroupChanges },
 ): Promise<Group> {
-  const { group, membership } = await loadGroupAccess(tx, ctx.actor, groupId);
-  if (!can(ctx.actor, membership, 'administer', { group: facts(group) })) throw new NotFoundError();
-  await tx
-    .updateTable('groups')
-    .set({
-      ...(input.name ? { name_en: input.name.en, name_fr: input.name.fr, name_es: input.name.es } : {}),
-      ...(input.description
+  const user = groupUser(actor);
+  const { groupId, changes } = input;
+  return withActor(deps.db, user, async (tx) => {
+    const { group, membership } = await loadGroupAccess(tx, user, groupId);
+    if (!can(user, membership, 'administer', { group: facts(group) })) throw new NotFoundError();
+    await updateGroupRow(tx, groupId, {
+      ...(changes.name
+        ? { name_en: changes.name.en, name_fr: changes.name.fr, name_es: changes.name.es }
+        : {}),
+      ...(changes.description
         ? {
-            description_en: input.description.en,
-            description_fr: input.description.fr,
-            description_es: input.description.es,
+            description_en: changes.description.en,
+            description_fr: changes.description.fr,
+            description_es: changes.description.es,
           }
         : {}),
-      ...(input.isConfidential === undefined ? {} : { is_confidential: input.isConfidential }),
-      ...(input.status === undefined ? {} : { status: input.status }),
-      updated_at: ctx.clock(),
-    })
-    .where('id', '=', groupId)
-    .execute();
-  await recordAudit(tx, auditCtx(ctx), {
-    action: 'groups.updated',
-    targetType: 'group',
-    targetId: groupId,
-    details: { fields: Object.keys(input) },
+      ...(changes.isConfidential === undefined ? {} : { is_confidential: changes.isConfidential }),
+      ...(changes.status === undefined ? {} : { status: changes.status }),
+      updated_at: deps.clock(),
+    });
+    await recordAudit(tx, auditContextOf(user, deps.clock, request), {
+      action: 'groups.updated',
+      targetType: 'group',
+      targetId: groupId,
+      details: { fields: Object.keys(changes) },
+    });
+    return groupInTx(tx, user, groupId);
   });
-  return getGroup(tx, ctx, groupId);
 }

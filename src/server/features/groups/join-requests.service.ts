@@ -1,23 +1,28 @@
 /**
- * Joining a group: a signed-in person asks (or the Secretariat files the groups a registrant asked for when it
- * approves the registration); an owner approves with a member category or rejects with a reason; the person is
- * told by e-mail. Each decision is in the audit log.
+ * Asking to join a group: a signed-in person asks (or the Secretariat files the groups a registrant asked for when
+ * it approves the registration); the owners are told in the app and by e-mail. Owners decide in
+ * decide-join-request.ts. Each request is in the audit log.
  */
-import type { Selectable } from 'kysely';
-import type { JoinRequest, JoinRequestInput, MemberCategory } from '../../../shared/groups.contract.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import type { JoinRequest, JoinRequestInput } from '../../../shared/groups.contract.ts';
 import type { Settings } from '../../config.ts';
-import type { GroupJoinRequestsTable } from '../../db/schema-groups.ts';
-import type { Tx } from '../../db/with-actor.ts';
+import { withActor, type Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { queueMail } from '../mail/mail.service.ts';
-import { auditCtx, type GroupCtx } from './groups-deps.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
+import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { groupUser, type GroupsDeps } from './groups-deps.ts';
 import { can } from './groups.policy.ts';
+import { findGroup, languageOfUser, listActiveGroupNames } from './groups.repo.ts';
 import { facts, loadGroupAccess } from './groups.service.ts';
-import { groupContacts, groupLink, groupName, mailContacts, notifyInApp } from './notify.ts';
+import {
+  hasPendingRequest,
+  insertJoinRequest,
+  listJoinRequestRows,
+  type JoinRow,
+} from './join-requests.repo.ts';
+import { groupContacts, notifyInApp } from './notifications.repo.ts';
+import { mailContacts } from './notify.ts';
 import { decodeCursor, pageOf } from './paging.ts';
-
-type JoinRow = Selectable<GroupJoinRequestsTable>;
 
 export function toJoinRequest(row: JoinRow, mayDecide: boolean): JoinRequest {
   return {
@@ -53,30 +58,23 @@ async function fileJoinRequest(
   },
   now: Date,
 ): Promise<JoinRow> {
-  const group = await tx
-    .selectFrom('groups')
-    .selectAll()
-    .where('id', '=', values.groupId)
-    .executeTakeFirstOrThrow();
-  const row = await tx
-    .insertInto('group_join_requests')
-    .values({
-      group_id: values.groupId,
-      user_id: values.userId,
-      registration_id: values.registrationId,
-      country: values.country,
-      last_name: values.lastName,
-      first_name: values.firstName,
-      organisation: values.organisation,
-      function_title: values.functionTitle,
-      telephone: values.telephone,
-      official_email: values.officialEmail,
-      reason: values.reason,
-      language: values.language,
-      created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const group = await findGroup(tx, values.groupId);
+  if (!group) throw new NotFoundError();
+  const row = await insertJoinRequest(tx, {
+    group_id: values.groupId,
+    user_id: values.userId,
+    registration_id: values.registrationId,
+    country: values.country,
+    last_name: values.lastName,
+    first_name: values.firstName,
+    organisation: values.organisation,
+    function_title: values.functionTitle,
+    telephone: values.telephone,
+    official_email: values.officialEmail,
+    reason: values.reason,
+    language: values.language,
+    created_at: now,
+  });
   const owners = await groupContacts(tx, values.groupId, 'all_members', true);
   await notifyInApp(tx, {
     userIds: owners.map((o) => o.user_id),
@@ -92,196 +90,85 @@ async function fileJoinRequest(
 }
 
 export async function requestToJoin(
-  tx: Tx,
-  ctx: GroupCtx,
-  settings: Settings,
-  groupId: string,
-  input: JoinRequestInput,
+  deps: GroupsDeps,
+  actor: Actor,
+  request: RequestContext,
+  input: JoinRequestInput & { groupId: string },
 ): Promise<JoinRequest> {
-  const { group, membership } = await loadGroupAccess(tx, ctx.actor, groupId);
-  if (!can(ctx.actor, membership, 'request_join', { group: facts(group) })) {
-    if (membership) throw new ValidationError([{ field: 'groupId', reason: 'already_member' }]);
-    throw new NotFoundError();
-  }
-  const pending = await tx
-    .selectFrom('group_join_requests')
-    .select('id')
-    .where('group_id', '=', groupId)
-    .where('user_id', '=', ctx.actor.userId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  if (pending) throw new ValidationError([{ field: 'groupId', reason: 'already_member' }]);
-  const me = await tx
-    .selectFrom('users')
-    .select('language')
-    .where('id', '=', ctx.actor.userId)
-    .executeTakeFirstOrThrow();
-  const row = await fileJoinRequest(
-    tx,
-    settings,
-    { ...input, groupId, userId: ctx.actor.userId, registrationId: null, language: me.language },
-    ctx.clock(),
-  );
-  await recordAudit(tx, auditCtx(ctx), {
-    action: 'groups.join_requested',
-    targetType: 'group_join_request',
-    targetId: row.id,
-    details: { groupId },
-  });
-  return toJoinRequest(row, false);
-}
-
-export async function listJoinRequests(
-  tx: Tx,
-  ctx: GroupCtx,
-  groupId: string | null,
-  query: { status: 'pending' | 'approved' | 'rejected'; cursor?: string | undefined; limit: number },
-) {
-  let mayDecide = false;
-  let select = tx.selectFrom('group_join_requests').selectAll().where('status', '=', query.status);
-  if (groupId) {
-    const { group, membership } = await loadGroupAccess(tx, ctx.actor, groupId);
-    if (!can(ctx.actor, membership, 'moderate', { group: facts(group) })) {
-      if (membership) throw new ForbiddenError();
+  const user = groupUser(actor);
+  const { groupId, ...fields } = input;
+  const created = await withActor(deps.db, user, async (tx) => {
+    const { group, membership } = await loadGroupAccess(tx, user, groupId);
+    if (!can(user, membership, 'request_join', { group: facts(group) })) {
+      if (membership) throw new ValidationError([{ field: 'groupId', reason: 'already_member' }]);
       throw new NotFoundError();
     }
-    mayDecide = true;
-    select = select.where('group_id', '=', groupId);
-  } else {
-    select = select.where('user_id', '=', ctx.actor.userId);
-  }
-  const after = decodeCursor(query.cursor);
-  if (after) {
-    select = select.where((eb) =>
-      eb.or([
-        eb('created_at', '>', new Date(after.at)),
-        eb.and([eb('created_at', '=', new Date(after.at)), eb('id', '>', after.id)]),
-      ]),
+    if (await hasPendingRequest(tx, groupId, user.userId))
+      throw new ValidationError([{ field: 'groupId', reason: 'already_member' }]);
+    const language = await languageOfUser(tx, user.userId);
+    const row = await fileJoinRequest(
+      tx,
+      deps.settings,
+      { ...fields, groupId, userId: user.userId, registrationId: null, language },
+      deps.clock(),
     );
-  }
-  const rows = await select
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(query.limit + 1)
-    .execute();
-  const page = pageOf(rows, query.limit, (r) => ({ at: r.created_at, id: r.id }));
-  return { items: page.items.map((r) => toJoinRequest(r, mayDecide)), nextCursor: page.nextCursor };
+    await recordAudit(tx, auditContextOf(user, deps.clock, request), {
+      action: 'groups.join_requested',
+      targetType: 'group_join_request',
+      targetId: row.id,
+      details: { groupId },
+    });
+    return toJoinRequest(row, false);
+  });
+  deps.mail.kick();
+  return created;
 }
 
-async function loadPendingForDecision(tx: Tx, ctx: GroupCtx, groupId: string, requestId: string) {
-  const { group, membership } = await loadGroupAccess(tx, ctx.actor, groupId);
-  if (!can(ctx.actor, membership, 'moderate', { group: facts(group) })) {
-    if (membership) throw new ForbiddenError();
-    throw new NotFoundError();
-  }
-  const row = await tx
-    .selectFrom('group_join_requests')
-    .selectAll()
-    .where('id', '=', requestId)
-    .where('group_id', '=', groupId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) throw new NotFoundError();
-  if (row.status !== 'pending') throw new ValidationError([{ field: 'requestId', reason: 'expired' }]);
-  return { group, row };
-}
-
-export async function approveJoinRequest(
-  tx: Tx,
-  ctx: GroupCtx,
-  settings: Settings,
-  ids: { groupId: string; requestId: string },
-  input: { category: MemberCategory; isOwner: boolean },
-): Promise<JoinRequest> {
-  const { group, row } = await loadPendingForDecision(tx, ctx, ids.groupId, ids.requestId);
-  const now = ctx.clock();
-  await tx
-    .insertInto('group_members')
-    .values({
-      group_id: group.id,
-      user_id: row.user_id,
-      category: input.category,
-      is_owner: input.isOwner,
-      display_name: `${row.first_name} ${row.last_name}`,
-      organisation_name: row.organisation,
-      country: row.country,
-      joined_at: now,
-    })
-    .onConflict((oc) =>
-      oc.columns(['group_id', 'user_id']).doUpdateSet({ category: input.category, is_owner: input.isOwner }),
-    )
-    .execute();
-  const decided = await tx
-    .updateTable('group_join_requests')
-    .set({ status: 'approved', category: input.category, decided_by: ctx.actor.userId, decided_at: now })
-    .where('id', '=', row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await queueMail(tx, {
-    to: row.official_email,
-    language: row.language,
-    template: 'group_join_approved',
-    params: {
-      firstName: row.first_name,
-      group: groupName(group, row.language),
-      link: groupLink(settings, group.id),
+/** A group's requests (its moderators) or, without a group, the caller's own. */
+export async function listJoinRequests(
+  deps: GroupsDeps,
+  actor: Actor,
+  _request: RequestContext,
+  query: {
+    groupId: string | null;
+    status: 'pending' | 'approved' | 'rejected';
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  const user = groupUser(actor);
+  return withActor(
+    deps.db,
+    user,
+    async (tx) => {
+      let mayDecide = false;
+      if (query.groupId) {
+        const { group, membership } = await loadGroupAccess(tx, user, query.groupId);
+        if (!can(user, membership, 'moderate', { group: facts(group) })) {
+          if (membership) throw new ForbiddenError();
+          throw new NotFoundError();
+        }
+        mayDecide = true;
+      }
+      const rows = await listJoinRequestRows(
+        tx,
+        query.groupId
+          ? { status: query.status, groupId: query.groupId }
+          : { status: query.status, userId: user.userId },
+        { after: decodeCursor(query.cursor), limit: query.limit },
+      );
+      const page = pageOf(rows, query.limit, (r) => ({ at: r.created_at, id: r.id }));
+      return { items: page.items.map((r) => toJoinRequest(r, mayDecide)), nextCursor: page.nextCursor };
     },
-  });
-  await notifyInApp(tx, {
-    userIds: [row.user_id],
-    groupId: group.id,
-    kind: 'join_decided',
-    targetId: row.id,
-    audience: 'all_members',
-    title: groupName(group, row.language),
-    now,
-  });
-  await recordAudit(tx, auditCtx(ctx), {
-    action: 'groups.join_approved',
-    targetType: 'group_join_request',
-    targetId: row.id,
-    details: { groupId: group.id, userId: row.user_id, category: input.category, isOwner: input.isOwner },
-  });
-  return toJoinRequest(decided, true);
-}
-
-export async function rejectJoinRequest(
-  tx: Tx,
-  ctx: GroupCtx,
-  ids: { groupId: string; requestId: string },
-  reason: string,
-): Promise<JoinRequest> {
-  const { group, row } = await loadPendingForDecision(tx, ctx, ids.groupId, ids.requestId);
-  const decided = await tx
-    .updateTable('group_join_requests')
-    .set({
-      status: 'rejected',
-      decision_reason: reason,
-      decided_by: ctx.actor.userId,
-      decided_at: ctx.clock(),
-    })
-    .where('id', '=', row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await queueMail(tx, {
-    to: row.official_email,
-    language: row.language,
-    template: 'group_join_rejected',
-    params: { firstName: row.first_name, group: groupName(group, row.language), reason },
-  });
-  await recordAudit(tx, auditCtx(ctx), {
-    action: 'groups.join_rejected',
-    targetType: 'group_join_request',
-    targetId: row.id,
-    details: { groupId: group.id, userId: row.user_id },
-  });
-  return toJoinRequest(decided, true);
+    { readsOnly: true },
+  );
 }
 
 /**
  * When the Secretariat approves a registration, each requested group that names an active group (its id, or
  * its name in any language, case and spacing ignored) becomes a join request for that group's owners. Names
- * that match nothing are left for the Secretariat; the list of those is returned.
+ * that match nothing are left for the Secretariat; the list of those is returned. A step of the approval's
+ * transaction.
  */
 export async function fileRegistrationJoinRequests(
   tx: Tx,
@@ -303,11 +190,7 @@ export async function fileRegistrationJoinRequests(
   now: Date,
 ): Promise<{ filed: string[]; unmatched: string[] }> {
   const normal = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
-  const groups = await tx
-    .selectFrom('groups')
-    .select(['id', 'name_en', 'name_fr', 'name_es'])
-    .where('status', '=', 'active')
-    .execute();
+  const groups = await listActiveGroupNames(tx);
   const filed: string[] = [];
   const unmatched: string[] = [];
   for (const wanted of registration.requestedGroups) {

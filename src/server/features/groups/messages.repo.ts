@@ -2,13 +2,13 @@
  * SQL for messages. Every query names the caller's own recipient or sender row explicitly (the rule of
  * groups.policy.ts: a member reads what was sent to them or by them); row-level security restates it.
  */
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Selectable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { GroupMessagesTable } from '../../db/schema-groups.ts';
-
-type WithM = DB & { m: GroupMessagesTable };
 import type { Tx } from '../../db/with-actor.ts';
 import type { Keyset } from './paging.ts';
+
+type WithM = DB & { m: GroupMessagesTable };
 
 export type MessageRow = Selectable<GroupMessagesTable>;
 export type Folder = 'inbox' | 'sent' | 'all';
@@ -105,4 +105,60 @@ export async function messageFacts(tx: Tx, userId: string, messageIds: string[])
     .orderBy('recipient_name')
     .execute();
   return { own: new Set(own.map((r) => r.message_id)), recipients };
+}
+
+/**
+ * A new message with its sender row and one delivery row per recipient. The message is not read back
+ * (RETURNING) before its sender row exists: row-level security would not show it yet.
+ */
+export async function insertMessage(
+  tx: Tx,
+  message: Insertable<GroupMessagesTable> & { id: string },
+  senderId: string,
+  recipients: { userId: string; name: string }[],
+): Promise<void> {
+  await tx.insertInto('group_messages').values(message).execute();
+  await tx
+    .insertInto('group_message_senders')
+    .values({ message_id: message.id, user_id: senderId })
+    .execute();
+  await tx
+    .insertInto('group_message_recipients')
+    .values(recipients.map((r) => ({ message_id: message.id, user_id: r.userId, recipient_name: r.name })))
+    .execute();
+}
+
+/** update group_message_recipients set read_at = now where message_id = $1 and user_id = $2 and unread */
+export async function markRecipientRead(tx: Tx, messageId: string, userId: string, now: Date): Promise<void> {
+  await tx
+    .updateTable('group_message_recipients')
+    .set({ read_at: now })
+    .where('message_id', '=', messageId)
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .execute();
+}
+
+/** The newest delivery sequence number of the user: where a new live stream starts. */
+export async function newestDeliverySeq(tx: Tx, userId: string): Promise<string> {
+  const row = await tx
+    .selectFrom('group_message_recipients')
+    .select(sql<string>`coalesce(max(seq), 0)`.as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return String(row.n);
+}
+
+/** Deliveries to the user after a sequence number, in the given groups (the live stream's poll). */
+export async function deliveriesAfter(tx: Tx, userId: string, groupIds: string[], seq: string) {
+  return tx
+    .selectFrom('group_message_recipients as r')
+    .innerJoin('group_messages as m', 'm.id', 'r.message_id')
+    .select(['r.seq', 'm.id', 'm.group_id', 'm.thread_id'])
+    .where('r.user_id', '=', userId)
+    .where('r.seq', '>', seq)
+    .where('m.group_id', 'in', groupIds)
+    .orderBy('r.seq')
+    .limit(100)
+    .execute();
 }

@@ -3,44 +3,47 @@
  * is decided here once: a named member, or "anonymous member" — the real sender of an anonymous message is never
  * in an answer (only the sender's own `isOwn` flag, shown to the sender alone).
  */
-import { sql } from 'kysely';
+import type { Actor, UserActor } from '../../../shared/actor.ts';
 import type { Message, MessageSummary, UnreadCounts } from '../../../shared/groups.contract.ts';
-import type { Tx } from '../../db/with-actor.ts';
+import { withActor, type Tx } from '../../db/with-actor.ts';
 import { NotFoundError } from '../../errors.ts';
-import { filesOf, toUploadedFile } from './files.service.ts';
-import type { GroupCtx } from './groups-deps.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
+import { toUploadedFile } from './files.service.ts';
+import { filesOf } from './files.repo.ts';
+import { groupUser, type GroupsDeps } from './groups-deps.ts';
 import { can, type MembershipFacts } from './groups.policy.ts';
 import { membershipsOf, unreadMessageCounts, type GroupRow } from './groups.repo.ts';
-import { visibleNotifications } from './notifications.service.ts';
 import { facts, loadMemberAccess } from './groups.service.ts';
 import {
   listMessages,
+  markRecipientRead,
   messageFacts,
   readableMessages,
   type Folder,
   type MessageRow,
 } from './messages.repo.ts';
+import { unreadNotificationCounts } from './notifications.repo.ts';
 import { decodeCursor, pageOf } from './paging.ts';
 
 async function toMessages(
   tx: Tx,
-  ctx: GroupCtx,
+  user: UserActor,
   group: GroupRow,
   membership: MembershipFacts,
   rows: MessageRow[],
 ): Promise<Message[]> {
   const ids = rows.map((r) => r.id);
-  const { own, recipients } = await messageFacts(tx, ctx.actor.userId, ids);
+  const { own, recipients } = await messageFacts(tx, user.userId, ids);
   const files = await filesOf(tx, 'message_id', ids);
   const on = { group: facts(group) };
-  const mayReplyToMembers = can(ctx.actor, membership, 'write_to_members', on);
-  const mayReply = can(ctx.actor, membership, 'write_to_group', on);
+  const mayReplyToMembers = can(user, membership, 'write_to_members', on);
+  const mayReply = can(user, membership, 'write_to_group', on);
   // Receipts name the readers only where the sender may list members anyway.
-  const namesReaders = can(ctx.actor, membership, 'list_all_members', on);
+  const namesReaders = can(user, membership, 'list_all_members', on);
   return rows.map((row) => {
     const isOwn = own.has(row.id);
     const mine = recipients.filter((r) => r.message_id === row.id);
-    const myRow = mine.find((r) => r.user_id === ctx.actor.userId);
+    const myRow = mine.find((r) => r.user_id === user.userId);
     const read = mine.filter((r) => r.read_at !== null);
     const attachments = files.filter((f) => f.message_id === row.id).map(toUploadedFile);
     return {
@@ -101,10 +104,11 @@ const summaryOf = (m: Message): MessageSummary => ({
 });
 
 export async function listGroupMessages(
-  tx: Tx,
-  ctx: GroupCtx,
-  groupId: string,
+  deps: GroupsDeps,
+  actor: Actor,
+  _request: RequestContext,
   query: {
+    groupId: string;
     folder: Folder;
     q?: string | undefined;
     unreadOnly: boolean;
@@ -112,70 +116,84 @@ export async function listGroupMessages(
     limit: number;
   },
 ) {
-  const { group, membership } = await loadMemberAccess(tx, ctx.actor, groupId);
-  const rows = await listMessages(tx, groupId, ctx.actor.userId, {
-    ...query,
-    after: decodeCursor(query.cursor),
-  });
-  const page = pageOf(rows, query.limit, (r) => ({ at: r.sent_at, id: r.id }));
-  const messages = await toMessages(tx, ctx, group, membership, page.items);
-  return { items: messages.map(summaryOf), nextCursor: page.nextCursor };
+  const user = groupUser(actor);
+  return withActor(
+    deps.db,
+    user,
+    async (tx) => {
+      const { group, membership } = await loadMemberAccess(tx, user, query.groupId);
+      const rows = await listMessages(tx, query.groupId, user.userId, {
+        folder: query.folder,
+        q: query.q,
+        unreadOnly: query.unreadOnly,
+        limit: query.limit,
+        after: decodeCursor(query.cursor),
+      });
+      const page = pageOf(rows, query.limit, (r) => ({ at: r.sent_at, id: r.id }));
+      const messages = await toMessages(tx, user, group, membership, page.items);
+      return { items: messages.map(summaryOf), nextCursor: page.nextCursor };
+    },
+    { readsOnly: true },
+  );
+}
+
+interface MessageIds {
+  groupId: string;
+  messageId: string;
 }
 
 /** One message and its thread (the messages of the thread the caller may read, oldest first). */
-export async function getMessageThread(tx: Tx, ctx: GroupCtx, ids: { groupId: string; messageId: string }) {
-  const { group, membership } = await loadMemberAccess(tx, ctx.actor, ids.groupId);
-  const row = await readableMessages(tx, ids.groupId, ctx.actor.userId)
+export async function threadInTx(tx: Tx, user: UserActor, ids: MessageIds) {
+  const { group, membership } = await loadMemberAccess(tx, user, ids.groupId);
+  const row = await readableMessages(tx, ids.groupId, user.userId)
     .where('m.id', '=', ids.messageId)
     .executeTakeFirst();
   if (!row) throw new NotFoundError();
-  const threadRows = await readableMessages(tx, ids.groupId, ctx.actor.userId)
+  const threadRows = await readableMessages(tx, ids.groupId, user.userId)
     .where('m.thread_id', '=', row.thread_id)
     .orderBy('m.sent_at')
     .orderBy('m.id')
     .execute();
-  const thread = await toMessages(tx, ctx, group, membership, threadRows);
+  const thread = await toMessages(tx, user, group, membership, threadRows);
   const message = thread.find((m) => m.id === row.id);
   if (!message) throw new NotFoundError();
   return { message, thread };
 }
 
-export async function markMessageRead(tx: Tx, ctx: GroupCtx, ids: { groupId: string; messageId: string }) {
-  await loadMemberAccess(tx, ctx.actor, ids.groupId);
-  const row = await readableMessages(tx, ids.groupId, ctx.actor.userId)
-    .where('m.id', '=', ids.messageId)
-    .executeTakeFirst();
-  if (!row) throw new NotFoundError();
-  await tx
-    .updateTable('group_message_recipients')
-    .set({ read_at: ctx.clock() })
-    .where('message_id', '=', ids.messageId)
-    .where('user_id', '=', ctx.actor.userId)
-    .where('read_at', 'is', null)
-    .execute();
+export async function getMessageThread(
+  deps: GroupsDeps,
+  actor: Actor,
+  _request: RequestContext,
+  params: MessageIds,
+) {
+  const user = groupUser(actor);
+  return withActor(deps.db, user, (tx) => threadInTx(tx, user, params), { readsOnly: true });
 }
 
-/** Unread messages and notifications per group of which the caller is a member now. */
-export async function unreadCounts(tx: Tx, ctx: GroupCtx): Promise<UnreadCounts> {
-  const memberOf = await tx
-    .selectFrom('group_members')
-    .select('group_id')
-    .where('user_id', '=', ctx.actor.userId)
-    .execute();
-  const messages = await unreadMessageCounts(tx, ctx.actor.userId);
-  const memberships = await membershipsOf(tx, ctx.actor.userId);
-  const notifications = new Map<string, number>();
-  if (memberships.size > 0) {
-    // The audience filter (visibleNotifications), not only row-level security, keeps hidden items out of counts.
-    const rows = await visibleNotifications(tx, ctx.actor.userId, memberships)
-      .select(['n.group_id', sql<string>`count(*)`.as('n')])
-      .where('n.read_at', 'is', null)
-      .groupBy('n.group_id')
-      .execute();
-    for (const row of rows) notifications.set(row.group_id, Number(row.n));
-  }
-  const groups = memberOf
-    .map(({ group_id: groupId }) => ({
+export async function markMessageRead(
+  deps: GroupsDeps,
+  actor: Actor,
+  _request: RequestContext,
+  params: MessageIds,
+): Promise<void> {
+  const user = groupUser(actor);
+  await withActor(deps.db, user, async (tx) => {
+    await loadMemberAccess(tx, user, params.groupId);
+    const row = await readableMessages(tx, params.groupId, user.userId)
+      .where('m.id', '=', params.messageId)
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError();
+    await markRecipientRead(tx, params.messageId, user.userId, deps.clock());
+  });
+}
+
+/** Unread messages and notifications per group of which the user is a member now (also the live stream's). */
+export async function unreadCountsInTx(tx: Tx, user: UserActor): Promise<UnreadCounts> {
+  const messages = await unreadMessageCounts(tx, user.userId);
+  const memberships = await membershipsOf(tx, user.userId);
+  const notifications = await unreadNotificationCounts(tx, user.userId, memberships);
+  const groups = [...memberships.keys()]
+    .map((groupId) => ({
       groupId,
       messages: messages.get(groupId) ?? 0,
       notifications: notifications.get(groupId) ?? 0,
@@ -186,4 +204,9 @@ export async function unreadCounts(tx: Tx, ctx: GroupCtx): Promise<UnreadCounts>
     totalNotifications: groups.reduce((sum, g) => sum + g.notifications, 0),
     groups,
   };
+}
+
+export async function unreadCounts(deps: GroupsDeps, actor: Actor, _request: RequestContext) {
+  const user = groupUser(actor);
+  return withActor(deps.db, user, (tx) => unreadCountsInTx(tx, user), { readsOnly: true });
 }

@@ -5,7 +5,8 @@
  */
 import type { MemberCategory } from '../../../shared/groups.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
-import { insertGroup } from './groups.service.ts';
+import { insertGroup } from './create-group.ts';
+import { findGroupIdByName } from './groups.repo.ts';
 
 export const CHEETAH_GROUP = {
   name: {
@@ -24,12 +25,8 @@ export async function seedCheetahGroup(
   tx: Tx,
   options: { ownerUserId: string; ownerCategory?: MemberCategory; now?: Date },
 ): Promise<{ groupId: string; created: boolean }> {
-  const existing = await tx
-    .selectFrom('groups')
-    .select('id')
-    .where('name_en', '=', CHEETAH_GROUP.name.en)
-    .executeTakeFirst();
-  if (existing) return { groupId: existing.id, created: false };
+  const existing = await findGroupIdByName(tx, CHEETAH_GROUP.name.en);
+  if (existing) return { groupId: existing, created: false };
   const group = await insertGroup(
     tx,
     null,

@@ -5,15 +5,16 @@
  * a removed member or an ended session stops receiving at the next poll. The poll is two index range scans.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import type { UserActor } from '../../../shared/actor.ts';
 import type { GroupStreamEvent } from '../../../shared/groups.contract.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import type { Authentication } from '../identity/sessions.service.ts';
-import type { GroupsDeps } from './groups-deps.ts';
+import { groupUser, type GroupsDeps } from './groups-deps.ts';
 import { membershipsOf } from './groups.repo.ts';
-import { unreadCounts } from './messages.service.ts';
-import { visibleNotifications } from './notifications.service.ts';
+import { deliveriesAfter, newestDeliverySeq } from './messages.repo.ts';
+import { unreadCountsInTx } from './messages.service.ts';
+import { newestNotificationSeq, notificationsAfter } from './notifications.repo.ts';
+import { isSessionLive, isTokenLive } from './stream.repo.ts';
 
 const HEARTBEAT_MS = 15_000;
 /** A stream ends after this long; EventSource reconnects on its own, and the session is checked afresh. */
@@ -25,69 +26,25 @@ interface Cursor {
 }
 
 async function stillSignedIn(tx: Tx, auth: Authentication, now: Date, idleMinutes: number): Promise<boolean> {
-  if (auth.kind === 'session') {
-    const row = await tx
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .select('s.id')
-      .where('s.id', '=', auth.sessionId)
-      .where('s.revoked_at', 'is', null)
-      .where('s.expires_at', '>', now)
-      .where('s.last_seen_at', '>', new Date(now.getTime() - idleMinutes * 60_000))
-      .where('u.status', '=', 'active')
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-  if (auth.kind === 'token') {
-    const row = await tx
-      .selectFrom('api_tokens as t')
-      .innerJoin('users as u', 'u.id', 't.user_id')
-      .select('t.id')
-      .where('t.id', '=', auth.tokenId)
-      .where('t.revoked_at', 'is', null)
-      .where('t.expires_at', '>', now)
-      .where('u.status', '=', 'active')
-      .executeTakeFirst();
-    return row !== undefined;
-  }
+  if (auth.kind === 'session') return isSessionLive(tx, auth.sessionId, now, idleMinutes);
+  if (auth.kind === 'token') return isTokenLive(tx, auth.tokenId, now);
   return false;
 }
 
 /** The newest delivery and notification sequence numbers of the user: where a new stream starts. */
 async function currentCursor(tx: Tx, userId: string): Promise<Cursor> {
-  const d = await tx
-    .selectFrom('group_message_recipients')
-    .select(sql<string>`coalesce(max(seq), 0)`.as('n'))
-    .where('user_id', '=', userId)
-    .executeTakeFirstOrThrow();
-  const n = await tx
-    .selectFrom('group_notifications')
-    .select(sql<string>`coalesce(max(seq), 0)`.as('n'))
-    .where('user_id', '=', userId)
-    .executeTakeFirstOrThrow();
-  return { delivery: String(d.n), notification: String(n.n) };
+  return {
+    delivery: await newestDeliverySeq(tx, userId),
+    notification: await newestNotificationSeq(tx, userId),
+  };
 }
 
 /** What arrived since the cursor, for groups the user is still a member of, in audiences they may see. */
 async function poll(tx: Tx, actor: UserActor, cursor: Cursor): Promise<GroupStreamEvent[]> {
   const memberships = await membershipsOf(tx, actor.userId);
   if (memberships.size === 0) return [];
-  const deliveries = await tx
-    .selectFrom('group_message_recipients as r')
-    .innerJoin('group_messages as m', 'm.id', 'r.message_id')
-    .select(['r.seq', 'm.id', 'm.group_id', 'm.thread_id'])
-    .where('r.user_id', '=', actor.userId)
-    .where('r.seq', '>', cursor.delivery)
-    .where('m.group_id', 'in', [...memberships.keys()])
-    .orderBy('r.seq')
-    .limit(100)
-    .execute();
-  const notifications = await visibleNotifications(tx, actor.userId, memberships)
-    .select(['n.seq', 'n.id', 'n.group_id'])
-    .where('n.seq', '>', cursor.notification)
-    .orderBy('n.seq')
-    .limit(100)
-    .execute();
+  const deliveries = await deliveriesAfter(tx, actor.userId, [...memberships.keys()], cursor.delivery);
+  const notifications = await notificationsAfter(tx, actor.userId, memberships, cursor.notification);
   const events: GroupStreamEvent[] = [];
   for (const d of deliveries) {
     cursor.delivery = String(d.seq);
@@ -108,17 +65,18 @@ export function closeGroupStreams(): void {
 }
 
 export async function serveGroupStream(deps: GroupsDeps, request: FastifyRequest, reply: FastifyReply) {
-  const actor = request.actor as UserActor;
+  const actor = groupUser(request.actor);
   const auth = request.authentication;
   const idle = deps.settings.session.idleMinutes;
-  const initial = await withActor(deps.db, actor, async (tx) => ({
-    cursor: await currentCursor(tx, actor.userId),
-    counts: await unreadCounts(tx, {
-      actor,
-      clock: deps.clock,
-      meta: { ipAddress: null, userAgent: null, requestId: null },
+  const initial = await withActor(
+    deps.db,
+    actor,
+    async (tx) => ({
+      cursor: await currentCursor(tx, actor.userId),
+      counts: await unreadCountsInTx(tx, actor),
     }),
-  }));
+    { readsOnly: true },
+  );
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -149,19 +107,17 @@ export async function serveGroupStream(deps: GroupsDeps, request: FastifyRequest
     if (busy || ended) return;
     busy = true;
     try {
-      const result = await withActor(deps.db, actor, async (tx) => {
-        if (!(await stillSignedIn(tx, auth, deps.clock(), idle))) return null;
-        const events = await poll(tx, actor, cursor);
-        const counts =
-          events.length > 0
-            ? await unreadCounts(tx, {
-                actor,
-                clock: deps.clock,
-                meta: { ipAddress: null, userAgent: null, requestId: null },
-              })
-            : null;
-        return { events, counts };
-      });
+      const result = await withActor(
+        deps.db,
+        actor,
+        async (tx) => {
+          if (!(await stillSignedIn(tx, auth, deps.clock(), idle))) return null;
+          const events = await poll(tx, actor, cursor);
+          const counts = events.length > 0 ? await unreadCountsInTx(tx, actor) : null;
+          return { events, counts };
+        },
+        { readsOnly: true },
+      );
       if (ended) return;
       if (!result || Date.now() - started > MAX_STREAM_MS) return end();
       for (const event of result.events) send(event);

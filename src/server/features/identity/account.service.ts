@@ -1,16 +1,27 @@
 /**
- * A person's own account: their sessions, their password (changed, or reset through an e-mail link).
+ * A person's own account: their sessions, their password (changed, or reset through an e-mail link), and the
+ * single-use link tokens registration and password resets share.
  */
 import type { Actor } from '../../../shared/actor.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
+import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
 import { queueMail } from '../mail/mail.service.ts';
-import { findUserForActor, revokeAllSessions } from './identity.repo.ts';
-import type { IdentityDeps, RequestMeta } from './identity-deps.ts';
+import {
+  currentTermsVersion,
+  findUserForActor,
+  listLiveSessions,
+  revokeAllSessions,
+  revokeLiveSession,
+  setPassword,
+  setSessionTermsVersion,
+} from './identity.repo.ts';
+import type { IdentityDeps } from './identity-deps.ts';
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
 import { hashSecret, randomSecret } from './secrets.ts';
 import { FRONT_DOOR, replaceSession, type Authentication } from './sessions.service.ts';
+import { insertOneTimeToken, useOneTimeToken } from './tokens.repo.ts';
 
 const RESET_LINK_HOURS = 24;
 
@@ -19,20 +30,17 @@ function userOf(actor: Actor) {
   return actor;
 }
 
-export async function listMySessions(deps: IdentityDeps, actor: Actor, auth: Authentication) {
+export async function listMySessions(
+  deps: IdentityDeps,
+  actor: Actor,
+  _request: RequestContext,
+  input: { authentication: Authentication },
+) {
   const user = userOf(actor);
-  const now = deps.clock();
-  const rows = await withActor(deps.db, actor, (tx) =>
-    tx
-      .selectFrom('sessions')
-      .select(['id', 'created_at', 'last_seen_at', 'ip_address', 'user_agent'])
-      .where('user_id', '=', user.userId)
-      .where('revoked_at', 'is', null)
-      .where('stage', '=', 'full')
-      .where('expires_at', '>', now)
-      .orderBy('last_seen_at', 'desc')
-      .execute(),
-  );
+  const auth = input.authentication;
+  const rows = await withActor(deps.db, actor, (tx) => listLiveSessions(tx, user.userId, deps.clock()), {
+    readsOnly: true,
+  });
   return rows.map((row) => ({
     id: row.id,
     createdAt: row.created_at.toISOString(),
@@ -46,29 +54,19 @@ export async function listMySessions(deps: IdentityDeps, actor: Actor, auth: Aut
 export async function revokeMySession(
   deps: IdentityDeps,
   actor: Actor,
-  meta: RequestMeta,
-  sessionId: string,
-) {
+  request: RequestContext,
+  params: { id: string },
+): Promise<void> {
   const user = userOf(actor);
   await withActor(deps.db, actor, async (tx) => {
     // Row-level security limits the update to the caller's own sessions; 0 rows is a 404.
-    const result = await tx
-      .updateTable('sessions')
-      .set({ revoked_at: deps.clock() })
-      .where('id', '=', sessionId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw new NotFoundError();
-    await recordAudit(
-      tx,
-      { actor, clock: deps.clock, ...meta },
-      {
-        action: 'auth.session_revoked',
-        targetType: 'session',
-        targetId: sessionId,
-        details: { userId: user.userId },
-      },
-    );
+    if ((await revokeLiveSession(tx, params.id, deps.clock())) === 0) throw new NotFoundError();
+    await recordAudit(tx, auditContextOf(actor, deps.clock, request), {
+      action: 'auth.session_revoked',
+      targetType: 'session',
+      targetId: params.id,
+      details: { userId: user.userId },
+    });
   });
 }
 
@@ -79,15 +77,15 @@ function checkNewPassword(password: string, personal: string[]) {
   if (weakness) throw new ValidationError([{ field: 'newPassword', reason: 'common_password' }]);
 }
 
-/** Changes the password, ends every other session and gives this one a fresh id. */
+/** Changes the password, ends every other session and gives this one a fresh id (its secret is returned). */
 export async function changeOwnPassword(
   deps: IdentityDeps,
   actor: Actor,
-  auth: Authentication,
-  meta: RequestMeta,
-  input: { currentPassword: string; newPassword: string },
+  request: RequestContext,
+  input: { authentication: Authentication; currentPassword: string; newPassword: string },
 ): Promise<string | null> {
   const user = userOf(actor);
+  const auth = input.authentication;
   // As the user: the policies let people read and update their own row and sessions.
   return withActor(deps.db, actor, async (tx) => {
     const record = await findUserForActor(tx, { id: user.userId });
@@ -101,43 +99,28 @@ export async function changeOwnPassword(
       record.last_name,
     ]);
     const now = deps.clock();
-    await tx
-      .updateTable('users')
-      .set({ password_hash: await hashPassword(input.newPassword), must_change_password: false })
-      .where('id', '=', user.userId)
-      .execute();
+    await setPassword(tx, user.userId, await hashPassword(input.newPassword), { clearLock: false });
     await revokeAllSessions(tx, user.userId, now);
-    await recordAudit(
-      tx,
-      { actor, clock: deps.clock, ...meta },
-      { action: 'auth.password_changed', targetType: 'user', targetId: user.userId },
-    );
+    await recordAudit(tx, auditContextOf(actor, deps.clock, request), {
+      action: 'auth.password_changed',
+      targetType: 'user',
+      targetId: user.userId,
+    });
     if (auth.kind !== 'session') return null;
     const fresh = await replaceSession(tx, auth.sessionId, {
       userId: user.userId,
       stage: 'full',
       now,
       settings: deps.settings,
-      ...meta,
+      ipAddress: request.ipAddress,
+      userAgent: request.userAgent,
     });
-    await tx
-      .updateTable('sessions')
-      .set({ terms_version: auth.termsAccepted ? await currentVersion(tx) : null })
-      .where('id', '=', fresh.id)
-      .execute();
+    await setSessionTermsVersion(tx, fresh.id, auth.termsAccepted ? await currentTermsVersion(tx) : null);
     return fresh.secret;
   });
 }
 
-async function currentVersion(tx: Tx): Promise<number | null> {
-  const row = await tx
-    .selectFrom('terms_versions')
-    .select((eb) => eb.fn.max('version').as('v'))
-    .executeTakeFirst();
-  return row?.v ?? null;
-}
-
-/** Creates a single-use link token; only its hash is stored. */
+/** Creates a single-use link token; only its hash is stored. A step of the caller's transaction. */
 export async function createOneTimeToken(
   tx: Tx,
   input: {
@@ -149,16 +132,13 @@ export async function createOneTimeToken(
   },
 ): Promise<string> {
   const secret = randomSecret();
-  await tx
-    .insertInto('one_time_tokens')
-    .values({
-      token_hash: hashSecret(secret),
-      purpose: input.purpose,
-      user_id: input.userId ?? null,
-      registration_id: input.registrationId ?? null,
-      expires_at: new Date(input.now.getTime() + input.hours * 3_600_000),
-    })
-    .execute();
+  await insertOneTimeToken(tx, {
+    token_hash: hashSecret(secret),
+    purpose: input.purpose,
+    user_id: input.userId ?? null,
+    registration_id: input.registrationId ?? null,
+    expires_at: new Date(input.now.getTime() + input.hours * 3_600_000),
+  });
   return secret;
 }
 
@@ -169,26 +149,18 @@ export async function consumeOneTimeToken(
   purpose: 'verify_email' | 'reset_password',
   now: Date,
 ) {
-  const row = await tx
-    .updateTable('one_time_tokens')
-    .set({ used_at: now })
-    .where('token_hash', '=', hashSecret(secret))
-    .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .returning(['user_id', 'registration_id'])
-    .executeTakeFirst();
-  return row ?? null;
+  return useOneTimeToken(tx, hashSecret(secret), purpose, now);
 }
 
 /** Always answers the same; an e-mail goes out only when the address belongs to an active user. */
 export async function requestPasswordReset(
   deps: IdentityDeps,
-  meta: RequestMeta,
-  email: string,
+  _actor: Actor,
+  request: RequestContext,
+  input: { email: string },
 ): Promise<void> {
   await withActor(deps.db, FRONT_DOOR, async (tx) => {
-    const user = await findUserForActor(tx, { email });
+    const user = await findUserForActor(tx, { email: input.email });
     if (!user || user.status !== 'active') return;
     const now = deps.clock();
     const secret = await createOneTimeToken(tx, {
@@ -207,11 +179,11 @@ export async function requestPasswordReset(
         link: `${deps.settings.publicUrl}/reset-password/complete?token=${secret}`,
       },
     });
-    await recordAudit(
-      tx,
-      { actor: FRONT_DOOR, clock: deps.clock, ...meta },
-      { action: 'auth.password_reset_requested', targetType: 'user', targetId: user.id },
-    );
+    await recordAudit(tx, auditContextOf(FRONT_DOOR, deps.clock, request), {
+      action: 'auth.password_reset_requested',
+      targetType: 'user',
+      targetId: user.id,
+    });
   });
   deps.mail.kick();
 }
@@ -219,31 +191,22 @@ export async function requestPasswordReset(
 /** Sets a new password from an e-mailed link (also how approved people choose their first one). */
 export async function completePasswordReset(
   deps: IdentityDeps,
-  meta: RequestMeta,
-  secret: string,
-  newPassword: string,
+  _actor: Actor,
+  request: RequestContext,
+  input: { token: string; newPassword: string },
 ): Promise<void> {
   await withActor(deps.db, FRONT_DOOR, async (tx) => {
     const now = deps.clock();
-    const token = await consumeOneTimeToken(tx, secret, 'reset_password', now);
+    const token = await consumeOneTimeToken(tx, input.token, 'reset_password', now);
     const user = token?.user_id ? await findUserForActor(tx, { id: token.user_id }) : undefined;
     if (!user || user.status !== 'active') throw new ValidationError([{ field: 'token', reason: 'invalid' }]);
-    checkNewPassword(newPassword, [user.email.split('@')[0] ?? '', user.first_name, user.last_name]);
-    await tx
-      .updateTable('users')
-      .set({
-        password_hash: await hashPassword(newPassword),
-        must_change_password: false,
-        failed_sign_ins: 0,
-        locked_until: null,
-      })
-      .where('id', '=', user.id)
-      .execute();
+    checkNewPassword(input.newPassword, [user.email.split('@')[0] ?? '', user.first_name, user.last_name]);
+    await setPassword(tx, user.id, await hashPassword(input.newPassword), { clearLock: true });
     await revokeAllSessions(tx, user.id, now);
-    await recordAudit(
-      tx,
-      { actor: FRONT_DOOR, clock: deps.clock, ...meta },
-      { action: 'auth.password_reset', targetType: 'user', targetId: user.id },
-    );
+    await recordAudit(tx, auditContextOf(FRONT_DOOR, deps.clock, request), {
+      action: 'auth.password_reset',
+      targetType: 'user',
+      targetId: user.id,
+    });
   });
 }

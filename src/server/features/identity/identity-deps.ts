@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Settings } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import type { MailSender } from '../mail/mail.service.ts';
 import type { Sealer } from './secrets.ts';
 
@@ -13,9 +14,5 @@ export interface IdentityDeps {
   mail: MailSender;
 }
 
-/** Where a request came from, for sessions and audit entries. */
-export interface RequestMeta {
-  ipAddress: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-}
+/** The old name of RequestContext (ADR 0012), kept while reports and imports use it: to remove when they move. */
+export type RequestMeta = RequestContext;

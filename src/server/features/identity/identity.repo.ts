@@ -111,3 +111,141 @@ export async function recordFailure(tx: Tx, userId: string, failures: number, lo
 /** Is the row's user allowed in now? (status and lock) — used after every credential check. */
 export const isLocked = (user: { locked_until: Date | null }, now: Date) =>
   user.locked_until !== null && user.locked_until.getTime() > now.getTime();
+
+/** insert into sessions … returning id */
+export async function insertSession(
+  tx: Tx,
+  values: {
+    token_hash: string;
+    user_id: string;
+    stage: 'second_factor' | 'full';
+    csrf_token: string;
+    created_at: Date;
+    last_seen_at: Date;
+    expires_at: Date;
+    ip_address: string | null;
+    user_agent: string | null;
+  },
+): Promise<string> {
+  const row = await tx.insertInto('sessions').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** update sessions set revoked_at = now where id = $1 */
+export async function revokeSession(tx: Tx, sessionId: string, now: Date): Promise<void> {
+  await tx.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).execute();
+}
+
+/** As revokeSession, only if still live; row-level security limits it to the caller's own. Returns the count. */
+export async function revokeLiveSession(tx: Tx, sessionId: string, now: Date): Promise<number> {
+  const result = await tx
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The user's full, live sessions, most recently seen first. */
+export async function listLiveSessions(tx: Tx, userId: string, now: Date) {
+  return tx
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'last_seen_at', 'ip_address', 'user_agent'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('stage', '=', 'full')
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+}
+
+/** update sessions set terms_version = $2 where id = $1 */
+export async function setSessionTermsVersion(
+  tx: Tx,
+  sessionId: string,
+  version: number | null,
+): Promise<void> {
+  await tx.updateTable('sessions').set({ terms_version: version }).where('id', '=', sessionId).execute();
+}
+
+/** update api_tokens set terms_version = $2 where id = $1 */
+export async function setTokenTermsVersion(tx: Tx, tokenId: string, version: number): Promise<void> {
+  await tx.updateTable('api_tokens').set({ terms_version: version }).where('id', '=', tokenId).execute();
+}
+
+/** update users set totp_secret_sealed = $2 where id = $1 (the pending secret of an enrolment) */
+export async function setPendingTotpSecret(tx: Tx, userId: string, sealed: string): Promise<void> {
+  await tx.updateTable('users').set({ totp_secret_sealed: sealed }).where('id', '=', userId).execute();
+}
+
+/** A right second factor: failures cleared, activity noted, the TOTP step (and enrolment) recorded. */
+export async function recordSecondFactor(
+  tx: Tx,
+  userId: string,
+  input: { now: Date; step: number | null; isEnrolment: boolean },
+): Promise<void> {
+  await tx
+    .updateTable('users')
+    .set({
+      failed_sign_ins: 0,
+      locked_until: null,
+      last_active_at: input.now,
+      // Signing in answers the inactivity warning.
+      inactivity_warned_at: null,
+      ...(input.step !== null ? { totp_last_step: input.step } : {}),
+      ...(input.isEnrolment ? { totp_enrolled_at: input.now } : {}),
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** The user's recovery codes become these (hashes); the old ones are gone. */
+export async function replaceRecoveryCodes(tx: Tx, userId: string, codeHashes: string[]): Promise<void> {
+  await tx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  await tx
+    .insertInto('recovery_codes')
+    .values(codeHashes.map((code_hash) => ({ user_id: userId, code_hash })))
+    .execute();
+}
+
+/** update recovery_codes set used_at = now where user_id = $1 and code_hash = $2 and used_at is null */
+export async function useRecoveryCodeHash(
+  tx: Tx,
+  userId: string,
+  codeHash: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('recovery_codes')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A new password; a reset also clears failures and the lock. */
+export async function setPassword(
+  tx: Tx,
+  userId: string,
+  passwordHash: string,
+  options: { clearLock: boolean },
+): Promise<void> {
+  await tx
+    .updateTable('users')
+    .set({
+      password_hash: passwordHash,
+      must_change_password: false,
+      ...(options.clearLock ? { failed_sign_ins: 0, locked_until: null } : {}),
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** A token's use: when it was last used, and its user's activity. */
+export async function recordTokenUse(tx: Tx, tokenId: string, userId: string, now: Date): Promise<void> {
+  await tx.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', tokenId).execute();
+  await tx.updateTable('users').set({ last_active_at: now }).where('id', '=', userId).execute();
+}

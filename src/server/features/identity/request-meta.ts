@@ -1,11 +1,6 @@
-import type { FastifyRequest } from 'fastify';
-import type { RequestMeta } from './identity-deps.ts';
-
-export function requestMeta(request: FastifyRequest): RequestMeta {
-  const agent = request.headers['user-agent'];
-  return {
-    ipAddress: request.ip ?? null,
-    userAgent: typeof agent === 'string' ? agent : null,
-    requestId: String(request.id),
-  };
-}
+/**
+ * The old names of requestContextOf and RequestContext (ADR 0012), kept while reports and imports use them: to
+ * remove when reports and imports move. New code imports src/server/http/request-context.ts.
+ */
+export { requestContextOf as requestMeta } from '../../http/request-context.ts';
+export type { RequestMeta } from './identity-deps.ts';

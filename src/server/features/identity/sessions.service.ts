@@ -4,20 +4,26 @@
  * SESSION_ABSOLUTE_HOURS, or its user is no longer active; each check happens at every request.
  */
 import type { Kysely } from 'kysely';
-import { systemActor, type UserActor } from '../../../shared/actor.ts';
+import { systemActor, type Actor, type UserActor } from '../../../shared/actor.ts';
+import { abilitiesOf } from '../../../shared/permissions.ts';
 import type { Settings } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
+import { UnauthenticatedError } from '../../errors.ts';
+import { NO_REQUEST, type RequestContext } from '../../lib/request-context.ts';
+import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
 import {
   currentTermsVersion,
   findApiTokenByHash,
   frontDoorSession,
   findUserForActor,
+  insertSession,
+  recordTokenUse,
+  revokeSession,
   touchSession,
   type UserRecord,
 } from './identity.repo.ts';
 import { hashSecret, randomSecret } from './secrets.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 
 export const FRONT_DOOR = systemActor('front door');
 
@@ -70,22 +76,18 @@ export async function createSession(
   const secret = randomSecret();
   const csrfToken = randomSecret(24);
   const expiresAt = new Date(input.now.getTime() + input.settings.session.absoluteHours * 3_600_000);
-  const row = await tx
-    .insertInto('sessions')
-    .values({
-      token_hash: hashSecret(secret),
-      user_id: input.userId,
-      stage: input.stage,
-      csrf_token: csrfToken,
-      created_at: input.now,
-      last_seen_at: input.now,
-      expires_at: expiresAt,
-      ip_address: input.ipAddress,
-      user_agent: input.userAgent?.slice(0, 300) ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { secret, id: row.id, csrfToken };
+  const id = await insertSession(tx, {
+    token_hash: hashSecret(secret),
+    user_id: input.userId,
+    stage: input.stage,
+    csrf_token: csrfToken,
+    created_at: input.now,
+    last_seen_at: input.now,
+    expires_at: expiresAt,
+    ip_address: input.ipAddress,
+    user_agent: input.userAgent?.slice(0, 300) ?? null,
+  });
+  return { secret, id, csrfToken };
 }
 
 /** A fresh session id at every privilege change: the old session ends, a new one begins. */
@@ -94,7 +96,7 @@ export async function replaceSession(
   oldSessionId: string,
   input: Parameters<typeof createSession>[1],
 ): Promise<NewSession> {
-  await tx.updateTable('sessions').set({ revoked_at: input.now }).where('id', '=', oldSessionId).execute();
+  await revokeSession(tx, oldSessionId, input.now);
   return createSession(tx, input);
 }
 
@@ -147,11 +149,10 @@ export async function authenticateToken(
     if (!user || user.status !== 'active') return null;
     // Use is recorded (and audited) at most once a minute per token, not at every request of a script.
     if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > 60_000) {
-      await tx.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token.id).execute();
-      await tx.updateTable('users').set({ last_active_at: now }).where('id', '=', user.id).execute();
+      await recordTokenUse(tx, token.id, user.id, now);
       await recordAudit(
         tx,
-        { actor: FRONT_DOOR, clock: () => now },
+        auditContextOf(FRONT_DOOR, () => now, NO_REQUEST),
         {
           action: 'token.used',
           targetType: 'api_token',
@@ -169,4 +170,47 @@ export async function authenticateToken(
       actor: actorOf(user),
     };
   });
+}
+
+/** The caller's session as the web app sees it: who, which step of signing in is next, what they may do. */
+export async function currentSession(
+  _deps: unknown,
+  _actor: Actor,
+  _request: RequestContext,
+  input: { authentication: Authentication },
+) {
+  const auth = input.authentication;
+  if (auth.kind !== 'session') throw new UnauthenticatedError();
+  const user = auth.user;
+  const next =
+    auth.stage === 'second_factor'
+      ? user.totp_enrolled_at
+        ? 'second_factor'
+        : 'enrol_second_factor'
+      : !auth.termsAccepted
+        ? 'accept_terms'
+        : user.must_change_password
+          ? 'change_password'
+          : 'done';
+  return {
+    user: {
+      id: user.id,
+      email: user.email,
+      firstName: user.first_name,
+      lastName: user.last_name,
+      language: user.language,
+      role: user.role,
+      hasItdAccess: user.has_itd_access,
+      organisation: {
+        id: user.organisation_id,
+        name: user.organisation_name,
+        kind: user.organisation_kind,
+        party: user.party,
+      },
+    },
+    csrfToken: auth.csrfToken,
+    next,
+    abilities: auth.stage === 'full' ? abilitiesOf(auth.actor) : [],
+    expiresAt: auth.expiresAt.toISOString(),
+  } as const;
 }

@@ -4,33 +4,53 @@
  * Failures are committed before the refusal is returned, so a lockout cannot be rolled back.
  */
 import type { Actor } from '../../../shared/actor.ts';
-import { recordAudit, type AuditInput } from '../audit/audit.service.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
-import { findUserForActor, isLocked, recordFailure, type UserRecord } from './identity.repo.ts';
-import type { IdentityDeps, RequestMeta } from './identity-deps.ts';
+import { NotFoundError, UnauthenticatedError } from '../../errors.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
+import { auditContextOf, recordAudit, type AuditInput } from '../audit/audit.service.ts';
+import {
+  findUserForActor,
+  isLocked,
+  recordFailure,
+  recordSecondFactor,
+  replaceRecoveryCodes,
+  revokeSession,
+  setPendingTotpSecret,
+  useRecoveryCodeHash,
+  type UserRecord,
+} from './identity.repo.ts';
+import type { IdentityDeps } from './identity-deps.ts';
 import { verifyPassword } from './passwords.ts';
 import { hashSecret } from './secrets.ts';
-import { createSession, FRONT_DOOR, replaceSession, type NewSession } from './sessions.service.ts';
+import {
+  createSession,
+  FRONT_DOOR,
+  replaceSession,
+  type Authentication,
+  type NewSession,
+} from './sessions.service.ts';
 import { enrolmentFor, matchTotp, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode } from './totp.ts';
 
 export type SignInNext = 'enrol_second_factor' | 'second_factor' | 'accept_terms' | 'done';
-export type SignInResult = { ok: true; session: NewSession; next: SignInNext } | { ok: false };
+export type SignInResult = { session: NewSession; next: SignInNext };
 
 const MAX_LOCK_MS = 3_600_000;
 
-function audit(tx: Tx, deps: IdentityDeps, meta: RequestMeta, input: AuditInput, actor: Actor = FRONT_DOOR) {
-  return recordAudit(
-    tx,
-    { actor, clock: deps.clock, ipAddress: meta.ipAddress, requestId: meta.requestId },
-    input,
-  );
+function audit(
+  tx: Tx,
+  deps: IdentityDeps,
+  request: RequestContext,
+  input: AuditInput,
+  actor: Actor = FRONT_DOOR,
+) {
+  return recordAudit(tx, auditContextOf(actor, deps.clock, request), input);
 }
 
 /** Counts a failure and locks the account when there were too many; returns true when now locked. */
 async function countFailure(
   tx: Tx,
   deps: IdentityDeps,
-  meta: RequestMeta,
+  request: RequestContext,
   user: UserRecord,
   step: string,
 ): Promise<void> {
@@ -44,14 +64,14 @@ async function countFailure(
         )
       : null;
   await recordFailure(tx, user.id, failures, lockedUntil);
-  await audit(tx, deps, meta, {
+  await audit(tx, deps, request, {
     action: 'auth.sign_in_failed',
     targetType: 'user',
     targetId: user.id,
     details: { step, failures },
   });
   if (lockedUntil) {
-    await audit(tx, deps, meta, {
+    await audit(tx, deps, request, {
       action: 'auth.locked_out',
       targetType: 'user',
       targetId: user.id,
@@ -60,81 +80,100 @@ async function countFailure(
   }
 }
 
+/**
+ * The password step. Signing in acts as the front door whoever asks. A refusal is thrown only after the
+ * transaction committed, so the failure it counted stays counted.
+ */
 export async function signInWithPassword(
   deps: IdentityDeps,
-  meta: RequestMeta,
-  email: string,
-  password: string,
+  _actor: Actor,
+  request: RequestContext,
+  input: { email: string; password: string },
 ): Promise<SignInResult> {
-  return withActor(deps.db, FRONT_DOOR, async (tx) => {
+  const { email, password } = input;
+  const result = await withActor(deps.db, FRONT_DOOR, async (tx): Promise<SignInResult | null> => {
     const now = deps.clock();
     const user = await findUserForActor(tx, { email });
     const isPasswordRight = await verifyPassword(user?.password_hash ?? null, password);
     if (!user) {
-      await audit(tx, deps, meta, {
+      await audit(tx, deps, request, {
         action: 'auth.sign_in_failed',
         details: { step: 'password', account: 'unknown' },
       });
-      return { ok: false };
+      return null;
     }
     if (isLocked(user, now) || user.status !== 'active') {
-      await audit(tx, deps, meta, {
+      await audit(tx, deps, request, {
         action: 'auth.sign_in_refused',
         targetType: 'user',
         targetId: user.id,
         details: { reason: user.status !== 'active' ? user.status : 'locked' },
       });
-      return { ok: false };
+      return null;
     }
     if (!isPasswordRight) {
-      await countFailure(tx, deps, meta, user, 'password');
-      return { ok: false };
+      await countFailure(tx, deps, request, user, 'password');
+      return null;
     }
     const session = await createSession(tx, {
       userId: user.id,
       stage: 'second_factor',
       now,
       settings: deps.settings,
-      ...meta,
+      ipAddress: request.ipAddress,
+      userAgent: request.userAgent,
     });
-    await audit(tx, deps, meta, { action: 'auth.password_accepted', targetType: 'user', targetId: user.id });
-    return { ok: true, session, next: user.totp_enrolled_at ? 'second_factor' : 'enrol_second_factor' };
+    await audit(tx, deps, request, {
+      action: 'auth.password_accepted',
+      targetType: 'user',
+      targetId: user.id,
+    });
+    return { session, next: user.totp_enrolled_at ? 'second_factor' : 'enrol_second_factor' };
   });
+  if (!result) throw new UnauthenticatedError();
+  return result;
 }
 
-/** The pending TOTP secret of a user who has not enrolled yet, created on first ask. */
-export async function startEnrolment(deps: IdentityDeps, userId: string) {
-  return withActor(deps.db, FRONT_DOOR, async (tx) => {
+/** The pending TOTP secret of a user who has not enrolled yet, created on first ask; a 404 once enrolled. */
+export async function startEnrolment(
+  deps: IdentityDeps,
+  _actor: Actor,
+  _request: RequestContext,
+  input: { authentication: Authentication },
+) {
+  const auth = input.authentication;
+  if (auth.kind !== 'session') throw new UnauthenticatedError();
+  const userId = auth.user.id;
+  const enrolment = await withActor(deps.db, FRONT_DOOR, async (tx) => {
     const user = await findUserForActor(tx, { id: userId });
     if (!user || user.totp_enrolled_at) return null;
     let secret = user.totp_secret_sealed ? deps.sealer.unseal(user.totp_secret_sealed) : null;
     if (!secret) {
       secret = newTotpSecret();
-      await tx
-        .updateTable('users')
-        .set({ totp_secret_sealed: deps.sealer.seal(secret) })
-        .where('id', '=', userId)
-        .execute();
+      await setPendingTotpSecret(tx, userId, deps.sealer.seal(secret));
     }
     return enrolmentFor(secret, user.email);
   });
+  if (!enrolment) throw new NotFoundError();
+  return enrolment;
 }
 
-export type SecondFactorResult =
-  { ok: true; session: NewSession; next: SignInNext; recoveryCodes?: string[] } | { ok: false };
+export type SecondFactorResult = { session: NewSession; next: SignInNext; recoveryCodes?: string[] };
 
 /** Enrolment (first sign-in) or verification: a right code replaces the session with a full one. */
 export async function completeSecondFactor(
   deps: IdentityDeps,
-  meta: RequestMeta,
-  input: { sessionId: string; userId: string; code: string; isEnrolment: boolean },
+  _actor: Actor,
+  request: RequestContext,
+  input: { authentication: Authentication; code: string; isEnrolment: boolean },
 ): Promise<SecondFactorResult> {
-  return withActor(deps.db, FRONT_DOOR, async (tx) => {
+  const auth = input.authentication;
+  if (auth.kind !== 'session') throw new UnauthenticatedError();
+  const result = await withActor(deps.db, FRONT_DOOR, async (tx): Promise<SecondFactorResult | null> => {
     const now = deps.clock();
-    const user = await findUserForActor(tx, { id: input.userId });
-    if (!user || user.status !== 'active' || isLocked(user, now) || !user.totp_secret_sealed)
-      return { ok: false };
-    if (input.isEnrolment !== (user.totp_enrolled_at === null)) return { ok: false };
+    const user = await findUserForActor(tx, { id: auth.user.id });
+    if (!user || user.status !== 'active' || isLocked(user, now) || !user.totp_secret_sealed) return null;
+    if (input.isEnrolment !== (user.totp_enrolled_at === null)) return null;
     const secret = deps.sealer.unseal(user.totp_secret_sealed);
     const step = matchTotp(secret, input.code, now);
     const isFreshStep = step !== null && (user.totp_last_step === null || step > user.totp_last_step);
@@ -142,80 +181,65 @@ export async function completeSecondFactor(
     if (!isFreshStep && !input.isEnrolment)
       usedRecoveryCode = await useRecoveryCode(tx, user.id, input.code, now);
     if (!isFreshStep && !usedRecoveryCode) {
-      await countFailure(tx, deps, meta, user, input.isEnrolment ? 'enrolment' : 'second_factor');
-      return { ok: false };
+      await countFailure(tx, deps, request, user, input.isEnrolment ? 'enrolment' : 'second_factor');
+      return null;
     }
-    await tx
-      .updateTable('users')
-      .set({
-        failed_sign_ins: 0,
-        locked_until: null,
-        last_active_at: now,
-        // Signing in answers the inactivity warning.
-        inactivity_warned_at: null,
-        ...(isFreshStep ? { totp_last_step: step } : {}),
-        ...(input.isEnrolment ? { totp_enrolled_at: now } : {}),
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await recordSecondFactor(tx, user.id, {
+      now,
+      step: isFreshStep ? step : null,
+      isEnrolment: input.isEnrolment,
+    });
     let recoveryCodes: string[] | undefined;
     if (input.isEnrolment) {
       recoveryCodes = newRecoveryCodes();
-      await tx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
-      await tx
-        .insertInto('recovery_codes')
-        .values(
-          recoveryCodes.map((code) => ({
-            user_id: user.id,
-            code_hash: hashSecret(normaliseRecoveryCode(code)),
-          })),
-        )
-        .execute();
-      await audit(tx, deps, meta, {
+      await replaceRecoveryCodes(
+        tx,
+        user.id,
+        recoveryCodes.map((code) => hashSecret(normaliseRecoveryCode(code))),
+      );
+      await audit(tx, deps, request, {
         action: 'auth.second_factor_enrolled',
         targetType: 'user',
         targetId: user.id,
       });
     }
-    const session = await replaceSession(tx, input.sessionId, {
+    const session = await replaceSession(tx, auth.sessionId, {
       userId: user.id,
       stage: 'full',
       now,
       settings: deps.settings,
-      ...meta,
+      ipAddress: request.ipAddress,
+      userAgent: request.userAgent,
     });
-    await audit(tx, deps, meta, {
+    await audit(tx, deps, request, {
       action: 'auth.signed_in',
       targetType: 'user',
       targetId: user.id,
       details: { secondFactor: usedRecoveryCode ? 'recovery_code' : 'totp', sessionId: session.id },
     });
-    return { ok: true, session, next: 'accept_terms', ...(recoveryCodes ? { recoveryCodes } : {}) };
+    return { session, next: 'accept_terms', ...(recoveryCodes ? { recoveryCodes } : {}) };
   });
+  if (!result) throw new UnauthenticatedError();
+  return result;
 }
 
-/** update recovery_codes set used_at = now where user_id = $1 and code_hash = $2 and used_at is null */
+/** A recovery code in place of a TOTP code: each works once. */
 async function useRecoveryCode(tx: Tx, userId: string, code: string, now: Date): Promise<boolean> {
   const normalised = normaliseRecoveryCode(code);
   if (normalised.length !== 10) return false;
-  const result = await tx
-    .updateTable('recovery_codes')
-    .set({ used_at: now })
-    .where('user_id', '=', userId)
-    .where('code_hash', '=', hashSecret(normalised))
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return useRecoveryCodeHash(tx, userId, hashSecret(normalised), now);
 }
 
 export async function signOut(
   deps: IdentityDeps,
-  meta: RequestMeta,
-  sessionId: string,
-  userId: string,
+  _actor: Actor,
+  request: RequestContext,
+  input: { authentication: Authentication },
 ): Promise<void> {
+  const auth = input.authentication;
+  if (auth.kind !== 'session') return;
   await withActor(deps.db, FRONT_DOOR, async (tx) => {
-    await tx.updateTable('sessions').set({ revoked_at: deps.clock() }).where('id', '=', sessionId).execute();
-    await audit(tx, deps, meta, { action: 'auth.signed_out', targetType: 'user', targetId: userId });
+    await revokeSession(tx, auth.sessionId, deps.clock());
+    await audit(tx, deps, request, { action: 'auth.signed_out', targetType: 'user', targetId: auth.user.id });
   });
 }

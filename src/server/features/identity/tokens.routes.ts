@@ -2,19 +2,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createdTokenSchema, createTokenSchema, tokenListSchema } from '../../../shared/auth.contract.ts';
-import { withActor } from '../../db/with-actor.ts';
-import { currentTermsVersion } from './identity.repo.ts';
+import { requestContextOf } from '../../http/request-context.ts';
 import type { IdentityDeps } from './identity-deps.ts';
-import { requestMeta } from './request-meta.ts';
-import { createToken, listMyTokens, revokeToken, termsVersionOf } from './tokens.service.ts';
+import { createToken, listMyTokens, revokeToken } from './tokens.service.ts';
 
 export const tokenRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps) => {
   app.get(
     '/',
     { config: { access: 'signed_in' }, schema: { tags: ['tokens'], response: { 200: tokenListSchema } } },
-    async (request) => ({
-      items: await withActor(deps.db, request.actor, (tx) => listMyTokens(tx, request.actor)),
-    }),
+    async (request) => ({ items: await listMyTokens(deps, request.actor, requestContextOf(request)) }),
   );
 
   app.post(
@@ -23,21 +19,13 @@ export const tokenRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps
       config: { access: 'data' },
       schema: { tags: ['tokens'], body: createTokenSchema, response: { 201: createdTokenSchema } },
     },
-    async (request, reply) => {
-      const created = await withActor(deps.db, request.actor, async (tx) =>
-        createToken(
-          tx,
-          {
-            actor: request.actor,
-            clock: deps.clock,
-            meta: requestMeta(request),
-            termsVersion: termsVersionOf(request.authentication, await currentTermsVersion(tx)),
-          },
-          request.body,
-        ),
-      );
-      return reply.code(201).send(created);
-    },
+    async (request, reply) =>
+      reply.code(201).send(
+        await createToken(deps, request.actor, requestContextOf(request), {
+          ...request.body,
+          authentication: request.authentication,
+        }),
+      ),
   );
 
   app.delete(
@@ -47,13 +35,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps
       schema: { tags: ['tokens'], params: z.object({ id: z.string().uuid() }), response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await withActor(deps.db, request.actor, (tx) =>
-        revokeToken(
-          tx,
-          { actor: request.actor, clock: deps.clock, meta: requestMeta(request) },
-          request.params.id,
-        ),
-      );
+      await revokeToken(deps, request.actor, requestContextOf(request), request.params);
       return reply.code(204).send(null);
     },
   );

@@ -2,23 +2,19 @@
  * Personal API tokens for analysts' scripts: shown once, stored hashed, expiring, revocable. A token
  * acts as its user; it carries the terms version accepted when it was made (or later through it).
  */
-import type { Actor } from '../../../shared/actor.ts';
+import type { Actor, SystemActor } from '../../../shared/actor.ts';
 import { can } from '../../../shared/permissions.ts';
-import type { Tx } from '../../db/with-actor.ts';
+import { withActor } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { RequestMeta } from './identity-deps.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
+import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { currentTermsVersion } from './identity.repo.ts';
+import type { IdentityDeps } from './identity-deps.ts';
 import { hashSecret, randomSecret } from './secrets.ts';
 import type { Authentication } from './sessions.service.ts';
+import { findUserStatusByEmail, insertToken, listTokenRows, revokeTokenRow } from './tokens.repo.ts';
 
-type TokenRow = {
-  id: string;
-  name: string;
-  created_at: Date;
-  expires_at: Date;
-  last_used_at: Date | null;
-  revoked_at: Date | null;
-};
+type TokenRow = Awaited<ReturnType<typeof listTokenRows>>[number];
 const view = (row: TokenRow) => ({
   id: row.id,
   name: row.name,
@@ -28,73 +24,91 @@ const view = (row: TokenRow) => ({
   revokedAt: row.revoked_at?.toISOString() ?? null,
 });
 
-export async function listMyTokens(tx: Tx, actor: Actor) {
+const DAY_MS = 86_400_000;
+
+export async function listMyTokens(deps: IdentityDeps, actor: Actor, _request: RequestContext) {
   if (actor.kind !== 'user' || !can(actor, 'token.manage_own')) throw new ForbiddenError();
-  const rows = await tx
-    .selectFrom('api_tokens')
-    .select(['id', 'name', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
-    .where('user_id', '=', actor.userId)
-    .orderBy('created_at', 'desc')
-    .execute();
+  const rows = await withActor(deps.db, actor, (tx) => listTokenRows(tx, actor.userId), { readsOnly: true });
   return rows.map(view);
 }
 
-/** The token's terms version is the one accepted in the session that creates it (null from the CLI). */
+/** The token's terms version is the one accepted in the session that creates it. */
 export async function createToken(
-  tx: Tx,
-  ctx: { actor: Actor; clock: () => Date; meta: RequestMeta; termsVersion: number | null },
-  input: { name: string; days: number },
+  deps: IdentityDeps,
+  actor: Actor,
+  request: RequestContext,
+  input: { authentication: Authentication; name: string; days: number },
 ) {
-  const actor = ctx.actor;
   if (actor.kind !== 'user' || !can(actor, 'token.manage_own')) throw new ForbiddenError();
-  const secret = randomSecret(32);
-  const now = ctx.clock();
-  const row = await tx
-    .insertInto('api_tokens')
-    .values({
+  return withActor(deps.db, actor, async (tx) => {
+    const termsVersion = termsVersionOf(input.authentication, await currentTermsVersion(tx));
+    const secret = randomSecret(32);
+    const now = deps.clock();
+    const row = await insertToken(tx, {
       user_id: actor.userId,
       name: input.name,
       token_hash: hashSecret(secret),
-      terms_version: ctx.termsVersion,
+      terms_version: termsVersion,
       created_at: now,
-      expires_at: new Date(now.getTime() + input.days * 86_400_000),
-    })
-    .returning(['id', 'name', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
-    .executeTakeFirstOrThrow();
-  await recordAudit(
-    tx,
-    { actor, clock: ctx.clock, ...ctx.meta },
-    {
+      expires_at: new Date(now.getTime() + input.days * DAY_MS),
+    });
+    await recordAudit(tx, auditContextOf(actor, deps.clock, request), {
       action: 'token.created',
       targetType: 'api_token',
       targetId: row.id,
       details: { days: input.days },
-    },
-  );
-  return { ...view(row), token: secret };
+    });
+    return { ...view(row), token: secret };
+  });
+}
+
+/** `itd tokens create`: a token for an active user, named by address; its secret is returned once. */
+export async function createTokenByCommand(
+  deps: Pick<IdentityDeps, 'db' | 'clock'>,
+  actor: SystemActor,
+  request: RequestContext,
+  input: { email: string; days: number; name: string },
+): Promise<string> {
+  const secret = randomSecret(32);
+  await withActor(deps.db, actor, async (tx) => {
+    const user = await findUserStatusByEmail(tx, input.email.toLowerCase());
+    if (!user || user.status !== 'active') throw new Error(`No active user with the address ${input.email}.`);
+    const now = deps.clock();
+    const token = await insertToken(tx, {
+      user_id: user.id,
+      name: input.name,
+      token_hash: hashSecret(secret),
+      // The user accepts the terms through the token itself (POST /api/v1/terms/accept).
+      terms_version: null,
+      created_at: now,
+      expires_at: new Date(now.getTime() + input.days * DAY_MS),
+    });
+    await recordAudit(tx, auditContextOf(actor, deps.clock, request), {
+      action: 'token.created',
+      targetType: 'api_token',
+      targetId: token.id,
+      details: { days: input.days, userId: user.id },
+    });
+  });
+  return secret;
 }
 
 export async function revokeToken(
-  tx: Tx,
-  ctx: { actor: Actor; clock: () => Date; meta: RequestMeta },
-  tokenId: string,
-) {
-  const actor = ctx.actor;
+  deps: IdentityDeps,
+  actor: Actor,
+  request: RequestContext,
+  params: { id: string },
+): Promise<void> {
   if (actor.kind !== 'user') throw new ForbiddenError();
-  // Row-level security limits this to the caller's own tokens: another user's token is a 404.
-  const result = await tx
-    .updateTable('api_tokens')
-    .set({ revoked_at: ctx.clock() })
-    .where('id', '=', tokenId)
-    .where('user_id', '=', actor.userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new NotFoundError();
-  await recordAudit(
-    tx,
-    { actor, clock: ctx.clock, ...ctx.meta },
-    { action: 'token.revoked', targetType: 'api_token', targetId: tokenId },
-  );
+  await withActor(deps.db, actor, async (tx) => {
+    // Row-level security limits this to the caller's own tokens: another user's token is a 404.
+    if (!(await revokeTokenRow(tx, params.id, actor.userId, deps.clock()))) throw new NotFoundError();
+    await recordAudit(tx, auditContextOf(actor, deps.clock, request), {
+      action: 'token.revoked',
+      targetType: 'api_token',
+      targetId: params.id,
+    });
+  });
 }
 
 export function termsVersionOf(auth: Authentication, current: number | null): number | null {

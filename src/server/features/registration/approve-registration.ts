@@ -4,20 +4,23 @@
  */
 import { ORGANISATION_KIND_ROLES, can } from '../../../shared/permissions.ts';
 import type { Registration } from '../../../shared/registration.contract.ts';
-import type { Tx } from '../../db/with-actor.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { withActor, type Tx } from '../../db/with-actor.ts';
 import { AppError, ForbiddenError, ValidationError } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
+import { auditContextOf, recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { createOneTimeToken } from '../identity/account.service.ts';
 import type { IdentityDeps } from '../identity/identity-deps.ts';
 import { queueMail } from '../mail/mail.service.ts';
 import { fileRegistrationJoinRequests } from '../groups/join-requests.service.ts';
-import { createOrganisation } from '../organisations/organisations.service.ts';
+import { findOrganisationKind } from '../organisations/organisations.repo.ts';
+import { createOrganisationInTx } from '../organisations/organisations.service.ts';
+import { insertUser, isEmailTaken } from '../users/users.repo.ts';
 import { registrationAbilities } from './registration.policy.ts';
-import { loadRegistration, toRegistration, type RegistrationContext } from './registration.service.ts';
+import { updateRegistration } from './registration.repo.ts';
+import { loadRegistration, toRegistration } from './registration.service.ts';
 
 const SET_PASSWORD_LINK_HOURS = 72;
-type Ctx = RegistrationContext;
-const auditCtx = (ctx: Ctx) => ({ actor: ctx.actor, clock: ctx.clock, ...ctx.meta });
 
 export interface ApproveInput {
   organisationId?: string | undefined;
@@ -35,15 +38,29 @@ export interface ApproveInput {
 
 export async function approveRegistration(
   deps: IdentityDeps,
-  tx: Tx,
-  ctx: Ctx,
-  id: string,
-  input: ApproveInput,
+  actor: Actor,
+  request: RequestContext,
+  input: ApproveInput & { id: string },
 ): Promise<Registration> {
-  const row = await loadRegistration(tx, ctx.actor, id);
-  if (!registrationAbilities(ctx.actor, row).includes('decide') || ctx.actor.kind !== 'user')
+  const result = await withActor(deps.db, actor, (tx) =>
+    approveInTx(tx, deps, auditContextOf(actor, deps.clock, request), input),
+  );
+  deps.mail.kick();
+  return result;
+}
+
+async function approveInTx(
+  tx: Tx,
+  deps: IdentityDeps,
+  audit: AuditContext,
+  input: ApproveInput & { id: string },
+): Promise<Registration> {
+  const { actor } = audit;
+  const { id } = input;
+  const row = await loadRegistration(tx, actor, id);
+  if (!registrationAbilities(actor, row).includes('decide') || actor.kind !== 'user')
     throw new ForbiddenError();
-  const organisation = await resolveOrganisation(tx, ctx, input);
+  const organisation = await resolveOrganisation(tx, audit, input);
   if (!ORGANISATION_KIND_ROLES[organisation.kind].includes(input.role)) {
     throw new ValidationError([
       {
@@ -55,39 +72,30 @@ export async function approveRegistration(
   }
   if (input.itdAccess && organisation.kind === 'igo')
     throw new ValidationError([{ field: 'itdAccess', reason: 'invalid' }]);
-  const taken = await tx.selectFrom('users').select('id').where('email', '=', row.email).executeTakeFirst();
-  if (taken) throw new AppError('conflict', 409);
-  const user = await tx
-    .insertInto('users')
-    .values({
-      email: row.email,
-      first_name: row.first_name,
-      last_name: row.last_name,
-      function_title: row.function_title,
-      telephone: row.telephone,
-      country: row.country,
-      language: row.language,
-      organisation_id: organisation.id,
-      role: input.role,
-      has_itd_access: input.itdAccess,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const now = ctx.clock();
-  await tx
-    .updateTable('registrations')
-    .set({
-      status: 'approved',
-      decided_by: ctx.actor.userId,
-      decided_at: now,
-      user_id: user.id,
-      decision_reason: null,
-    })
-    .where('id', '=', id)
-    .execute();
+  if (await isEmailTaken(tx, row.email)) throw new AppError('conflict', 409);
+  const userId = await insertUser(tx, {
+    email: row.email,
+    first_name: row.first_name,
+    last_name: row.last_name,
+    function_title: row.function_title,
+    telephone: row.telephone,
+    country: row.country,
+    language: row.language,
+    organisation_id: organisation.id,
+    role: input.role,
+    has_itd_access: input.itdAccess,
+  });
+  const now = audit.clock();
+  await updateRegistration(tx, id, {
+    status: 'approved',
+    decided_by: actor.userId,
+    decided_at: now,
+    user_id: userId,
+    decision_reason: null,
+  });
   const secret = await createOneTimeToken(tx, {
     purpose: 'reset_password',
-    userId: user.id,
+    userId: userId,
     now,
     hours: SET_PASSWORD_LINK_HOURS,
   });
@@ -107,7 +115,7 @@ export async function approveRegistration(
     deps.settings,
     {
       id,
-      userId: user.id,
+      userId: userId,
       requestedGroups: row.requested_groups,
       country: row.country,
       lastName: row.last_name,
@@ -121,12 +129,12 @@ export async function approveRegistration(
     },
     now,
   );
-  await recordAudit(tx, auditCtx(ctx), {
+  await recordAudit(tx, audit, {
     action: 'registration.approved',
     targetType: 'registration',
     targetId: id,
     details: {
-      userId: user.id,
+      userId: userId,
       organisationId: organisation.id,
       role: input.role,
       itdAccess: input.itdAccess,
@@ -134,21 +142,17 @@ export async function approveRegistration(
       unmatchedGroups: groups.unmatched,
     },
   });
-  return toRegistration(await loadRegistration(tx, ctx.actor, id), ctx.actor);
+  return toRegistration(await loadRegistration(tx, actor, id), actor);
 }
 
-async function resolveOrganisation(tx: Tx, ctx: Ctx, input: ApproveInput) {
+async function resolveOrganisation(tx: Tx, audit: AuditContext, input: ApproveInput) {
   if (input.organisationId) {
-    const found = await tx
-      .selectFrom('organisations')
-      .select(['id', 'kind'])
-      .where('id', '=', input.organisationId)
-      .executeTakeFirst();
+    const found = await findOrganisationKind(tx, input.organisationId);
     if (!found) throw new ValidationError([{ field: 'organisationId', reason: 'invalid' }]);
     return found;
   }
   if (!input.newOrganisation) throw new ValidationError([{ field: 'organisationId', reason: 'required' }]);
-  if (!can(ctx.actor, 'organisation.manage')) throw new ForbiddenError();
-  const created = await createOrganisation(tx, ctx, input.newOrganisation);
+  if (!can(audit.actor, 'organisation.manage')) throw new ForbiddenError();
+  const created = await createOrganisationInTx(tx, audit, input.newOrganisation);
   return { id: created.id, kind: created.kind };
 }

@@ -1,11 +1,13 @@
 /** The vetting queue: the registrations an actor may see, filtered and paged (oldest first). */
-import { sql } from 'kysely';
 import type { Actor } from '../../../shared/actor.ts';
 import { can } from '../../../shared/permissions.ts';
 import type { Registration } from '../../../shared/registration.contract.ts';
-import type { Tx } from '../../db/with-actor.ts';
+import { withActor } from '../../db/with-actor.ts';
 import { ForbiddenError, ValidationError } from '../../errors.ts';
-import { selectRegistrations, toRegistration } from './registration.service.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
+import type { IdentityDeps } from '../identity/identity-deps.ts';
+import { listRegistrationRows } from './registration.repo.ts';
+import { toRegistration } from './registration.service.ts';
 
 export interface QueueQuery {
   status: Registration['status'];
@@ -16,48 +18,43 @@ export interface QueueQuery {
   limit: number;
 }
 
-/**
- * select r.* from registrations r … where status = $1 [and country = $party] [and created_at < …]
- * order by created_at, id. A focal point sees only their own Party's requests (also enforced by RLS).
- * The organisation kind matches requests naming an existing organisation of that kind.
- */
-export async function listRegistrations(tx: Tx, actor: Actor, query: QueueQuery) {
+function decodeQueueCursor(cursor: string | undefined): { at: Date; id: string } | null {
+  if (!cursor) return null;
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at)))
+    throw new ValidationError([{ field: 'cursor', reason: 'invalid' }]);
+  return { at: new Date(at), id };
+}
+
+/** A focal point sees only their own Party's requests (also enforced by row-level security). */
+export async function listRegistrations(
+  deps: IdentityDeps,
+  actor: Actor,
+  _request: RequestContext,
+  query: QueueQuery,
+) {
   const isReviewer = can(actor, 'registration.review');
   if (!isReviewer && !can(actor, 'registration.endorse')) throw new ForbiddenError();
-  let select = selectRegistrations(tx)
-    .where('r.status', '=', query.status)
-    .orderBy('r.created_at')
-    .orderBy('r.id')
-    .limit(query.limit + 1);
-  if (!isReviewer && actor.kind === 'user') select = select.where('r.country', '=', actor.party ?? '');
-  if (query.party) select = select.where('r.country', '=', query.party);
-  if (query.olderThanDays !== undefined) {
-    select = select.where('r.created_at', '<', new Date(Date.now() - query.olderThanDays * 86_400_000));
-  }
-  if (query.organisationKind) {
-    const kind = query.organisationKind;
-    select = select.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('organisations as o')
-          .select('o.id')
-          .where(sql<boolean>`lower(o.name) = lower(r.organisation)`)
-          .where('o.kind', '=', kind),
-      ),
-    );
-  }
-  if (query.cursor) {
-    const [at, id] = Buffer.from(query.cursor, 'base64url').toString('utf8').split('|');
-    if (!at || !id || Number.isNaN(Date.parse(at)))
-      throw new ValidationError([{ field: 'cursor', reason: 'invalid' }]);
-    select = select.where((eb) =>
-      eb.or([
-        eb('r.created_at', '>', new Date(at)),
-        eb.and([eb('r.created_at', '=', new Date(at)), eb('r.id', '>', id)]),
-      ]),
-    );
-  }
-  const rows = await select.execute();
+  const countries = [
+    ...(!isReviewer && actor.kind === 'user' ? [actor.party ?? ''] : []),
+    ...(query.party ? [query.party] : []),
+  ];
+  const after = decodeQueueCursor(query.cursor);
+  const rows = await withActor(
+    deps.db,
+    actor,
+    (tx) =>
+      listRegistrationRows(tx, {
+        status: query.status,
+        countries,
+        createdBefore:
+          query.olderThanDays === undefined ? null : new Date(Date.now() - query.olderThanDays * 86_400_000),
+        organisationKind: query.organisationKind,
+        after,
+        limit: query.limit,
+      }),
+    { readsOnly: true },
+  );
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {

@@ -1,6 +1,7 @@
 /**
  * /api/v1/registrations: the public form and e-mail verification, the vetting queue, endorsements
  * and decisions. The public routes answer the same whatever the address; they are tightly rate limited.
+ * Each handler calls one use case (ADR 0012).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,10 +17,9 @@ import {
   requestInfoSchema,
   verifyEmailSchema,
 } from '../../../shared/registration.contract.ts';
-import { withActor } from '../../db/with-actor.ts';
-import type { IdentityDeps } from '../identity/identity-deps.ts';
 import { routeLimits } from '../../http/rate-limit.ts';
-import { requestMeta } from '../identity/request-meta.ts';
+import { requestContextOf } from '../../http/request-context.ts';
+import type { IdentityDeps } from '../identity/identity-deps.ts';
 import { listRegistrations } from './registration-queue.ts';
 import { approveRegistration } from './approve-registration.ts';
 import {
@@ -44,7 +44,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (ap
       },
     },
     async (request, reply) => {
-      await submitRegistration(deps, requestMeta(request), request.body);
+      await submitRegistration(deps, request.actor, requestContextOf(request), request.body);
       return reply.code(202).send({ status: 'received' as const });
     },
   );
@@ -60,7 +60,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (ap
       },
     },
     async (request) => {
-      await verifyRegistrationEmail(deps, requestMeta(request), request.body.token);
+      await verifyRegistrationEmail(deps, request.actor, requestContextOf(request), request.body);
       return { status: 'verified' as const };
     },
   );
@@ -75,15 +75,8 @@ export const registrationRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (ap
         response: { 200: registrationListSchema },
       },
     },
-    async (request) =>
-      withActor(deps.db, request.actor, (tx) => listRegistrations(tx, request.actor, request.query)),
+    async (request) => listRegistrations(deps, request.actor, requestContextOf(request), request.query),
   );
-
-  const ctx = (request: Parameters<typeof requestMeta>[0]) => ({
-    actor: request.actor,
-    clock: deps.clock,
-    meta: requestMeta(request),
-  });
 
   app.post(
     '/:id/endorse',
@@ -97,9 +90,10 @@ export const registrationRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (ap
       },
     },
     async (request) =>
-      withActor(deps.db, request.actor, (tx) =>
-        endorseRegistration(tx, ctx(request), request.params.id, request.body),
-      ),
+      endorseRegistration(deps, request.actor, requestContextOf(request), {
+        ...request.body,
+        ...request.params,
+      }),
   );
 
   app.post(
@@ -113,13 +107,11 @@ export const registrationRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (ap
         response: { 200: registrationSchema },
       },
     },
-    async (request) => {
-      const result = await withActor(deps.db, request.actor, (tx) =>
-        approveRegistration(deps, tx, ctx(request), request.params.id, request.body),
-      );
-      deps.mail.kick();
-      return result;
-    },
+    async (request) =>
+      approveRegistration(deps, request.actor, requestContextOf(request), {
+        ...request.body,
+        ...request.params,
+      }),
   );
 
   app.post(
@@ -133,16 +125,11 @@ export const registrationRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (ap
         response: { 200: registrationSchema },
       },
     },
-    async (request) => {
-      const result = await withActor(deps.db, request.actor, (tx) =>
-        closeRegistration(tx, ctx(request), request.params.id, {
-          kind: 'reject',
-          reason: request.body.reason,
-        }),
-      );
-      deps.mail.kick();
-      return result;
-    },
+    async (request) =>
+      closeRegistration(deps, request.actor, requestContextOf(request), {
+        id: request.params.id,
+        decision: { kind: 'reject', reason: request.body.reason },
+      }),
   );
 
   app.post(
@@ -156,15 +143,10 @@ export const registrationRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (ap
         response: { 200: registrationSchema },
       },
     },
-    async (request) => {
-      const result = await withActor(deps.db, request.actor, (tx) =>
-        closeRegistration(tx, ctx(request), request.params.id, {
-          kind: 'request_info',
-          message: request.body.message,
-        }),
-      );
-      deps.mail.kick();
-      return result;
-    },
+    async (request) =>
+      closeRegistration(deps, request.actor, requestContextOf(request), {
+        id: request.params.id,
+        decision: { kind: 'request_info', message: request.body.message },
+      }),
   );
 };

@@ -2,18 +2,25 @@
  * Terms of use: versioned texts in three languages. Accepting the current version is part of every
  * sign-in (the session remembers it) and of an API token's life (the token remembers it).
  */
+import type { Actor } from '../../../shared/actor.ts';
 import type { Terms } from '../../../shared/auth.contract.ts';
 import { can } from '../../../shared/permissions.ts';
-import type { Actor } from '../../../shared/actor.ts';
-import type { Tx } from '../../db/with-actor.ts';
+import { withActor, type Tx } from '../../db/with-actor.ts';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { RequestMeta } from '../identity/identity-deps.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
+import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { setSessionTermsVersion, setTokenTermsVersion } from '../identity/identity.repo.ts';
+import type { IdentityDeps } from '../identity/identity-deps.ts';
 import type { Authentication } from '../identity/sessions.service.ts';
-import type { Selectable } from 'kysely';
-import type { TermsVersionsTable } from '../../db/schema.ts';
+import {
+  findCurrentTerms,
+  insertAcceptance,
+  insertTermsVersion,
+  listTermsRows,
+  type TermsRow,
+} from './terms.repo.ts';
 
-function toTerms(row: Selectable<TermsVersionsTable>): Terms {
+function toTerms(row: TermsRow): Terms {
   return {
     version: row.version,
     publishedAt: row.published_at.toISOString(),
@@ -25,84 +32,84 @@ function toTerms(row: Selectable<TermsVersionsTable>): Terms {
   };
 }
 
-/** select * from terms_versions order by version desc limit 1 */
-export async function currentTerms(tx: Tx): Promise<Terms> {
-  const row = await tx
-    .selectFrom('terms_versions')
-    .selectAll()
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+/** The terms in force, inside the caller's transaction; a 404 before any are published. */
+async function currentTermsInTx(tx: Tx): Promise<Terms> {
+  const row = await findCurrentTerms(tx);
   if (!row) throw new NotFoundError();
   return toTerms(row);
 }
 
-export async function listTerms(tx: Tx, actor: Actor): Promise<Terms[]> {
+export async function currentTerms(
+  deps: IdentityDeps,
+  actor: Actor,
+  _request: RequestContext,
+): Promise<Terms> {
+  return withActor(deps.db, actor, currentTermsInTx, { readsOnly: true });
+}
+
+export async function listTerms(
+  deps: IdentityDeps,
+  actor: Actor,
+  _request: RequestContext,
+): Promise<Terms[]> {
   if (!can(actor, 'terms.publish')) throw new ForbiddenError();
-  const rows = await tx.selectFrom('terms_versions').selectAll().orderBy('version', 'desc').execute();
+  const rows = await withActor(deps.db, actor, listTermsRows, { readsOnly: true });
   return rows.map(toTerms);
 }
 
+/** Accepts the terms in force for this session or token; answers the next step of signing in. */
 export async function acceptTerms(
-  tx: Tx,
-  ctx: { actor: Actor; clock: () => Date; meta: RequestMeta; authentication: Authentication },
-  version: number,
-): Promise<void> {
-  const auth = ctx.authentication;
-  if (auth.kind === 'none' || ctx.actor.kind !== 'user') throw new ForbiddenError();
-  const current = await currentTerms(tx);
-  // Accepting an older text than the one in force would accept nothing.
-  if (version !== current.version) {
-    throw new ValidationError([
-      { field: 'version', reason: 'invalid_value', params: { values: String(current.version) } },
-    ]);
-  }
-  const now = ctx.clock();
-  await tx
-    .insertInto('terms_acceptances')
-    .values({
-      user_id: ctx.actor.userId,
+  deps: IdentityDeps,
+  actor: Actor,
+  request: RequestContext,
+  input: { authentication: Authentication; version: number },
+): Promise<{ next: 'change_password' | 'done' }> {
+  const auth = input.authentication;
+  if (auth.kind === 'none' || actor.kind !== 'user') throw new ForbiddenError();
+  const version = input.version;
+  await withActor(deps.db, actor, async (tx) => {
+    const current = await currentTermsInTx(tx);
+    // Accepting an older text than the one in force would accept nothing.
+    if (version !== current.version) {
+      throw new ValidationError([
+        { field: 'version', reason: 'invalid_value', params: { values: String(current.version) } },
+      ]);
+    }
+    await insertAcceptance(tx, {
+      user_id: actor.userId,
       version,
-      accepted_at: now,
-      ip_address: ctx.meta.ipAddress,
+      accepted_at: deps.clock(),
+      ip_address: request.ipAddress,
       via: auth.kind,
-    })
-    .execute();
-  if (auth.kind === 'session') {
-    await tx
-      .updateTable('sessions')
-      .set({ terms_version: version })
-      .where('id', '=', auth.sessionId)
-      .execute();
-  } else {
-    await tx
-      .updateTable('api_tokens')
-      .set({ terms_version: version })
-      .where('id', '=', auth.tokenId)
-      .execute();
-  }
-  await recordAudit(
-    tx,
-    { actor: ctx.actor, clock: ctx.clock, ipAddress: ctx.meta.ipAddress, requestId: ctx.meta.requestId },
-    { action: 'terms.accepted', targetType: 'terms', targetId: String(version), details: { via: auth.kind } },
-  );
+    });
+    if (auth.kind === 'session') await setSessionTermsVersion(tx, auth.sessionId, version);
+    else await setTokenTermsVersion(tx, auth.tokenId, version);
+    await recordAudit(tx, auditContextOf(actor, deps.clock, request), {
+      action: 'terms.accepted',
+      targetType: 'terms',
+      targetId: String(version),
+      details: { via: auth.kind },
+    });
+  });
+  const mustChange = auth.kind === 'session' && auth.user.must_change_password;
+  return { next: mustChange ? 'change_password' : 'done' };
 }
 
 export async function publishTerms(
-  tx: Tx,
-  ctx: { actor: Actor; clock: () => Date; meta: RequestMeta },
+  deps: IdentityDeps,
+  actor: Actor,
+  request: RequestContext,
   input: { texts: Terms['texts']; changeSummary: Terms['changeSummary'] },
 ): Promise<Terms> {
-  if (!can(ctx.actor, 'terms.publish') || ctx.actor.kind !== 'user') throw new ForbiddenError();
-  const latest = await currentTerms(tx).catch(() => null);
-  if (latest && !input.changeSummary) {
-    // Every amendment is announced on the sign-in page, so it must say what changed.
-    throw new ValidationError([{ field: 'changeSummary', reason: 'required' }]);
-  }
-  const version = (latest?.version ?? 0) + 1;
-  const row = await tx
-    .insertInto('terms_versions')
-    .values({
+  if (!can(actor, 'terms.publish') || actor.kind !== 'user') throw new ForbiddenError();
+  return withActor(deps.db, actor, async (tx) => {
+    const latest = await findCurrentTerms(tx);
+    if (latest && !input.changeSummary) {
+      // Every amendment is announced on the sign-in page, so it must say what changed.
+      throw new ValidationError([{ field: 'changeSummary', reason: 'required' }]);
+    }
+    const version = (latest?.version ?? 0) + 1;
+    const row = await insertTermsVersion(tx, {
       version,
       text_en: input.texts.en,
       text_fr: input.texts.fr,
@@ -110,16 +117,15 @@ export async function publishTerms(
       change_en: input.changeSummary?.en ?? null,
       change_fr: input.changeSummary?.fr ?? null,
       change_es: input.changeSummary?.es ?? null,
-      published_at: ctx.clock(),
-      published_by: ctx.actor.userId,
-    })
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) throw new AppError('conflict', 409);
-  await recordAudit(
-    tx,
-    { actor: ctx.actor, clock: ctx.clock, ipAddress: ctx.meta.ipAddress, requestId: ctx.meta.requestId },
-    { action: 'terms.published', targetType: 'terms', targetId: String(version) },
-  );
-  return toTerms(row);
+      published_at: deps.clock(),
+      published_by: actor.userId,
+    });
+    if (!row) throw new AppError('conflict', 409);
+    await recordAudit(tx, auditContextOf(actor, deps.clock, request), {
+      action: 'terms.published',
+      targetType: 'terms',
+      targetId: String(version),
+    });
+    return toTerms(row);
+  });
 }

@@ -9,9 +9,12 @@ import { emailSchema } from '../../../shared/auth.contract.ts';
 import { ORGANISATION_KIND_ROLES } from '../../../shared/permissions.ts';
 import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { NO_REQUEST } from '../../lib/request-context.ts';
+import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../identity/passwords.ts';
 import { randomSecret } from '../identity/secrets.ts';
+import { findOrganisationByName, insertOrganisation } from '../organisations/organisations.repo.ts';
+import { hasAnyUser, insertUser, isEmailTaken } from './users.repo.ts';
 
 export interface CreateUserInput {
   email: string;
@@ -47,55 +50,39 @@ export async function createUserWithPassword(
   const password = randomSecret(15);
   const passwordHash = await hashPassword(password);
   return withActor(db, actor, async (tx) => {
-    if (await tx.selectFrom('users').select('id').where('email', '=', email.data).executeTakeFirst()) {
+    if (await isEmailTaken(tx, email.data)) {
       throw new CreateUserError(`A user with the address ${email.data} already exists.`);
     }
-    let organisation = await tx
-      .selectFrom('organisations')
-      .select(['id', 'kind'])
-      .where('name', '=', input.organisationName)
-      .executeTakeFirst();
+    let organisation = await findOrganisationByName(tx, input.organisationName);
     if (organisation && organisation.kind !== input.organisationKind) {
       throw new CreateUserError(
         `The organisation "${input.organisationName}" exists and is of kind ${organisation.kind}.`,
       );
     }
-    organisation ??= await tx
-      .insertInto('organisations')
-      .values({
-        name: input.organisationName,
-        kind: input.organisationKind,
-        party: input.party,
-        authority_type: input.authorityType,
-      })
-      .returning(['id', 'kind'])
-      .executeTakeFirstOrThrow();
-    const user = await tx
-      .insertInto('users')
-      .values({
-        email: email.data,
-        first_name: input.firstName,
-        last_name: input.lastName,
-        organisation_id: organisation.id,
-        role: input.role,
-        has_itd_access: input.itdAccess && input.organisationKind !== 'igo',
-        language: input.language ?? 'en',
-        password_hash: passwordHash,
-        must_change_password: true,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(
-      tx,
-      { actor, clock },
-      {
-        action: 'user.created',
-        targetType: 'user',
-        targetId: user.id,
-        details: { role: input.role, organisationId: organisation.id },
-      },
-    );
-    return { userId: user.id, password };
+    organisation ??= await insertOrganisation(tx, {
+      name: input.organisationName,
+      kind: input.organisationKind,
+      party: input.party,
+      authority_type: input.authorityType,
+    });
+    const userId = await insertUser(tx, {
+      email: email.data,
+      first_name: input.firstName,
+      last_name: input.lastName,
+      organisation_id: organisation.id,
+      role: input.role,
+      has_itd_access: input.itdAccess && input.organisationKind !== 'igo',
+      language: input.language ?? 'en',
+      password_hash: passwordHash,
+      must_change_password: true,
+    });
+    await recordAudit(tx, auditContextOf(actor, clock, NO_REQUEST), {
+      action: 'user.created',
+      targetType: 'user',
+      targetId: userId,
+      details: { role: input.role, organisationId: organisation.id },
+    });
+    return { userId, password };
   });
 }
 
@@ -104,10 +91,7 @@ export async function ensureFirstAdmin(
   db: Kysely<DB>,
   email: string,
 ): Promise<{ email: string; password: string } | null> {
-  const any = await withActor(db, systemActor('bootstrap'), (tx) =>
-    tx.selectFrom('users').select('id').limit(1).executeTakeFirst(),
-  );
-  if (any) return null;
+  if (await withActor(db, systemActor('bootstrap'), hasAnyUser)) return null;
   const { password } = await createUserWithPassword(db, {
     email,
     firstName: 'Secretariat',

@@ -4,13 +4,21 @@
  * that old). Signing in again clears the warning. Runs hourly in the server (one instance at a time,
  * under an advisory lock) and on demand with `itd users suspend-inactive`.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { systemActor } from '../../../shared/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { NO_REQUEST } from '../../lib/request-context.ts';
+import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
 import { revokeAllSessions } from '../identity/identity.repo.ts';
 import { queueMail } from '../mail/mail.service.ts';
+import {
+  markInactivityWarned,
+  setUserStatus,
+  usersToSuspend,
+  usersToWarn,
+  withJobLock,
+} from './users.repo.ts';
 
 export const INACTIVITY_WARNING_DAYS = 10;
 const DAY = 86_400_000;
@@ -30,15 +38,9 @@ export async function suspendInactiveUsers(
   const warnBefore = new Date(now.getTime() - (options.days - INACTIVITY_WARNING_DAYS) * DAY);
   const suspendBefore = new Date(now.getTime() - options.days * DAY);
   const warningAge = new Date(now.getTime() - INACTIVITY_WARNING_DAYS * DAY);
+  const audit = auditContextOf(actor, options.clock, NO_REQUEST);
   return withActor(db, actor, async (tx) => {
-    const lastActive = sql<Date>`coalesce(last_active_at, created_at)`;
-    const toWarn = await tx
-      .selectFrom('users')
-      .select(['id', 'email', 'first_name', 'language', lastActive.as('last_active')])
-      .where('status', '=', 'active')
-      .where('inactivity_warned_at', 'is', null)
-      .where(lastActive, '<', warnBefore)
-      .execute();
+    const toWarn = await usersToWarn(tx, warnBefore);
     for (const user of toWarn) {
       const deadline = new Date(
         Math.max(
@@ -46,7 +48,7 @@ export async function suspendInactiveUsers(
           now.getTime() + INACTIVITY_WARNING_DAYS * DAY,
         ),
       );
-      await tx.updateTable('users').set({ inactivity_warned_at: now }).where('id', '=', user.id).execute();
+      await markInactivityWarned(tx, user.id, now);
       await queueMail(tx, {
         to: user.email,
         language: user.language,
@@ -57,26 +59,16 @@ export async function suspendInactiveUsers(
           link: `${options.publicUrl}/sign-in`,
         },
       });
-      await recordAudit(
-        tx,
-        { actor, clock: options.clock },
-        { action: 'user.inactivity_warned', targetType: 'user', targetId: user.id },
-      );
+      await recordAudit(tx, audit, {
+        action: 'user.inactivity_warned',
+        targetType: 'user',
+        targetId: user.id,
+      });
     }
-    const toSuspend = await tx
-      .selectFrom('users')
-      .select(['id', 'email', 'first_name', 'language'])
-      .where('status', '=', 'active')
-      .where('inactivity_warned_at', '<=', warningAge)
-      .where(lastActive, '<', suspendBefore)
-      .execute();
+    const toSuspend = await usersToSuspend(tx, warningAge, suspendBefore);
     const reason = `No sign-in for ${options.days} days.`;
     for (const user of toSuspend) {
-      await tx
-        .updateTable('users')
-        .set({ status: 'suspended', status_reason: reason })
-        .where('id', '=', user.id)
-        .execute();
+      await setUserStatus(tx, user.id, { status: 'suspended', reason, now });
       await revokeAllSessions(tx, user.id, now);
       await queueMail(tx, {
         to: user.email,
@@ -84,16 +76,12 @@ export async function suspendInactiveUsers(
         template: 'account_suspended',
         params: { firstName: user.first_name, reason },
       });
-      await recordAudit(
-        tx,
-        { actor, clock: options.clock },
-        {
-          action: 'user.suspended',
-          targetType: 'user',
-          targetId: user.id,
-          details: { reason: 'inactivity', days: options.days },
-        },
-      );
+      await recordAudit(tx, audit, {
+        action: 'user.suspended',
+        targetType: 'user',
+        targetId: user.id,
+        details: { reason: 'inactivity', days: options.days },
+      });
     }
     return { warned: toWarn.length, suspended: toSuspend.length };
   });
@@ -104,15 +92,5 @@ export async function runInactivityJobOnce(
   db: Kysely<DB>,
   options: Parameters<typeof suspendInactiveUsers>[1],
 ): Promise<InactivityReport | null> {
-  return db.connection().execute(async (conn) => {
-    const lock = await sql<{
-      locked: boolean;
-    }>`select pg_try_advisory_lock(${JOB_LOCK_KEY}) as locked`.execute(conn);
-    if (!lock.rows[0]?.locked) return null;
-    try {
-      return await suspendInactiveUsers(conn, options);
-    } finally {
-      await sql`select pg_advisory_unlock(${JOB_LOCK_KEY})`.execute(conn);
-    }
-  });
+  return withJobLock(db, JOB_LOCK_KEY, (conn) => suspendInactiveUsers(conn, options));
 }

@@ -10,9 +10,8 @@ import {
   userQuerySchema,
   userSchema,
 } from '../../../shared/admin.contract.ts';
-import { withActor } from '../../db/with-actor.ts';
+import { requestContextOf } from '../../http/request-context.ts';
 import type { IdentityDeps } from '../identity/identity-deps.ts';
-import { requestMeta } from '../identity/request-meta.ts';
 import { createOrganisation, listOrganisations } from '../organisations/organisations.service.ts';
 import { changeUserStatus, listUsers, type StatusChange } from './users.service.ts';
 
@@ -25,7 +24,7 @@ export const userRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
       config: { access: 'data' },
       schema: { tags: ['users'], querystring: userQuerySchema, response: { 200: userListSchema } },
     },
-    async (request) => withActor(deps.db, request.actor, (tx) => listUsers(tx, request.actor, request.query)),
+    async (request) => listUsers(deps, request.actor, requestContextOf(request), request.query),
   );
 
   for (const change of ['suspend', 'reinstate', 'withdraw'] as const satisfies readonly StatusChange[]) {
@@ -40,19 +39,12 @@ export const userRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
           response: { 200: userSchema },
         },
       },
-      async (request) => {
-        const user = await withActor(deps.db, request.actor, (tx) =>
-          changeUserStatus(
-            tx,
-            { actor: request.actor, clock: deps.clock, meta: requestMeta(request) },
-            request.params.id,
-            change,
-            request.body.reason,
-          ),
-        );
-        deps.mail.kick();
-        return user;
-      },
+      async (request) =>
+        changeUserStatus(deps, request.actor, requestContextOf(request), {
+          userId: request.params.id,
+          change,
+          reason: request.body.reason,
+        }),
     );
   }
 
@@ -62,9 +54,7 @@ export const userRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
       config: { access: 'data' },
       schema: { tags: ['organisations'], response: { 200: organisationListSchema } },
     },
-    async (request) => ({
-      items: await withActor(deps.db, request.actor, (tx) => listOrganisations(tx, request.actor)),
-    }),
+    async (request) => ({ items: await listOrganisations(deps, request.actor, requestContextOf(request)) }),
   );
 
   app.post(
@@ -77,15 +67,9 @@ export const userRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
         response: { 201: organisationSchema },
       },
     },
-    async (request, reply) => {
-      const organisation = await withActor(deps.db, request.actor, (tx) =>
-        createOrganisation(
-          tx,
-          { actor: request.actor, clock: deps.clock, meta: requestMeta(request) },
-          request.body,
-        ),
-      );
-      return reply.code(201).send(organisation);
-    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await createOrganisation(deps, request.actor, requestContextOf(request), request.body)),
   );
 };

@@ -6,41 +6,16 @@
 import type { Actor } from '../../../shared/actor.ts';
 import type { User } from '../../../shared/admin.contract.ts';
 import { can } from '../../../shared/permissions.ts';
-import type { Tx } from '../../db/with-actor.ts';
+import { withActor } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
+import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
 import { revokeAllSessions } from '../identity/identity.repo.ts';
-import type { RequestMeta } from '../identity/identity-deps.ts';
+import type { IdentityDeps } from '../identity/identity-deps.ts';
 import { queueMail } from '../mail/mail.service.ts';
+import { findUserRow, listUserRows, setUserStatus, type UserRow } from './users.repo.ts';
 
-type Ctx = { actor: Actor; clock: () => Date; meta: RequestMeta };
 export type StatusChange = 'suspend' | 'reinstate' | 'withdraw';
-
-function selectUsers(tx: Tx) {
-  return tx
-    .selectFrom('users as u')
-    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select([
-      'u.id',
-      'u.email',
-      'u.first_name',
-      'u.last_name',
-      'u.function_title',
-      'u.language',
-      'u.role',
-      'u.has_itd_access',
-      'u.status',
-      'u.status_reason',
-      'u.totp_enrolled_at',
-      'u.last_active_at',
-      'u.created_at',
-      'o.id as organisation_id',
-      'o.name as organisation_name',
-      'o.kind as organisation_kind',
-      'o.party',
-    ]);
-}
-type UserRow = Awaited<ReturnType<ReturnType<typeof selectUsers>['executeTakeFirstOrThrow']>>;
 
 function abilities(actor: Actor, row: UserRow): User['abilities'] {
   if (!can(actor, 'user.suspend') || (actor.kind === 'user' && actor.userId === row.id)) return [];
@@ -75,8 +50,9 @@ function toUser(actor: Actor, row: UserRow): User {
 }
 
 export async function listUsers(
-  tx: Tx,
+  deps: IdentityDeps,
   actor: Actor,
+  _request: RequestContext,
   query: {
     status?: User['status'] | undefined;
     organisationId?: string | undefined;
@@ -86,24 +62,10 @@ export async function listUsers(
   },
 ) {
   if (!can(actor, 'user.list')) throw new ForbiddenError();
-  let select = selectUsers(tx)
-    .orderBy('u.email')
-    .limit(query.limit + 1);
-  if (query.status) select = select.where('u.status', '=', query.status);
-  if (query.organisationId) select = select.where('u.organisation_id', '=', query.organisationId);
-  if (query.q) {
-    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    select = select.where((eb) =>
-      eb.or([
-        eb('u.email', 'like', pattern),
-        eb(eb.fn('lower', ['u.last_name']), 'like', pattern),
-        eb(eb.fn('lower', ['u.first_name']), 'like', pattern),
-      ]),
-    );
-  }
-  if (query.cursor)
-    select = select.where('u.email', '>', Buffer.from(query.cursor, 'base64url').toString('utf8'));
-  const rows = await select.execute();
+  const afterEmail = query.cursor ? Buffer.from(query.cursor, 'base64url').toString('utf8') : null;
+  const rows = await withActor(deps.db, actor, (tx) => listUserRows(tx, { ...query, afterEmail }), {
+    readsOnly: true,
+  });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
@@ -120,45 +82,43 @@ const TEMPLATE = {
   withdraw: 'account_withdrawn',
 } as const;
 
+/** Suspends, reinstates or withdraws a user; the person is told by e-mail. */
 export async function changeUserStatus(
-  tx: Tx,
-  ctx: Ctx,
-  userId: string,
-  change: StatusChange,
-  reason: string,
+  deps: IdentityDeps,
+  actor: Actor,
+  request: RequestContext,
+  input: { userId: string; change: StatusChange; reason: string },
 ): Promise<User> {
-  if (!can(ctx.actor, 'user.suspend')) throw new ForbiddenError();
-  const row = await selectUsers(tx).where('u.id', '=', userId).forUpdate('u').executeTakeFirst();
-  if (!row) throw new NotFoundError();
-  if (!abilities(ctx.actor, row).includes(change))
-    throw new ValidationError([{ field: 'status', reason: 'invalid' }]);
-  const now = ctx.clock();
-  await tx
-    .updateTable('users')
-    .set({
+  if (!can(actor, 'user.suspend')) throw new ForbiddenError();
+  const { userId, change, reason } = input;
+  const user = await withActor(deps.db, actor, async (tx) => {
+    const row = await findUserRow(tx, userId, { forUpdate: true });
+    if (!row) throw new NotFoundError();
+    if (!abilities(actor, row).includes(change))
+      throw new ValidationError([{ field: 'status', reason: 'invalid' }]);
+    const now = deps.clock();
+    await setUserStatus(tx, userId, {
       status: NEXT_STATUS[change],
-      status_reason: change === 'reinstate' ? null : reason,
-      ...(change === 'reinstate' ? { last_active_at: now, inactivity_warned_at: null } : {}),
-    })
-    .where('id', '=', userId)
-    .execute();
-  if (change !== 'reinstate') await revokeAllSessions(tx, userId, now);
-  await queueMail(tx, {
-    to: row.email,
-    language: row.language,
-    template: TEMPLATE[change],
-    params: { firstName: row.first_name, reason },
-  });
-  await recordAudit(
-    tx,
-    { actor: ctx.actor, clock: ctx.clock, ...ctx.meta },
-    {
+      reason: change === 'reinstate' ? null : reason,
+      now,
+    });
+    if (change !== 'reinstate') await revokeAllSessions(tx, userId, now);
+    await queueMail(tx, {
+      to: row.email,
+      language: row.language,
+      template: TEMPLATE[change],
+      params: { firstName: row.first_name, reason },
+    });
+    await recordAudit(tx, auditContextOf(actor, deps.clock, request), {
       action: `user.${NEXT_STATUS[change] === 'active' ? 'reinstated' : NEXT_STATUS[change]}`,
       targetType: 'user',
       targetId: userId,
       details: { reason },
-    },
-  );
-  const updated = await selectUsers(tx).where('u.id', '=', userId).executeTakeFirstOrThrow();
-  return toUser(ctx.actor, updated);
+    });
+    const updated = await findUserRow(tx, userId, { forUpdate: false });
+    if (!updated) throw new NotFoundError();
+    return toUser(actor, updated);
+  });
+  deps.mail.kick();
+  return user;
 }
