@@ -1,6 +1,7 @@
 /**
- * Reading reports, their files and events. Every query runs inside withActor, so row-level security hides what the
- * caller may not see; the report policy filters the same way so lists and counts agree with the wall behind them.
+ * Reading reports: one report, a page of them, the count of corrected records. Every query runs inside withActor,
+ * so row-level security hides what the caller may not see; the report policy filters the same way so lists and
+ * counts agree with the wall behind them.
  */
 import { sql } from 'kysely';
 import type { Actor } from '../../../shared/actor.ts';
