@@ -14,9 +14,8 @@ import { sql } from 'kysely';
 import { systemActor } from '../src/shared/actor.ts';
 import { IMPORT_COLUMNS, uploadFieldsSchema } from '../src/shared/imports.contract.ts';
 import type { Database } from '../src/server/db/database.ts';
-import { withActor } from '../src/server/db/with-actor.ts';
-import { stageUpload } from '../src/server/features/imports/stage-upload.ts';
-import { submitBatch } from '../src/server/features/imports/submit-batch.ts';
+import { stageUpload, submitBatch } from '../src/server/features/imports/index.ts';
+import { NO_REQUEST } from '../src/server/lib/request-context.ts';
 import { setUpDatabase } from '../src/server/setup-database.ts';
 import { openBenchDatabase } from './bench-support.ts';
 
@@ -128,15 +127,13 @@ type MemoryWatch = ReturnType<typeof watchMemory>;
 
 async function importFile(database: Database, file: string, party: string, watch: MemoryWatch) {
   const actor = systemActor('bench');
-  const ctx = { actor, clock: () => new Date() };
+  const deps = { db: database.db, clock: () => new Date() };
   const fields = uploadFieldsSchema.parse({ party, year: String(YEAR) });
   watch.begin('stage');
   const bytes = fs.readFileSync(file);
-  const batchId = await withActor(database.db, actor, (tx) =>
-    stageUpload(tx, ctx, { fields, fileName: path.basename(file), bytes }),
-  );
+  const batch = await stageUpload(deps, actor, NO_REQUEST, { fields, fileName: path.basename(file), bytes });
   watch.begin('submit');
-  return withActor(database.db, actor, (tx) => submitBatch(tx, ctx, batchId));
+  return submitBatch(deps, actor, NO_REQUEST, { id: batch.id });
 }
 
 /** Server-side COPY of the same CSV into a table of 17 text columns: the floor for loading these rows. */

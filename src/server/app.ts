@@ -31,8 +31,8 @@ import { registrationRoutes } from './features/registration/registration.routes.
 import { seizureRoutes } from './features/seizures/seizures.routes.ts';
 import { termsRoutes } from './features/terms/terms.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
-import { reportRoutes } from './features/reports/reports.routes.ts';
-import { importRoutes } from './features/imports/imports.routes.ts';
+import { reportRoutes } from './features/reports/index.ts';
+import { importRoutes } from './features/imports/index.ts';
 import { createFileSealer } from './features/groups/file-sealing.ts';
 import { groupContentRoutes } from './features/groups/group-content.routes.ts';
 import { groupRoutes } from './features/groups/groups.routes.ts';

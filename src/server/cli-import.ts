@@ -13,11 +13,9 @@ import { openDatabase } from './db/database.ts';
 import { withActor } from './db/with-actor.ts';
 import { setUpDatabase } from './setup-database.ts';
 import { progressBar } from './cli-commands.ts';
-import { writeBatchProblemsCsv } from './features/imports/error-report.ts';
-import { stageUpload } from './features/imports/stage-upload.ts';
-import { countRows } from './features/imports/staging.repo.ts';
-import { submitBatch } from './features/imports/submit-batch.ts';
+import { stageUpload, submitBatch, writeBatchProblems } from './features/imports/index.ts';
 import { compactSeizureFigures } from './features/seizures/seizure-figures.repo.ts';
+import { NO_REQUEST } from './lib/request-context.ts';
 
 export interface ImportReportOptions {
   party: string;
@@ -58,22 +56,26 @@ export async function runImportReport(
   try {
     await setUpDatabase(database.db);
     const actor = systemActor('itd import report');
-    const ctx = { actor, clock: () => new Date() };
+    const deps = { db: database.db, clock: () => new Date() };
     const reading = progressBar('Checking rows');
-    const batchId = await withActor(database.db, actor, (tx) =>
-      stageUpload(tx, ctx, { fields, fileName: path.basename(file), bytes }, (done) =>
-        reading.update(done, Math.max(done, estimate)),
-      ),
-    ).finally(() => reading.stop());
-    const counts = await withActor(database.db, actor, (tx) => countRows(tx, batchId));
+    const batch = await stageUpload(deps, actor, NO_REQUEST, {
+      fields,
+      fileName: path.basename(file),
+      bytes,
+      onProgress: (done) => reading.update(done, Math.max(done, estimate)),
+    }).finally(() => reading.stop());
+    const { counts } = batch;
     const errorsFile = options.errors ?? `${file}.errors.csv`;
     if (counts.blocking > 0) {
-      await withActor(database.db, actor, (tx) =>
-        writeBatchProblemsCsv(tx, batchId, 'en', fs.createWriteStream(errorsFile), { bom: true }),
-      );
+      await writeBatchProblems(deps, actor, NO_REQUEST, {
+        id: batch.id,
+        language: 'en',
+        output: fs.createWriteStream(errorsFile),
+        options: { bom: true },
+      });
     }
     if (counts.blocking > 0 && !options.skipRejected) {
-      say(`${path.basename(file)}: ${counts.total} rows; nothing imported yet (staged batch ${batchId})`);
+      say(`${path.basename(file)}: ${counts.total} rows; nothing imported yet (staged batch ${batch.id})`);
       say(`  ready       ${counts.ready}`);
       say(`  rejected    ${counts.blocking}`);
       say(`  duplicates  ${counts.duplicates}`);
@@ -84,12 +86,11 @@ export async function runImportReport(
       return;
     }
     const writing = progressBar('Importing records');
-    const summary = await withActor(database.db, actor, (tx) =>
-      submitBatch(tx, ctx, batchId, {
-        publish: options.publish === true,
-        onProgress: (done) => writing.update(done, counts.ready),
-      }),
-    ).finally(() => writing.stop());
+    const summary = await submitBatch(deps, actor, NO_REQUEST, {
+      id: batch.id,
+      publish: options.publish === true,
+      onProgress: (done) => writing.update(done, counts.ready),
+    }).finally(() => writing.stop());
     await withActor(database.db, actor, compactSeizureFigures);
     say(
       `${path.basename(file)}: ${summary.total} rows → report ${summary.reportId} (${summary.reportStatus})`,

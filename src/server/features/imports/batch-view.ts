@@ -8,10 +8,11 @@ import type {
 } from '../../../shared/imports.contract.ts';
 import type { Language } from '../../../shared/languages.ts';
 import type { Tx } from '../../db/with-actor.ts';
-import { problemKey } from './check-rows.ts';
+import { problemKey } from './check/check-rows.ts';
+import { problemMessage, RULES } from './check/validation-rules.ts';
 import { batchAbilities } from './imports.policy.ts';
-import { countRows, type BatchRow, type StagedRow } from './staging.repo.ts';
-import { problemMessage, RULES } from './validation-rules.ts';
+import type { BatchRow } from './staged-batches.repo.ts';
+import { countRows, type StagedRow } from './staged-rows.repo.ts';
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 

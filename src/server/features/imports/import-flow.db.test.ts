@@ -15,9 +15,9 @@ import {
   type ImportBatch,
 } from '../../../shared/imports.contract.ts';
 import { systemActor, type UserActor } from '../../../shared/actor.ts';
-import { withActor } from '../../db/with-actor.ts';
+import { NO_REQUEST } from '../../lib/request-context.ts';
 import { ForbiddenError } from '../../errors.ts';
-import { submitBatch } from './submit-batch.ts';
+import { submitBatch } from './submit/submit-batch.ts';
 
 let t: TestApp;
 const clock = testClock(Date.parse('2026-03-01T10:00:00Z'));
@@ -262,9 +262,7 @@ describe('staged import', () => {
       hasItdAccess: true,
     };
     await assert.rejects(
-      withActor(t.database.db, reporter, (tx) =>
-        submitBatch(tx, { actor: reporter, clock }, batch.id, { publish: true }),
-      ),
+      submitBatch({ db: t.database.db, clock }, reporter, NO_REQUEST, { id: batch.id, publish: true }),
       ForbiddenError,
     );
     assert.deepEqual(await liveCounts(), before);
@@ -274,13 +272,12 @@ describe('staged import', () => {
     const before = await liveCounts();
     const actor = systemActor('test');
     await assert.rejects(
-      withActor(t.database.db, actor, (tx) =>
-        submitBatch(tx, { actor, clock }, batch.id, {
-          onProgress: () => {
-            throw new Error('connection lost');
-          },
-        }),
-      ),
+      submitBatch({ db: t.database.db, clock }, actor, NO_REQUEST, {
+        id: batch.id,
+        onProgress: () => {
+          throw new Error('connection lost');
+        },
+      }),
       /connection lost/,
     );
     assert.deepEqual(await liveCounts(), before);

@@ -11,9 +11,10 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { systemActor } from '../../../shared/actor.ts';
 import { uploadFieldsSchema } from '../../../shared/imports.contract.ts';
 import { withActor } from '../../db/with-actor.ts';
-import { stageUpload } from './stage-upload.ts';
-import { readRows } from './staging.repo.ts';
-import { submitBatch } from './submit-batch.ts';
+import { NO_REQUEST } from '../../lib/request-context.ts';
+import { stageUpload } from './stage/stage-upload.ts';
+import { readRows } from './staged-rows.repo.ts';
+import { submitBatch } from './submit/submit-batch.ts';
 
 const eia = realDataFile('eia_pangolin_seizures_2000-2019.xlsx');
 const c4ads = realDataFile('c4ads_routes_airport_seizures_2009-2016.csv');
@@ -30,7 +31,7 @@ function unknownValues(rows: Awaited<ReturnType<typeof readRows>>) {
 }
 
 const actor = systemActor('real-file test');
-const ctx = { actor, clock: () => new Date('2026-01-15T00:00:00Z') };
+const clock = () => new Date('2026-01-15T00:00:00Z');
 
 describe('real seizure compilations', { skip: !eia || !c4ads ? 'realdata folder absent' : false }, () => {
   let database: TestDatabase;
@@ -42,11 +43,10 @@ describe('real seizure compilations', { skip: !eia || !c4ads ? 'realdata folder 
   async function importFile(file: string, party: string, year: number) {
     const bytes = fs.readFileSync(file);
     const fields = uploadFieldsSchema.parse({ party, year: String(year) });
-    const batchId = await withActor(database.db, actor, (tx) =>
-      stageUpload(tx, ctx, { fields, fileName: file, bytes }),
-    );
+    const deps = { db: database.db, clock };
+    const { id: batchId } = await stageUpload(deps, actor, NO_REQUEST, { fields, fileName: file, bytes });
     const rows = await withActor(database.db, actor, (tx) => readRows(tx, batchId, 0, 5000));
-    const summary = await withActor(database.db, actor, (tx) => submitBatch(tx, ctx, batchId));
+    const summary = await submitBatch(deps, actor, NO_REQUEST, { id: batchId });
     return { rows, summary };
   }
 

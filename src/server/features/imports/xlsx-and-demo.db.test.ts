@@ -11,13 +11,14 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { systemActor } from '../../../shared/actor.ts';
 import { IMPORT_COLUMNS, uploadFieldsSchema } from '../../../shared/imports.contract.ts';
 import { withActor } from '../../db/with-actor.ts';
+import { NO_REQUEST } from '../../lib/request-context.ts';
 import { generateDemoRows } from '../demo/demo-rows.ts';
-import { templateXlsx } from './import-template.ts';
-import { stageUpload } from './stage-upload.ts';
-import { readRows } from './staging.repo.ts';
+import { templateXlsx } from './read/import-template.ts';
+import { stageUpload } from './stage/stage-upload.ts';
+import { readRows } from './staged-rows.repo.ts';
 
 const actor = systemActor('xlsx test');
-const ctx = { actor, clock: () => new Date('2026-02-01T00:00:00Z') };
+const clock = () => new Date('2026-02-01T00:00:00Z');
 let database: TestDatabase;
 before(async () => {
   database = await createTestDatabase();
@@ -26,10 +27,12 @@ after(async () => database?.close());
 
 async function stage(bytes: Buffer, year: number) {
   const fields = uploadFieldsSchema.parse({ party: 'KE', year: String(year) });
-  return withActor(database.db, actor, async (tx) => {
-    const id = await stageUpload(tx, ctx, { fields, fileName: 'report', bytes });
-    return { id, rows: await readRows(tx, id, 0, 1000) };
+  const { id } = await stageUpload({ db: database.db, clock }, actor, NO_REQUEST, {
+    fields,
+    fileName: 'report',
+    bytes,
   });
+  return { id, rows: await withActor(database.db, actor, (tx) => readRows(tx, id, 0, 1000)) };
 }
 
 describe('XLSX reports', () => {

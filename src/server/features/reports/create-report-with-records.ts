@@ -5,9 +5,10 @@
  */
 import type { NewReport } from '../../../shared/reports.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
+import { actorIdOf } from '../../lib/actor-names.ts';
+import type { AuditContext } from '../audit/audit.service.ts';
 import { insertRecordsFrom, type RecordSource, type ReportStamp } from '../seizure-records/index.ts';
 import { createReport } from './create-report.ts';
-import { actorIdOf, type ReportContext } from './report-context.ts';
 import { linkReportFile } from './report-files.repo.ts';
 
 export interface ReportWithRecords {
@@ -22,11 +23,11 @@ export interface ReportWithRecords {
 
 export async function createReportWithRecords(
   tx: Tx,
-  ctx: ReportContext,
+  audit: AuditContext,
   input: ReportWithRecords,
 ): Promise<{ report: ReportStamp; written: number }> {
-  const report = await createReport(tx, ctx, input.report);
-  const actorId = actorIdOf(ctx.actor);
+  const report = await createReport(tx, audit, input.report);
+  const actorId = actorIdOf(audit.actor);
   let written = 0;
   for (const source of input.sources) {
     written += await insertRecordsFrom(tx, report, source, actorId);

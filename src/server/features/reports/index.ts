@@ -1,24 +1,14 @@
 /**
- * What other features may use of reports: creating a report (with its records), keeping an uploaded file, the
- * lifecycle steps, the report's history, and the rules of who may create and publish. Nothing else of this folder
- * is imported from outside it; the records themselves belong to seizure-records.
+ * What the rest of the platform may use of reports: the routes; creating a report with its records and keeping an
+ * uploaded file, inside an import's transaction; the lifecycle steps an import's `--publish` runs in the same
+ * transaction; the report's history; the rules of who may create and publish. Nothing else of this folder is
+ * imported from outside it; the records themselves belong to seizure-records.
  */
-import type { Tx } from '../../db/with-actor.ts';
-import { actorIdOf, type ReportContext } from './report-context.ts';
-import { insertReportFile } from './report-files.repo.ts';
-
+export { reportRoutes } from './reports.routes.ts';
+export type { ReportsDeps } from './reports-deps.ts';
 export { createReport } from './create-report.ts';
 export { createReportWithRecords, type ReportWithRecords } from './create-report-with-records.ts';
-export { recordReportEvent } from './report-events.ts';
-export { publishReport, submitReport } from './report-lifecycle.ts';
+export { keepUploadedFile } from './keep-uploaded-file.ts';
+export { recordReportEvent } from './record-report-event.ts';
+export { publishReportInTx, submitReportInTx } from './change-report-status.ts';
 export { canCreateReport, mayPublishReports } from './reports.policy.ts';
-export { actorIdOf, actorLabelOf, auditContextOf, type ReportContext } from './report-context.ts';
-
-/** Keeps an upload whole before any report exists (DESIGN §5, originals are kept); returns the file's id. */
-export function keepUploadedFile(
-  tx: Tx,
-  ctx: ReportContext,
-  file: { party: string; fileName: string; mediaType: string; content: Buffer },
-): Promise<string> {
-  return insertReportFile(tx, { ...file, uploadedBy: actorIdOf(ctx.actor) });
-}

@@ -1,10 +1,13 @@
-/** Test fixtures: reports with records, written through the same code as the import (createReport, insertSeizureRecords). */
-import { createHash } from 'node:crypto';
+/**
+ * Test fixtures: reports with records and their file, written through the same code as the import (createReport,
+ * insertSeizureRecords, the report files' repository).
+ */
 import type { Kysely } from 'kysely';
 import { systemActor } from '../../../shared/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { createReport } from './create-report.ts';
+import { insertReportFile, linkReportFile } from './report-files.repo.ts';
 import { insertSeizureRecords, type SeizureValues } from '../seizure-records/index.ts';
 
 export function seizureValues(overrides: Partial<SeizureValues> = {}): SeizureValues {
@@ -91,19 +94,14 @@ export async function seedReport(
       'Date of seizure,Species,Quantity\n14/03/2024,Loxodonta africana,4\n',
       'utf8',
     );
-    const file = await tx
-      .insertInto('report_files')
-      .values({
-        report_id: stamp.id,
-        party,
-        file_name: 'Rapport annuel 2024 — Kenya.csv',
-        media_type: 'text/csv',
-        size_bytes: fileBytes.length,
-        sha256: createHash('sha256').update(fileBytes).digest('hex'),
-        content: fileBytes,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { id: stamp.id, recordIds, fileId: file.id, fileBytes };
+    const fileId = await insertReportFile(tx, {
+      party,
+      fileName: 'Rapport annuel 2024 — Kenya.csv',
+      mediaType: 'text/csv',
+      content: fileBytes,
+      uploadedBy: null,
+    });
+    await linkReportFile(tx, fileId, stamp.id);
+    return { id: stamp.id, recordIds, fileId, fileBytes };
   });
 }

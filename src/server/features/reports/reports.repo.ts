@@ -1,16 +1,11 @@
 /**
- * Reading reports, their files and events. Every query runs inside withActor, so row-level security hides what the
- * caller may not see; the report policy filters the same way so lists and counts agree with the wall behind them.
+ * Reading reports: one report, a page of them, the count of corrected records. Every query runs inside withActor,
+ * so row-level security hides what the caller may not see; the report policy filters the same way so lists and
+ * counts agree with the wall behind them.
  */
 import { sql } from 'kysely';
 import type { Actor } from '../../../shared/actor.ts';
-import type {
-  PartTwo,
-  ReportEvent,
-  ReportFileInfo,
-  ReportListQuery,
-  ReportStatus,
-} from '../../../shared/reports.contract.ts';
+import type { PartTwo, ReportListQuery, ReportStatus } from '../../../shared/reports.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { NotFoundError } from '../../errors.ts';
 import { canSeeReport, reportsVisibleTo } from './reports.policy.ts';
@@ -147,41 +142,6 @@ export async function listVisibleReports(
   const last = items.at(-1);
   const nextCursor = rows.length > query.limit && last ? encodeCursor(last.id) : null;
   return { items, nextCursor };
-}
-
-export async function listReportFiles(tx: Tx, reportId: string): Promise<ReportFileInfo[]> {
-  const rows = await tx
-    .selectFrom('report_files')
-    .select(['id', 'file_name', 'media_type', 'size_bytes', 'sha256', 'uploaded_at'])
-    .where('report_id', '=', reportId)
-    .orderBy('uploaded_at')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    fileName: row.file_name,
-    mediaType: row.media_type,
-    sizeBytes: row.size_bytes,
-    sha256: row.sha256,
-    uploadedAt: isoOf(row.uploaded_at),
-  }));
-}
-
-export async function listReportEvents(tx: Tx, reportId: string): Promise<ReportEvent[]> {
-  const rows = await tx
-    .selectFrom('report_events')
-    .select(['id', 'kind', 'actor_label', 'occurred_at', 'reason', 'details'])
-    .where('report_id', '=', reportId)
-    .orderBy('occurred_at')
-    .orderBy('id')
-    .execute();
-  return rows.map((row) => ({
-    id: Number(row.id),
-    kind: row.kind,
-    actorLabel: row.actor_label,
-    occurredAt: isoOf(row.occurred_at),
-    reason: row.reason,
-    details: row.details,
-  }));
 }
 
 export async function countCorrectedRecords(tx: Tx, reportId: string): Promise<number> {

@@ -1,10 +1,9 @@
 /**
  * /api/v1/reports: the reports a caller may see, one report with its history, its records and their versions, the
- * original file, and the report's lifecycle (edit, sharing, submit, publish, return to draft, corrections).
+ * original file, and the report's lifecycle (edit, sharing, submit, publish, return to draft, corrections). Each
+ * handler is one call of a use case, which opens its transaction and writes its audit entry (ADR 0012).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
   changeSharingSchema,
@@ -18,25 +17,16 @@ import {
   returnToDraftSchema,
   updateReportSchema,
 } from '../../../shared/reports.contract.ts';
-import type { DB } from '../../db/schema.ts';
-import { withActor } from '../../db/with-actor.ts';
-import { requestMeta } from '../identity/request-meta.ts';
-import type { ReportContext } from './report-context.ts';
-import { attachmentHeader, downloadReportFile } from './report-file.ts';
-import {
-  changeSharing,
-  publishReport,
-  returnToDraft,
-  submitReport,
-  updateReport,
-} from './report-lifecycle.ts';
-import { listReports, viewReport } from './report-queries.ts';
-import { correctRecord, getRecord, listRecords } from './report-records.ts';
-
-export interface ReportsDeps {
-  db: Kysely<DB>;
-  clock: () => Date;
-}
+import { requestContextOf } from '../../http/request-context.ts';
+import { publishReport, returnToDraft, submitReport } from './change-report-status.ts';
+import { changeSharing } from './change-sharing.ts';
+import { correctReportRecord } from './correct-report-record.ts';
+import { attachmentHeader, downloadReportFile } from './download-report-file.ts';
+import { listReports } from './list-reports.ts';
+import { listReportRecords, viewReportRecord } from './read-report-records.ts';
+import type { ReportsDeps } from './reports-deps.ts';
+import { updateReport } from './update-report.ts';
+import { viewReport } from './view-report.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const recordParams = z.object({
@@ -51,29 +41,19 @@ const fileParams = z.object({ id: z.string().uuid(), fileId: z.string().uuid() }
 const tags = ['reports'];
 
 export const reportRoutes: FastifyPluginAsyncZod<ReportsDeps> = async (app, deps) => {
-  const ctx = (request: FastifyRequest): ReportContext => ({
-    actor: request.actor,
-    clock: deps.clock,
-    meta: requestMeta(request),
-  });
-  const run = <T>(
-    request: FastifyRequest,
-    fn: (tx: Parameters<Parameters<typeof withActor>[2]>[0]) => Promise<T>,
-  ) => withActor(deps.db, request.actor, fn);
-
   app.get(
     '/',
     {
       config: { access: 'data' },
       schema: { tags, querystring: reportListQuerySchema, response: { 200: reportListSchema } },
     },
-    async (request) => run(request, (tx) => listReports(tx, ctx(request), request.query)),
+    async (request) => listReports(deps, request.actor, requestContextOf(request), request.query),
   );
 
   app.get(
     '/:id',
     { config: { access: 'data' }, schema: { tags, params: idParams, response: { 200: reportDetailSchema } } },
-    async (request) => run(request, (tx) => viewReport(tx, ctx(request), request.params.id)),
+    async (request) => viewReport(deps, request.actor, requestContextOf(request), request.params),
   );
 
   app.patch(
@@ -82,7 +62,8 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportsDeps> = async (app, deps
       config: { access: 'data' },
       schema: { tags, params: idParams, body: updateReportSchema, response: { 200: reportDetailSchema } },
     },
-    async (request) => run(request, (tx) => updateReport(tx, ctx(request), request.params.id, request.body)),
+    async (request) =>
+      updateReport(deps, request.actor, requestContextOf(request), { ...request.params, ...request.body }),
   );
 
   app.post(
@@ -91,19 +72,20 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportsDeps> = async (app, deps
       config: { access: 'data' },
       schema: { tags, params: idParams, body: changeSharingSchema, response: { 200: reportDetailSchema } },
     },
-    async (request) => run(request, (tx) => changeSharing(tx, ctx(request), request.params.id, request.body)),
+    async (request) =>
+      changeSharing(deps, request.actor, requestContextOf(request), { ...request.params, ...request.body }),
   );
 
   app.post(
     '/:id/submit',
     { config: { access: 'data' }, schema: { tags, params: idParams, response: { 200: reportDetailSchema } } },
-    async (request) => run(request, (tx) => submitReport(tx, ctx(request), request.params.id)),
+    async (request) => submitReport(deps, request.actor, requestContextOf(request), request.params),
   );
 
   app.post(
     '/:id/publish',
     { config: { access: 'data' }, schema: { tags, params: idParams, response: { 200: reportDetailSchema } } },
-    async (request) => run(request, (tx) => publishReport(tx, ctx(request), request.params.id)),
+    async (request) => publishReport(deps, request.actor, requestContextOf(request), request.params),
   );
 
   app.post(
@@ -113,7 +95,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportsDeps> = async (app, deps
       schema: { tags, params: idParams, body: returnToDraftSchema, response: { 200: reportDetailSchema } },
     },
     async (request) =>
-      run(request, (tx) => returnToDraft(tx, ctx(request), request.params.id, request.body.reason)),
+      returnToDraft(deps, request.actor, requestContextOf(request), { ...request.params, ...request.body }),
   );
 
   app.get(
@@ -127,7 +109,11 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportsDeps> = async (app, deps
         response: { 200: recordListSchema },
       },
     },
-    async (request) => run(request, (tx) => listRecords(tx, ctx(request), request.params.id, request.query)),
+    async (request) =>
+      listReportRecords(deps, request.actor, requestContextOf(request), {
+        ...request.params,
+        ...request.query,
+      }),
   );
 
   app.get(
@@ -136,8 +122,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportsDeps> = async (app, deps
       config: { access: 'data' },
       schema: { tags, params: recordParams, response: { 200: recordDetailSchema } },
     },
-    async (request) =>
-      run(request, (tx) => getRecord(tx, ctx(request), request.params.id, request.params.recordId)),
+    async (request) => viewReportRecord(deps, request.actor, requestContextOf(request), request.params),
   );
 
   app.patch(
@@ -152,18 +137,17 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportsDeps> = async (app, deps
       },
     },
     async (request) =>
-      run(request, (tx) =>
-        correctRecord(tx, ctx(request), request.params.id, request.params.recordId, request.body),
-      ),
+      correctReportRecord(deps, request.actor, requestContextOf(request), {
+        ...request.params,
+        ...request.body,
+      }),
   );
 
   app.get(
     '/:id/files/:fileId',
     { config: { access: 'data' }, schema: { tags, params: fileParams } },
     async (request, reply) => {
-      const file = await run(request, (tx) =>
-        downloadReportFile(tx, ctx(request), request.params.id, request.params.fileId),
-      );
+      const file = await downloadReportFile(deps, request.actor, requestContextOf(request), request.params);
       // Security: the Party's file is never rendered by the browser: always an attachment, of a type that no
       // browser runs, and not sniffed (nosniff is sent on every response).
       return reply

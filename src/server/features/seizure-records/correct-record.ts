@@ -9,7 +9,12 @@ import type { Tx } from '../../db/with-actor.ts';
 import { ValidationError, type InvalidField } from '../../errors.ts';
 import { isElephantTaxon } from '../reference/elephant-taxa.ts';
 import { convertQuantity, SPECIMENS, type UnitMeasure } from './quantity-conversion.ts';
-import { isKnownTerm, selectKnownCountries, selectTaxonFacts, selectUnitMeasure } from './record-references.repo.ts';
+import {
+  isKnownTerm,
+  selectKnownCountries,
+  selectTaxonFacts,
+  selectUnitMeasure,
+} from './record-references.repo.ts';
 import { correctSeizureRecord } from './seizure-records.repo.ts';
 
 export interface RecordCorrection {

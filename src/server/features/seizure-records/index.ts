@@ -29,6 +29,11 @@ export {
 } from './record-read.repo.ts';
 export { isoOf, presentRecord, presentRecordView, valuesOf } from './record-presenter.ts';
 export { correctRecordValues, type RecordCorrection } from './correct-record.ts';
-export { convertQuantity, SPECIMENS, type ConvertedQuantity, type UnitMeasure } from './quantity-conversion.ts';
+export {
+  convertQuantity,
+  SPECIMENS,
+  type ConvertedQuantity,
+  type UnitMeasure,
+} from './quantity-conversion.ts';
 export { IMPLAUSIBLE_PAIRS, isImplausiblePair, type ImplausiblePairs } from './term-rules.ts';
 export { canCorrectRecord, type CorrectionFacts } from './record.policy.ts';

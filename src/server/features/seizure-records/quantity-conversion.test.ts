@@ -7,9 +7,18 @@ test('a weight becomes kg, a count specimens, anything else neither', () => {
     quantityKg: 0.25,
     quantityCount: null,
   });
-  assert.deepEqual(convertQuantity(3, { baseUnit: 'count', factor: 12 }), { quantityKg: null, quantityCount: 36 });
-  assert.deepEqual(convertQuantity(2, { baseUnit: 'm3', factor: 1 }), { quantityKg: null, quantityCount: null });
-  assert.deepEqual(convertQuantity(2, { baseUnit: 'kg', factor: null }), { quantityKg: null, quantityCount: null });
+  assert.deepEqual(convertQuantity(3, { baseUnit: 'count', factor: 12 }), {
+    quantityKg: null,
+    quantityCount: 36,
+  });
+  assert.deepEqual(convertQuantity(2, { baseUnit: 'm3', factor: 1 }), {
+    quantityKg: null,
+    quantityCount: null,
+  });
+  assert.deepEqual(convertQuantity(2, { baseUnit: 'kg', factor: null }), {
+    quantityKg: null,
+    quantityCount: null,
+  });
 });
 
 test('no unit is a number of specimens; no quantity converts to nothing', () => {

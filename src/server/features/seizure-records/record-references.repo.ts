@@ -8,7 +8,11 @@ import type { UnitMeasure } from './quantity-conversion.ts';
 /** The codes among these that name a known country or territory. */
 export async function selectKnownCountries(tx: Tx, codes: readonly string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
-  const rows = await tx.selectFrom('countries').select('code').where('code', 'in', [...codes]).execute();
+  const rows = await tx
+    .selectFrom('countries')
+    .select('code')
+    .where('code', 'in', [...codes])
+    .execute();
   return new Set(rows.map((row) => row.code.trim()));
 }
 
@@ -25,7 +29,9 @@ export async function selectTaxonFacts(tx: Tx, taxonId: number): Promise<TaxonFa
     .select(['name', 'appendix', 'family', 'order_name'])
     .where('id', '=', taxonId)
     .executeTakeFirst();
-  return row ? { name: row.name, appendix: row.appendix, family: row.family, orderName: row.order_name } : null;
+  return row
+    ? { name: row.name, appendix: row.appendix, family: row.family, orderName: row.order_name }
+    : null;
 }
 
 export async function isKnownTerm(tx: Tx, code: string): Promise<boolean> {

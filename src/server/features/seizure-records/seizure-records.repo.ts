@@ -99,7 +99,10 @@ export async function insertRecordsFrom(
  * A predicate for another feature's SQL: does the Party already have a stored record with this fingerprint? Both
  * are SQL expressions of the caller's query; the lookup uses seizure_records_fingerprint_idx.
  */
-export function hasStoredTwin(party: RawBuilder<unknown>, fingerprint: RawBuilder<unknown>): RawBuilder<boolean> {
+export function hasStoredTwin(
+  party: RawBuilder<unknown>,
+  fingerprint: RawBuilder<unknown>,
+): RawBuilder<boolean> {
   return sql<boolean>`exists (select 1 from seizure_records s
                                where s.reporting_party = ${party} and s.fingerprint = ${fingerprint})`;
 }

@@ -1,0 +1,152 @@
+/**
+ * An upload lands in the staging area, in one transaction: the original file is kept (report_files, not yet linked
+ * to a report), the rows are read, normalised and checked chunk by chunk, and stored with their problems. The live
+ * tables are not touched; submit/submit-batch.ts moves the rows there.
+ */
+import type { Actor } from '../../../../shared/actor.ts';
+import type { ImportBatch, UploadFields } from '../../../../shared/imports.contract.ts';
+import { withActor, type Tx } from '../../../db/with-actor.ts';
+import { ValidationError } from '../../../errors.ts';
+import { actorIdOf } from '../../../lib/actor-names.ts';
+import type { RequestContext } from '../../../lib/request-context.ts';
+import type { SpreadsheetSheet } from '../../../lib/spreadsheets/open-spreadsheet.ts';
+import { mediaTypeOf, UnreadableFileError } from '../../../lib/spreadsheets/read-spreadsheet.ts';
+import { auditContextOf, recordAudit, type AuditContext } from '../../audit/audit.service.ts';
+import { keepUploadedFile } from '../../reports/index.ts';
+import { batchView } from '../batch-view.ts';
+import { createBatchChecker, type RowInput } from '../check/check-rows.ts';
+import { isKnownCountry } from '../check/import-reference.repo.ts';
+import { CHUNK_ROWS, type ImportsDeps, type Progress } from '../imports-deps.ts';
+import { assertMayWorkOn } from '../imports.policy.ts';
+import { loadBatch } from '../load-batch.ts';
+import { MAPPING_PROFILES } from '../read/mapping-profiles.ts';
+import { openUpload } from '../read/open-report-upload.ts';
+import { headerMapper, profileMapper, profileMatches, type RowMapper } from '../read/row-mapping.ts';
+import { insertBatch } from '../staged-batches.repo.ts';
+import { insertRows } from '../staged-rows.repo.ts';
+
+export interface Upload {
+  fields: UploadFields;
+  fileName: string;
+  bytes: Buffer;
+  /** Rows read so far, for the command's progress bar. */
+  onProgress?: Progress | undefined;
+}
+
+/** Stages the upload and answers the new batch as the API shows it, counts included, from the same transaction. */
+export async function stageUpload(
+  deps: ImportsDeps,
+  actor: Actor,
+  request: RequestContext,
+  upload: Upload,
+): Promise<ImportBatch> {
+  return withActor(deps.db, actor, async (tx) => {
+    const id = await stageUploadInTx(tx, auditContextOf(actor, deps.clock, request), upload);
+    return batchView(tx, actor, await loadBatch(tx, actor, id));
+  });
+}
+
+async function stageUploadInTx(tx: Tx, audit: AuditContext, upload: Upload): Promise<string> {
+  const { actor } = audit;
+  const { fields } = upload;
+  const party = fields.party ?? (actor.kind === 'user' ? actor.party : null);
+  if (!party) throw new ValidationError([{ field: 'party', reason: 'required' }]);
+  assertMayWorkOn(actor, party);
+  if (!(await isKnownCountry(tx, party))) throw new ValidationError([{ field: 'party', reason: 'invalid' }]);
+
+  // The sheet whose header is the template's (any language) or a mapping profile's (isImportHeader).
+  let sheet;
+  try {
+    sheet = await openUpload(upload.bytes, CHUNK_ROWS);
+  } catch (error) {
+    if (error instanceof UnreadableFileError)
+      throw new ValidationError([
+        { field: 'file', reason: error.reason === 'type' ? 'import_file_type' : 'import_no_header' },
+      ]);
+    throw error;
+  }
+  try {
+    return await stageSheet(tx, audit, { upload, party, sheet });
+  } finally {
+    await sheet.close();
+  }
+}
+
+async function stageSheet(
+  tx: Tx,
+  audit: AuditContext,
+  { upload, party, sheet }: { upload: Upload; party: string; sheet: SpreadsheetSheet },
+): Promise<string> {
+  const { fields, onProgress } = upload;
+  const profile = MAPPING_PROFILES.find((p) => profileMatches(p, sheet.header));
+  const mapper: RowMapper = profile ? profileMapper(profile, sheet.header) : headerMapper(sheet.header);
+
+  const mediaType = mediaTypeOf(sheet.kind);
+  const fileId = await keepUploadedFile(tx, audit.actor, {
+    party,
+    fileName: upload.fileName,
+    mediaType,
+    content: upload.bytes,
+  });
+  const batch = await insertBatch(
+    tx,
+    {
+      party,
+      fields,
+      fileName: upload.fileName,
+      mediaType,
+      fileId,
+      sheetName: sheet.sheetName,
+      headerRow: sheet.headerRow,
+      unknownColumns: mapper.unknownColumns,
+      missingColumns: mapper.missingColumns,
+      uploadedBy: actorIdOf(audit.actor),
+    },
+    audit.clock,
+  );
+
+  const checker = await createBatchChecker(tx, { id: batch.id, party, year: fields.year }, audit.clock);
+  // Each chunk's rows are written while the next chunk is read and checked: the database and this process work
+  // at the same time. The connection runs its queries in the order they were sent, so the next chunk's lookups
+  // (duplicates among the rows staged so far) still see this chunk's rows.
+  let chunk: RowInput[] = [];
+  let done = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const rows = chunk;
+    chunk = [];
+    let checked;
+    try {
+      checked = await checker.check(tx, rows);
+    } finally {
+      // A failed write is the first error of the transaction: it is the one reported.
+      await writing;
+    }
+    writing = insertRows(tx, { id: batch.id, party }, checked).then(() => {
+      done += rows.length;
+      onProgress?.(done);
+    });
+    // Awaited at the next flush or after the last; until then its failure must not count as unhandled.
+    writing.catch(() => {});
+  };
+  for await (const raw of sheet.rows) {
+    chunk.push({ rowNumber: raw.rowNumber, ...mapper.map(raw.values), accepted: [] });
+    if (chunk.length >= CHUNK_ROWS) await flush();
+  }
+  await flush();
+  await writing;
+
+  await recordAudit(tx, audit, {
+    action: 'import.stage',
+    targetType: 'import_batch',
+    targetId: batch.id,
+    details: {
+      party,
+      year: fields.year,
+      fileName: upload.fileName,
+      rows: done,
+      profile: profile?.name ?? null,
+    },
+  });
+  return batch.id;
+}

@@ -1,0 +1,109 @@
+/**
+ * SQL of the staged batches (`import_batches`, migrations/0008). Every query runs in the caller's withActor
+ * transaction, so row-level security limits the batches to those the actor may work on.
+ */
+import type { Selectable } from 'kysely';
+import type { UploadFields } from '../../../shared/imports.contract.ts';
+import type { ImportBatchesTable } from '../../db/schema-imports.ts';
+import type { Tx } from '../../db/with-actor.ts';
+
+export type BatchRow = Selectable<ImportBatchesTable>;
+
+/** select * from import_batches where id = $1 [for update] */
+export async function findBatch(tx: Tx, id: string, forUpdate = false): Promise<BatchRow | undefined> {
+  let query = tx.selectFrom('import_batches').selectAll().where('id', '=', id);
+  if (forUpdate) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** select * from import_batches [where created_at < cursor] order by created_at desc limit n */
+export async function listBatches(tx: Tx, before: string | null, limit: number): Promise<BatchRow[]> {
+  let query = tx
+    .selectFrom('import_batches')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit);
+  if (before) query = query.where('created_at', '<', new Date(before));
+  return query.execute();
+}
+
+/** What a new batch records of its upload besides the form's fields. */
+export interface NewBatch {
+  party: string;
+  fields: UploadFields;
+  fileName: string;
+  mediaType: string;
+  fileId: string;
+  sheetName: string | null;
+  headerRow: number;
+  unknownColumns: string[];
+  missingColumns: string[];
+  uploadedBy: string | null;
+}
+
+/** insert into import_batches (…) values (…) returning id */
+export async function insertBatch(tx: Tx, batch: NewBatch, now: () => Date): Promise<{ id: string }> {
+  const { fields } = batch;
+  return tx
+    .insertInto('import_batches')
+    .values({
+      party: batch.party,
+      year: fields.year,
+      share_parties: fields.shareParties,
+      share_iccwc: fields.shareIccwc,
+      share_etis: fields.shareEtis,
+      preparing_agency: fields.preparingAgency,
+      contributing_agencies: fields.contributingAgencies,
+      contact_name: fields.contactName,
+      contact_email: fields.contactEmail,
+      file_name: batch.fileName,
+      media_type: batch.mediaType,
+      file_id: batch.fileId,
+      sheet_name: batch.sheetName,
+      header_row: batch.headerRow,
+      unknown_columns: batch.unknownColumns,
+      missing_columns: batch.missingColumns,
+      uploaded_by: batch.uploadedBy,
+      created_at: now(),
+      updated_at: now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** update import_batches set status = 'discarded', updated_at = $2 where id = $1 returning * */
+export async function markBatchDiscarded(tx: Tx, id: string, now: Date): Promise<BatchRow> {
+  return tx
+    .updateTable('import_batches')
+    .set({ status: 'discarded', updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** What a submit keeps on its batch. */
+export interface SubmittedBatch {
+  reportId: string;
+  summary: { imported: number; rejected: number; duplicates: number; total: number };
+}
+
+/** update import_batches set status = 'submitted', report_id, submitted_at, updated_at, summary where id = $1 */
+export async function markBatchSubmitted(
+  tx: Tx,
+  id: string,
+  submitted: SubmittedBatch,
+  now: () => Date,
+): Promise<void> {
+  await tx
+    .updateTable('import_batches')
+    .set({
+      status: 'submitted',
+      report_id: submitted.reportId,
+      submitted_at: now(),
+      updated_at: now(),
+      summary: JSON.stringify(submitted.summary),
+    })
+    .where('id', '=', id)
+    .execute();
+}

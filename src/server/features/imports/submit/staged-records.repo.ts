@@ -1,0 +1,20 @@
+/** A submitted batch's rows as the records writer reads them: the one way staged rows leave the imports feature. */
+import { sql } from 'kysely';
+import type { RecordSource } from '../../seizure-records/index.ts';
+
+/**
+ * The importable rows of a batch with row numbers in (after, upTo], as the records writer reads them
+ * (seizure-records RecordSource), so a submit copies them into seizure_records inside the database. What the Party
+ * wrote is the file's cells (the unknown columns' under their own headers), whatever the review corrected; the
+ * corrections go with the record as its review fixes (ADR 0011). The fingerprint is the one the staging check
+ * computed with fingerprintOf.
+ *   (select row_number as source_row, extra || file's cells as original, edits as review_fixes, fingerprint,
+ *           normalised from import_rows where batch_id = $batch and outcome = 'import' and row_number in range)
+ */
+export function stagedRecordSource(batchId: string, rows: { after: number; upTo: number }): RecordSource {
+  return sql`(select r.row_number as source_row, r.extra || coalesce(r.file_cells, r.cells) as original,
+                     nullif(r.edits, '[]'::jsonb) as review_fixes, r.fingerprint, r.normalised
+                from import_rows r
+               where r.batch_id = ${batchId}::uuid and r.outcome = 'import'
+                 and r.row_number > ${rows.after}::int and r.row_number <= ${rows.upTo}::int)`;
+}
