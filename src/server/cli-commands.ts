@@ -7,8 +7,8 @@ import type { Settings } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { setUpDatabase } from './setup-database.ts';
 import { writeCsv } from './lib/spreadsheets/write-csv.ts';
-import { importSpeciesPlus } from './features/reference/import-species-plus.ts';
-import { verifyAuditLog } from './features/audit/audit.service.ts';
+import { importSpeciesPlus } from './features/reference/index.ts';
+import { verifyAuditLog } from './features/audit/index.ts';
 
 async function withDatabase<T>(settings: Settings, fn: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({

@@ -2,10 +2,10 @@
 import type { Settings } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { progressBar } from './cli-commands.ts';
-import { passwordWeakness } from './features/identity/passwords.ts';
-import { randomSecret } from './features/identity/secrets.ts';
-import { DemoRefusedError, generateDemoData, type DemoSummary } from './features/demo/generate-demo-data.ts';
-import { START_DEMO_RECORDS } from './features/demo/demo-plan.ts';
+import { passwordWeakness } from './features/identity/index.ts';
+import { randomSecret } from './features/identity/index.ts';
+import { DemoRefusedError, generateDemoData, type DemoSummary } from './features/demo/index.ts';
+import { START_DEMO_RECORDS } from './features/demo/index.ts';
 import { setUpDatabase } from './setup-database.ts';
 
 export interface DemoCommandOptions {

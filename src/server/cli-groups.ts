@@ -3,7 +3,7 @@ import { systemActor } from '../shared/actor.ts';
 import { MEMBER_CATEGORIES, type MemberCategory } from '../shared/groups.contract.ts';
 import type { Settings } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { createGroupByCommand } from './features/groups/create-group.ts';
+import { createGroupByCommand } from './features/groups/index.ts';
 import { NO_REQUEST } from './lib/request-context.ts';
 import { setUpDatabase } from './setup-database.ts';
 

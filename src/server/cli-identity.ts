@@ -2,9 +2,9 @@
 import { systemActor, ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '../shared/actor.ts';
 import type { Settings } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { createTokenByCommand } from './features/identity/tokens.service.ts';
-import { createUserWithPassword } from './features/users/create-user.ts';
-import { suspendInactiveUsers } from './features/users/suspend-inactive.ts';
+import { createTokenByCommand } from './features/identity/index.ts';
+import { createUserWithPassword } from './features/users/index.ts';
+import { suspendInactiveUsers } from './features/users/index.ts';
 import { NO_REQUEST } from './lib/request-context.ts';
 import { setUpDatabase } from './setup-database.ts';
 

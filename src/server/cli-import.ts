@@ -14,7 +14,7 @@ import { withActor } from './db/with-actor.ts';
 import { setUpDatabase } from './setup-database.ts';
 import { progressBar } from './cli-commands.ts';
 import { stageUpload, submitBatch, writeBatchProblems } from './features/imports/index.ts';
-import { compactSeizureFigures } from './features/seizures/seizure-figures.repo.ts';
+import { compactSeizureFigures } from './features/seizures/index.ts';
 import { NO_REQUEST } from './lib/request-context.ts';
 
 export interface ImportReportOptions {

@@ -7,7 +7,7 @@ import { readSettings } from './config.ts';
 import type { ImportReportOptions } from './cli-import.ts';
 import type { GroupsCreateOptions } from './cli-groups.ts';
 import type { DemoCommandOptions } from './cli-demo.ts';
-import { START_DEMO_RECORDS } from './features/demo/demo-plan.ts';
+import { START_DEMO_RECORDS } from './features/demo/index.ts';
 import type { UsersCreateOptions } from './cli-identity.ts';
 
 // Each command loads its own code when it runs: a command that imports a file does not carry the web server.

@@ -7,12 +7,12 @@ import { buildApp } from './app.ts';
 import type { Settings } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { setUpDatabase } from './setup-database.ts';
-import { ensureFirstAdmin } from './features/users/create-user.ts';
-import { runInactivityJobOnce } from './features/users/suspend-inactive.ts';
+import { ensureFirstAdmin } from './features/users/index.ts';
+import { runInactivityJobOnce } from './features/users/index.ts';
 import { demoOnStart } from './cli-demo.ts';
 import { withActor } from './db/with-actor.ts';
-import { compactSeizureFigures } from './features/seizures/seizure-figures.repo.ts';
-import { linkAuditEntries } from './features/audit/audit.service.ts';
+import { compactSeizureFigures } from './features/seizures/index.ts';
+import { linkAuditEntries } from './features/audit/index.ts';
 import { systemActor } from '../shared/actor.ts';
 
 export async function serve(settings: Settings, options: { demo?: boolean } = {}): Promise<void> {

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.ts';
 import { migrate, type MigrationReport } from './db/migrate.ts';
-import { loadShippedReferenceData, type SeedReport } from './features/reference/seed-reference.ts';
+import { loadShippedReferenceData, type SeedReport } from './features/reference/index.ts';
 import { APP_VERSION } from './version.ts';
 
 export async function setUpDatabase(

@@ -19,12 +19,8 @@ import { CSRF_HEADER, SESSION_COOKIE } from '../../shared/auth.contract.ts';
 import type { Settings } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
-import {
-  authenticateSession,
-  authenticateToken,
-  type Authentication,
-} from '../features/identity/sessions.service.ts';
-import { sameSecret } from '../features/identity/secrets.ts';
+import { authenticateSession, authenticateToken, type Authentication } from '../features/identity/index.ts';
+import { sameSecret } from '../features/identity/index.ts';
 
 export type RouteAccess = 'public' | 'any_session' | 'second_factor' | 'signed_in' | 'data';
 

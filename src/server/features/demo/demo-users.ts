@@ -9,9 +9,9 @@ import type { Kysely } from 'kysely';
 import { systemActor, type OrganisationKind, type Role } from '../../../shared/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { hashPassword } from '../identity/passwords.ts';
-import { createUserWithPassword } from '../users/create-user.ts';
+import { recordAudit } from '../audit/index.ts';
+import { hashPassword } from '../identity/index.ts';
+import { createUserWithPassword } from '../users/index.ts';
 import { COUNTRY_NAMES } from './demo-geography.ts';
 import { DEMO_EMAIL_DOMAIN } from './demo.repo.ts';
 

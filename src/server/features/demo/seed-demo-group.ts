@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { systemActor } from '../../../shared/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
-import { seedCheetahGroup } from '../groups/seed-cheetah-group.ts';
+import { seedCheetahGroup } from '../groups/index.ts';
 import { demoUserSpecs } from './demo-users.ts';
 
 export async function seedDemoGroup(db: Kysely<DB>, now: Date): Promise<{ created: boolean }> {

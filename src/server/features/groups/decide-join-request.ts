@@ -8,8 +8,8 @@ import type { JoinRequest, MemberCategory } from '../../../shared/groups.contrac
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
-import { queueMail } from '../mail/mail.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
+import { queueMail } from '../mail/index.ts';
 import { groupUser, type GroupsDeps } from './groups-deps.ts';
 import { can } from './groups.policy.ts';
 import { upsertMember } from './groups.repo.ts';

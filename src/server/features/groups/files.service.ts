@@ -9,7 +9,7 @@ import { fileDownloadPath } from '../../../shared/groups.contract.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
 import { checkUpload } from './check-upload.ts';
 import { attachFileRows, findFile, insertFile, isPartyToMessage } from './files.repo.ts';
 import { groupUser, type GroupsDeps } from './groups-deps.ts';

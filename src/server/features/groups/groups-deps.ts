@@ -1,7 +1,7 @@
 /** What the group use cases need, passed in explicitly (STYLE §3). */
 import type { Actor, UserActor } from '../../../shared/actor.ts';
 import { UnauthenticatedError } from '../../errors.ts';
-import type { IdentityDeps } from '../identity/identity-deps.ts';
+import type { IdentityDeps } from '../identity/index.ts';
 import type { FileSealer } from './file-sealing.ts';
 
 export interface GroupsDeps extends IdentityDeps {

@@ -8,7 +8,7 @@ import type { Group } from '../../../shared/groups.contract.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
 import { groupUser, type GroupsDeps } from './groups-deps.ts';
 import { can, groupAbilities, visibleGroups, type MembershipFacts } from './groups.policy.ts';
 import {

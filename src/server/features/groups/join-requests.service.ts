@@ -9,7 +9,7 @@ import type { Settings } from '../../config.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
 import { groupUser, type GroupsDeps } from './groups-deps.ts';
 import { can } from './groups.policy.ts';
 import { findGroup, languageOfUser, listActiveGroupNames } from './groups.repo.ts';

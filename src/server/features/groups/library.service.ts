@@ -9,7 +9,7 @@ import type { LibraryItem, LibrarySummary } from '../../../shared/groups.contrac
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
 import { toUploadedFile } from './files.service.ts';
 import { filesOf } from './files.repo.ts';
 import { groupUser, type GroupsDeps } from './groups-deps.ts';

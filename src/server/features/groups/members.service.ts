@@ -8,7 +8,7 @@ import type { Member, MemberCategory } from '../../../shared/groups.contract.ts'
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
 import { groupUser, type GroupsDeps } from './groups-deps.ts';
 import { can } from './groups.policy.ts';
 import {

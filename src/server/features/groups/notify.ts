@@ -6,8 +6,8 @@
 import type { Language } from '../../../shared/languages.ts';
 import type { Settings } from '../../config.ts';
 import type { Tx } from '../../db/with-actor.ts';
-import { queueMail } from '../mail/mail.service.ts';
-import type { TemplateName } from '../mail/mail-templates.ts';
+import { queueMail } from '../mail/index.ts';
+import type { TemplateName } from '../mail/index.ts';
 import type { GroupRow } from './groups.repo.ts';
 import type { Contact } from './notifications.repo.ts';
 

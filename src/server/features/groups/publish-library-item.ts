@@ -8,7 +8,7 @@ import type { Audience, CreateLibraryItem, LibraryItem } from '../../../shared/g
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, ValidationError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
 import { attachFiles } from './files.service.ts';
 import { groupUser, type GroupsDeps } from './groups-deps.ts';
 import { can, type MembershipFacts } from './groups.policy.ts';

@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { UserActor } from '../../../shared/actor.ts';
 import type { GroupStreamEvent } from '../../../shared/groups.contract.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
-import type { Authentication } from '../identity/sessions.service.ts';
+import type { Authentication } from '../identity/index.ts';
 import { groupUser, type GroupsDeps } from './groups-deps.ts';
 import { membershipsOf } from './groups.repo.ts';
 import { deliveriesAfter, newestDeliverySeq } from './messages.repo.ts';

@@ -6,8 +6,8 @@ import type { Actor } from '../../../shared/actor.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { NotFoundError, UnauthenticatedError, ValidationError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
-import { queueMail } from '../mail/mail.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
+import { queueMail } from '../mail/index.ts';
 import {
   currentTermsVersion,
   findUserForActor,

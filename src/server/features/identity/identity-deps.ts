@@ -2,8 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Settings } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
-import type { RequestContext } from '../../lib/request-context.ts';
-import type { MailSender } from '../mail/mail.service.ts';
+import type { MailSender } from '../mail/index.ts';
 import type { Sealer } from './secrets.ts';
 
 export interface IdentityDeps {
@@ -13,6 +12,3 @@ export interface IdentityDeps {
   sealer: Sealer;
   mail: MailSender;
 }
-
-/** The old name of RequestContext (ADR 0012), kept while reports and imports use it: to remove when they move. */
-export type RequestMeta = RequestContext;

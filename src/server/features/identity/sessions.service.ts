@@ -11,7 +11,7 @@ import type { DB } from '../../db/schema.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { UnauthenticatedError } from '../../errors.ts';
 import { NO_REQUEST, type RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
 import {
   currentTermsVersion,
   findApiTokenByHash,

@@ -7,7 +7,7 @@ import type { Actor } from '../../../shared/actor.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { NotFoundError, UnauthenticatedError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit, type AuditInput } from '../audit/audit.service.ts';
+import { auditContextOf, recordAudit, type AuditInput } from '../audit/index.ts';
 import {
   findUserForActor,
   isLocked,

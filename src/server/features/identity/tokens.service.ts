@@ -7,7 +7,7 @@ import { can } from '../../../shared/permissions.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
 import { currentTermsVersion } from './identity.repo.ts';
 import type { IdentityDeps } from './identity-deps.ts';
 import { hashSecret, randomSecret } from './secrets.ts';

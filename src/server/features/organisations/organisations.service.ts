@@ -4,8 +4,8 @@ import { can } from '../../../shared/permissions.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { AppError, ForbiddenError, ValidationError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit, type AuditContext } from '../audit/audit.service.ts';
-import type { IdentityDeps } from '../identity/identity-deps.ts';
+import { auditContextOf, recordAudit, type AuditContext } from '../audit/index.ts';
+import type { IdentityDeps } from '../identity/index.ts';
 import {
   findOrganisationByName,
   insertOrganisation,

@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../../shared/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { placeRow, REQUIRED_COLUMNS, type SpeciesPlusRow } from './species-plus-file.ts';
 import { taxonKey, unsafeAnalyzeChecklist } from './reference.repo.ts';
 import { RANK_DEPTH, TaxonWriter, type TaxonCandidate } from './taxon-writer.ts';

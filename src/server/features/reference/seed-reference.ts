@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import { systemActor } from '../../../shared/actor.ts';
 import type { CitesCodesTable, CountriesTable, DB } from '../../db/schema.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import {
   markSeedLoaded,
   seedChecksums,

@@ -5,7 +5,7 @@ import type { Registration } from '../../../shared/registration.contract.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { ForbiddenError, ValidationError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import type { IdentityDeps } from '../identity/identity-deps.ts';
+import type { IdentityDeps } from '../identity/index.ts';
 import { listRegistrationRows } from './registration.repo.ts';
 import { toRegistration } from './registration.service.ts';
 

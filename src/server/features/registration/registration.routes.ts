@@ -19,7 +19,7 @@ import {
 } from '../../../shared/registration.contract.ts';
 import { routeLimits } from '../../http/rate-limit.ts';
 import { requestContextOf } from '../../http/request-context.ts';
-import type { IdentityDeps } from '../identity/identity-deps.ts';
+import type { IdentityDeps } from '../identity/index.ts';
 import { listRegistrations } from './registration-queue.ts';
 import { approveRegistration } from './approve-registration.ts';
 import {

@@ -8,13 +8,13 @@ import type { Registration, RegistrationRequest } from '../../../shared/registra
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
-import { consumeOneTimeToken, createOneTimeToken } from '../identity/account.service.ts';
-import type { IdentityDeps } from '../identity/identity-deps.ts';
-import { FRONT_DOOR } from '../identity/sessions.service.ts';
-import { queueMail } from '../mail/mail.service.ts';
-import { isKnownCountry } from '../organisations/organisations.repo.ts';
-import { isEmailTaken } from '../users/users.repo.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
+import { consumeOneTimeToken, createOneTimeToken } from '../identity/index.ts';
+import type { IdentityDeps } from '../identity/index.ts';
+import { FRONT_DOOR } from '../identity/index.ts';
+import { queueMail } from '../mail/index.ts';
+import { isKnownCountry } from '../organisations/index.ts';
+import { isEmailTaken } from '../users/index.ts';
 import { canSeeRegistration, registrationAbilities } from './registration.policy.ts';
 import {
   findRegistrationForUpdate,

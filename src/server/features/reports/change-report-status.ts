@@ -9,7 +9,7 @@ import type { ReportDetail } from '../../../shared/reports.contract.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { actorIdOf } from '../../lib/actor-names.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, type AuditContext } from '../audit/audit.service.ts';
+import { auditContextOf, type AuditContext } from '../audit/index.ts';
 import { stampReportOnRecords } from '../seizure-records/index.ts';
 import { loadReportFor } from './load-report-for.ts';
 import { readReportDetail } from './read-report-detail.ts';

@@ -9,7 +9,7 @@ import { withActor } from '../../db/with-actor.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { actorIdOf, actorLabelOf } from '../../lib/actor-names.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf } from '../audit/audit.service.ts';
+import { auditContextOf } from '../audit/index.ts';
 import { correctRecordValues } from '../seizure-records/index.ts';
 import { readReportRecord } from './read-report-records.ts';
 import { recordReportEvent } from './record-report-event.ts';

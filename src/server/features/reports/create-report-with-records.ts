@@ -6,7 +6,7 @@
 import type { NewReport } from '../../../shared/reports.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { actorIdOf } from '../../lib/actor-names.ts';
-import type { AuditContext } from '../audit/audit.service.ts';
+import type { AuditContext } from '../audit/index.ts';
 import { insertRecordsFrom, type RecordSource, type ReportStamp } from '../seizure-records/index.ts';
 import { createReport } from './create-report.ts';
 import { linkReportFile } from './report-files.repo.ts';

@@ -7,7 +7,7 @@ import type { NewReport } from '../../../shared/reports.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { NotFoundError } from '../../errors.ts';
 import { actorIdOf, actorLabelOf } from '../../lib/actor-names.ts';
-import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { recordAudit, type AuditContext } from '../audit/index.ts';
 import type { ReportStamp } from '../seizure-records/index.ts';
 import { insertReport } from './report-changes.repo.ts';
 import { insertReportEvent } from './report-events.repo.ts';

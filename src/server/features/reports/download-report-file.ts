@@ -3,7 +3,7 @@ import type { Actor } from '../../../shared/actor.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
 import { selectReportFile } from './report-files.repo.ts';
 import { READS_ONLY, type ReportsDeps } from './reports-deps.ts';
 import { loadVisibleReport } from './reports.repo.ts';

@@ -8,7 +8,7 @@ import type { RecordDetail, RecordList } from '../../../shared/reports.contract.
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
 import {
   presentRecord,
   presentRecordView,

@@ -5,7 +5,7 @@
 import type { ReportEventKind } from '../../db/schema-reports.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { actorIdOf, actorLabelOf } from '../../lib/actor-names.ts';
-import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { recordAudit, type AuditContext } from '../audit/index.ts';
 import { insertReportEvent } from './report-events.repo.ts';
 
 export async function recordReportEvent(

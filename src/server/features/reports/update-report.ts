@@ -3,7 +3,7 @@ import type { Actor } from '../../../shared/actor.ts';
 import type { ReportDetail, UpdateReport } from '../../../shared/reports.contract.ts';
 import { withActor } from '../../db/with-actor.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf } from '../audit/audit.service.ts';
+import { auditContextOf } from '../audit/index.ts';
 import { loadReportFor } from './load-report-for.ts';
 import { readReportDetail } from './read-report-detail.ts';
 import { recordReportEvent } from './record-report-event.ts';

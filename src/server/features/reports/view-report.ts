@@ -3,7 +3,7 @@ import type { Actor } from '../../../shared/actor.ts';
 import type { ReportDetail } from '../../../shared/reports.contract.ts';
 import { withActor } from '../../db/with-actor.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
 import { readReportDetail } from './read-report-detail.ts';
 import { READS_ONLY, type ReportsDeps } from './reports-deps.ts';
 

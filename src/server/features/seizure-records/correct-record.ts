@@ -7,7 +7,7 @@
 import type { SeizureValuesDto } from '../../../shared/seizure-record.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { ValidationError, type InvalidField } from '../../errors.ts';
-import { isElephantTaxon } from '../reference/elephant-taxa.ts';
+import { isElephantTaxon } from '../reference/index.ts';
 import { convertQuantity, SPECIMENS, type UnitMeasure } from './quantity-conversion.ts';
 import {
   isKnownTerm,

@@ -61,7 +61,6 @@ export function canSee(actor: Actor, record: RuleColumns): boolean {
   }
 }
 
-
 /**
  * The one audience whose records this actor sees, or null for none (migrations/0016 app_actor_audience states
  * it again for the database): every actor sees exactly the records that list its audience, which is what lets

@@ -22,7 +22,7 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
-import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { recordAudit, type AuditContext } from '../audit/index.ts';
 import { decodeCursor, encodeCursor } from './seizure-cursor.ts';
 import { presentRecordView, selectRecordWithVersions } from '../seizure-records/index.ts';
 import { toDetail, toItem } from './seizure-view.ts';

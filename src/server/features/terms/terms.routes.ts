@@ -8,7 +8,7 @@ import {
   termsSchema,
 } from '../../../shared/auth.contract.ts';
 import { requestContextOf } from '../../http/request-context.ts';
-import type { IdentityDeps } from '../identity/identity-deps.ts';
+import type { IdentityDeps } from '../identity/index.ts';
 import { acceptTerms, currentTerms, listTerms, publishTerms } from './terms.service.ts';
 
 export const termsRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps) => {

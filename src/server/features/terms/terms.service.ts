@@ -8,10 +8,10 @@ import { can } from '../../../shared/permissions.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
-import { setSessionTermsVersion, setTokenTermsVersion } from '../identity/identity.repo.ts';
-import type { IdentityDeps } from '../identity/identity-deps.ts';
-import type { Authentication } from '../identity/sessions.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
+import { setSessionTermsVersion, setTokenTermsVersion } from '../identity/index.ts';
+import type { IdentityDeps } from '../identity/index.ts';
+import type { Authentication } from '../identity/index.ts';
 import {
   findCurrentTerms,
   insertAcceptance,

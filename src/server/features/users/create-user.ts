@@ -10,10 +10,10 @@ import { ORGANISATION_KIND_ROLES } from '../../../shared/permissions.ts';
 import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { NO_REQUEST } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
-import { hashPassword } from '../identity/passwords.ts';
-import { randomSecret } from '../identity/secrets.ts';
-import { findOrganisationByName, insertOrganisation } from '../organisations/organisations.repo.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
+import { hashPassword } from '../identity/index.ts';
+import { randomSecret } from '../identity/index.ts';
+import { findOrganisationByName, insertOrganisation } from '../organisations/index.ts';
 import { hasAnyUser, insertUser, isEmailTaken } from './users.repo.ts';
 
 export interface CreateUserInput {

@@ -9,9 +9,9 @@ import { systemActor } from '../../../shared/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { NO_REQUEST } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
-import { revokeAllSessions } from '../identity/identity.repo.ts';
-import { queueMail } from '../mail/mail.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
+import { revokeAllSessions } from '../identity/index.ts';
+import { queueMail } from '../mail/index.ts';
 import {
   markInactivityWarned,
   setUserStatus,

@@ -11,8 +11,8 @@ import {
   userSchema,
 } from '../../../shared/admin.contract.ts';
 import { requestContextOf } from '../../http/request-context.ts';
-import type { IdentityDeps } from '../identity/identity-deps.ts';
-import { createOrganisation, listOrganisations } from '../organisations/organisations.service.ts';
+import type { IdentityDeps } from '../identity/index.ts';
+import { createOrganisation, listOrganisations } from '../organisations/index.ts';
 import { changeUserStatus, listUsers, type StatusChange } from './users.service.ts';
 
 const idParams = z.object({ id: z.string().uuid() });

@@ -9,10 +9,10 @@ import { can } from '../../../shared/permissions.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../audit/audit.service.ts';
-import { revokeAllSessions } from '../identity/identity.repo.ts';
-import type { IdentityDeps } from '../identity/identity-deps.ts';
-import { queueMail } from '../mail/mail.service.ts';
+import { auditContextOf, recordAudit } from '../audit/index.ts';
+import { revokeAllSessions } from '../identity/index.ts';
+import type { IdentityDeps } from '../identity/index.ts';
+import { queueMail } from '../mail/index.ts';
 import { findUserRow, listUserRows, setUserStatus, type UserRow } from './users.repo.ts';
 
 export type StatusChange = 'suspend' | 'reinstate' | 'withdraw';

@@ -6,8 +6,8 @@
 import type { Taxon } from '../../../../shared/reference.contract.ts';
 import { normalizeName } from '../../../../shared/taxon-name.ts';
 import type { Tx } from '../../../db/with-actor.ts';
-import { isElephantTaxon } from '../../reference/elephant-taxa.ts';
-import { resolveTaxonName } from '../../reference/resolve-taxon-name.ts';
+import { isElephantTaxon } from '../../reference/index.ts';
+import { resolveTaxonName } from '../../reference/index.ts';
 import { COUNTRY_ALIASES, REGION_NAMES } from './country-aliases.ts';
 import { selectCountryNames, selectTermsAndUnits } from './import-reference.repo.ts';
 import { UNIT_ALIASES } from './term-units.ts';

@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/imports.contract.ts';
 import { withActor } from '../../../db/with-actor.ts';
 import type { RequestContext } from '../../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../../audit/audit.service.ts';
+import { auditContextOf, recordAudit } from '../../audit/index.ts';
 import { batchView } from '../batch-view.ts';
 import { outcomeOf, problemKey } from '../check/check-rows.ts';
 import { RULES } from '../check/validation-rules.ts';

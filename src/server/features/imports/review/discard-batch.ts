@@ -3,7 +3,7 @@ import type { Actor } from '../../../../shared/actor.ts';
 import type { ImportBatch } from '../../../../shared/imports.contract.ts';
 import { withActor } from '../../../db/with-actor.ts';
 import type { RequestContext } from '../../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../../audit/audit.service.ts';
+import { auditContextOf, recordAudit } from '../../audit/index.ts';
 import { batchView } from '../batch-view.ts';
 import type { ImportsDeps } from '../imports-deps.ts';
 import { loadStagedBatch } from '../load-batch.ts';

@@ -9,7 +9,7 @@ import { withActor } from '../../../db/with-actor.ts';
 import { NotFoundError } from '../../../errors.ts';
 import { actorLabelOf } from '../../../lib/actor-names.ts';
 import type { RequestContext } from '../../../lib/request-context.ts';
-import { auditContextOf, recordAudit } from '../../audit/audit.service.ts';
+import { auditContextOf, recordAudit } from '../../audit/index.ts';
 import { rowView } from '../batch-view.ts';
 import { createBatchChecker, outcomeOf } from '../check/check-rows.ts';
 import { findEarlierTwin } from '../check/duplicates.repo.ts';

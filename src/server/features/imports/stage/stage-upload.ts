@@ -11,7 +11,7 @@ import { actorIdOf } from '../../../lib/actor-names.ts';
 import type { RequestContext } from '../../../lib/request-context.ts';
 import type { SpreadsheetSheet } from '../../../lib/spreadsheets/open-spreadsheet.ts';
 import { mediaTypeOf, UnreadableFileError } from '../../../lib/spreadsheets/read-spreadsheet.ts';
-import { auditContextOf, recordAudit, type AuditContext } from '../../audit/audit.service.ts';
+import { auditContextOf, recordAudit, type AuditContext } from '../../audit/index.ts';
 import { keepUploadedFile } from '../../reports/index.ts';
 import { batchView } from '../batch-view.ts';
 import { createBatchChecker, type RowInput } from '../check/check-rows.ts';

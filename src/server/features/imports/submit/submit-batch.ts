@@ -9,7 +9,7 @@ import type { SubmitResult } from '../../../../shared/imports.contract.ts';
 import { withActor, type Tx } from '../../../db/with-actor.ts';
 import { ForbiddenError } from '../../../errors.ts';
 import type { RequestContext } from '../../../lib/request-context.ts';
-import { auditContextOf, type AuditContext } from '../../audit/audit.service.ts';
+import { auditContextOf, type AuditContext } from '../../audit/index.ts';
 import {
   createReportWithRecords,
   mayPublishReports,

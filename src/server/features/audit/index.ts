@@ -1,0 +1,12 @@
+/**
+ * What the rest of the platform may use of the audit feature. Nothing else of this folder is imported from
+ * outside it (the import-boundaries lint rule).
+ */
+export {
+  auditContextOf,
+  linkAuditEntries,
+  recordAudit,
+  verifyAuditLog,
+  type AuditContext,
+  type AuditInput,
+} from './audit.service.ts';

@@ -1,0 +1,18 @@
+/**
+ * What the rest of the platform may use of the identity feature. Nothing else of this folder is imported from
+ * outside it (the import-boundaries lint rule).
+ */
+export { consumeOneTimeToken, createOneTimeToken } from './account.service.ts';
+export { authRoutes } from './auth.routes.ts';
+export { type IdentityDeps } from './identity-deps.ts';
+export { revokeAllSessions, setSessionTermsVersion, setTokenTermsVersion } from './identity.repo.ts';
+export { hashPassword, passwordWeakness } from './passwords.ts';
+export { createSealer, loadPlatformKey, randomSecret, sameSecret } from './secrets.ts';
+export {
+  FRONT_DOOR,
+  authenticateSession,
+  authenticateToken,
+  type Authentication,
+} from './sessions.service.ts';
+export { tokenRoutes } from './tokens.routes.ts';
+export { createTokenByCommand } from './tokens.service.ts';
