@@ -27,7 +27,7 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     plugins: { architecture },
-    rules: { 'architecture/import-boundaries': 'error' },
+    rules: { 'architecture/import-boundaries': 'error', 'architecture/sql-in-repositories': 'error' },
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts'],

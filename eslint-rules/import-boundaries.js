@@ -24,8 +24,11 @@ function featureOf(file) {
   return file.slice(at + FEATURES.length).split(path.sep)[0] ?? null;
 }
 
+// Tests and their helpers beside the code (factories, fixtures) may look inside what they test.
 const isTest = (file) =>
-  /\.test\.tsx?$/.test(file) || /\.e2e\.ts$/.test(file) || file.includes(`${path.sep}test${path.sep}`);
+  /\.(test|e2e)\.tsx?$/.test(file) ||
+  /\.(test-support|fixtures)\.ts$/.test(file) ||
+  file.includes(`${path.sep}test${path.sep}`);
 
 /** @type {import('eslint').Rule.RuleModule} */
 const importBoundaries = {
@@ -74,4 +77,45 @@ const importBoundaries = {
   },
 };
 
-export default { rules: { 'import-boundaries': importBoundaries } };
+// Kysely's entry points to a statement, and the calls that send one to the database.
+const QUERY_CALLS = new Set([
+  'selectFrom',
+  'insertInto',
+  'updateTable',
+  'deleteFrom',
+  'mergeInto',
+  'replaceInto',
+]);
+const RUN_CALLS = new Set(['execute', 'executeTakeFirst', 'executeTakeFirstOrThrow']);
+
+/**
+ * Only repositories run SQL (docs/ARCHITECTURE.md): inside src/server/features/, a statement is started or sent to
+ * the database only in a *.repo.ts file, so a review of a repository shows every query a feature makes. Policies
+ * may still build SQL predicates (fragments) that repositories use; tests may query what they check.
+ */
+/** @type {import('eslint').Rule.RuleModule} */
+const sqlInRepositories = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Only *.repo.ts files of a feature run SQL' },
+    schema: [],
+    messages: {
+      sqlOutsideRepo: 'Only a *.repo.ts file runs SQL: move `{{call}}` into the feature’s repository.',
+    },
+  },
+  create(context) {
+    const file = context.filename;
+    if (featureOf(file) === null || file.endsWith('.repo.ts') || isTest(file)) return {};
+    return {
+      CallExpression(node) {
+        const callee = node.callee;
+        if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return;
+        const call = callee.property.name;
+        if (QUERY_CALLS.has(call) || RUN_CALLS.has(call))
+          context.report({ node: callee.property, messageId: 'sqlOutsideRepo', data: { call } });
+      },
+    };
+  },
+};
+
+export default { rules: { 'import-boundaries': importBoundaries, 'sql-in-repositories': sqlInRepositories } };

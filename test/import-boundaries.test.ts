@@ -19,7 +19,7 @@ const eslint = new ESLint({
       files: ['**/*.ts', '**/*.tsx'],
       languageOptions: { parser: tseslint.parser },
       plugins: { architecture },
-      rules: { 'architecture/import-boundaries': 'error' },
+      rules: { 'architecture/import-boundaries': 'error', 'architecture/sql-in-repositories': 'error' },
     },
   ],
 });
@@ -71,7 +71,7 @@ const REFUSED: [string, string, RegExp][] = [
 const ALLOWED: [string, string][] = [
   ['src/web/features/explorer/page.tsx', "import { x } from '../../../shared/seizures.contract.ts';"],
   ['src/server/features/reports/reports.routes.ts', "import { x } from './reports.service.ts';"],
-  ['src/server/features/reports/report-lifecycle.ts', "import { x } from './reports.repo.ts';"],
+  ['src/server/features/reports/update-report.ts', "import { x } from './reports.repo.ts';"],
   ['src/server/features/groups/notify.ts', "import { x } from '../identity/index.ts';"],
   ['src/server/features/imports/submit/submit-batch.ts', "import { x } from '../check/check-rows.ts';"],
   ['src/server/features/groups/groups.service.ts', "import { x } from '../../db/with-actor.ts';"],
@@ -90,4 +90,31 @@ test('imports inside the boundaries are allowed', async () => {
   for (const [file, code] of ALLOWED) {
     assert.deepEqual(await messagesFor(file, code), [], `${file}: ${code}`);
   }
+});
+
+const SQL_REFUSED: [string, string][] = [
+  ['src/server/features/reports/update-report.ts', "await tx.selectFrom('reports').selectAll().execute();"],
+  ['src/server/features/groups/groups.service.ts', "await tx.updateTable('groups').set({ name: 'x' });"],
+  ['src/server/features/mail/mail.service.ts', 'await sql`select 1`.execute(tx);'],
+  ['src/server/features/imports/stage/stage-upload.ts', 'await query.executeTakeFirstOrThrow();'],
+];
+const SQL_ALLOWED: [string, string][] = [
+  ['src/server/features/reports/reports.repo.ts', "await tx.selectFrom('reports').selectAll().execute();"],
+  ['src/server/features/groups/groups.test.ts', "await tx.insertInto('groups').values({}).execute();"],
+  [
+    'src/server/features/groups/groups.test-support.ts',
+    "await tx.insertInto('groups').values({}).execute();",
+  ],
+  ['src/server/db/migrate.ts', 'await sql`select 1`.execute(db);'],
+  ['src/server/features/seizures/seizures.policy.ts', 'const predicate = sql`visibility_keys && ${keys}`;'],
+];
+
+test('only repositories run SQL inside a feature', async () => {
+  for (const [file, code] of SQL_REFUSED) {
+    const messages = await messagesFor(file, code);
+    assert.ok(messages.length > 0, `${file}: ${code} was not refused`);
+    for (const message of messages) assert.match(message, /Only a \*\.repo\.ts file runs SQL/, file);
+  }
+  for (const [file, code] of SQL_ALLOWED)
+    assert.deepEqual(await messagesFor(file, code), [], `${file}: ${code}`);
 });

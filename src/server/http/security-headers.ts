@@ -35,4 +35,12 @@ export async function registerSecurityHeaders(app: FastifyInstance, settings: Se
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
   });
+  // API answers hold restricted data (records, messages, accounts): no browser or proxy may keep a copy, so a
+  // shared computer's cache or back button never shows them to the next person. Routes that set their own
+  // cache rule (downloads) keep it.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    return payload;
+  });
 }

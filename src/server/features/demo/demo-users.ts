@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/index.ts';
 import { hashPassword } from '../identity/index.ts';
 import { createUserWithPassword } from '../users/index.ts';
 import { COUNTRY_NAMES } from './demo-geography.ts';
-import { DEMO_EMAIL_DOMAIN } from './demo.repo.ts';
+import { DEMO_EMAIL_DOMAIN, selectUserIdByEmail, setDemoPassword } from './demo.repo.ts';
 
 export interface DemoUserSpec {
   email: string;
@@ -179,9 +179,7 @@ export async function ensureDemoUsers(
   const passwordHash = await hashPassword(password);
   const results: DemoUserResult[] = [];
   for (const spec of demoUserSpecs()) {
-    const existing = await withActor(db, actor, (tx) =>
-      tx.selectFrom('users').select('id').where('email', '=', spec.email).executeTakeFirst(),
-    );
+    const existing = await withActor(db, actor, (tx) => selectUserIdByEmail(tx, spec.email));
     const result = {
       email: spec.email,
       role: spec.role,
@@ -194,11 +192,7 @@ export async function ensureDemoUsers(
     }
     const { userId } = await createUserWithPassword(db, spec, clock);
     await withActor(db, actor, async (tx) => {
-      await tx
-        .updateTable('users')
-        .set({ password_hash: passwordHash, must_change_password: false })
-        .where('id', '=', userId)
-        .execute();
+      await setDemoPassword(tx, userId, passwordHash);
       await recordAudit(
         tx,
         { actor, clock },

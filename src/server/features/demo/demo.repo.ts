@@ -130,3 +130,18 @@ export async function analyzeReportTables(db: Kysely<DB>): Promise<void> {
   await sql`analyze reports`.execute(db);
   await sql`analyze seizure_records`.execute(db);
 }
+
+/** The id of the user with this address, if there is one (demo accounts are found again by address). */
+export async function selectUserIdByEmail(tx: Tx, email: string): Promise<string | undefined> {
+  const row = await tx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  return row?.id;
+}
+
+/** Demo accounts sign in with the printed password at once: no forced change of a one-time password. */
+export async function setDemoPassword(tx: Tx, userId: string, passwordHash: string): Promise<void> {
+  await tx
+    .updateTable('users')
+    .set({ password_hash: passwordHash, must_change_password: false })
+    .where('id', '=', userId)
+    .execute();
+}

@@ -8,18 +8,17 @@ import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { seedCheetahGroup } from '../groups/index.ts';
 import { demoUserSpecs } from './demo-users.ts';
+import { selectUserIdByEmail } from './demo.repo.ts';
 
 export async function seedDemoGroup(db: Kysely<DB>, now: Date): Promise<{ created: boolean }> {
   const ownerEmail = demoUserSpecs().find(
     (spec) => spec.organisationKind === 'secretariat' && spec.role === 'admin',
   )?.email;
   return withActor(db, systemActor('itd demo'), async (tx) => {
-    const owner = ownerEmail
-      ? await tx.selectFrom('users').select('id').where('email', '=', ownerEmail).executeTakeFirst()
-      : undefined;
-    if (!owner) return { created: false };
+    const ownerId = ownerEmail ? await selectUserIdByEmail(tx, ownerEmail) : undefined;
+    if (!ownerId) return { created: false };
     const { created } = await seedCheetahGroup(tx, {
-      ownerUserId: owner.id,
+      ownerUserId: ownerId,
       ownerCategory: 'secretariat',
       now,
     });

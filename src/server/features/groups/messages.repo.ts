@@ -162,3 +162,17 @@ export async function deliveriesAfter(tx: Tx, userId: string, groupIds: string[]
     .limit(100)
     .execute();
 }
+
+/** One message the user may read in the group, or undefined (missing and unreadable are one answer). */
+export async function selectReadableMessage(tx: Tx, groupId: string, userId: string, messageId: string) {
+  return readableMessages(tx, groupId, userId).where('m.id', '=', messageId).executeTakeFirst();
+}
+
+/** The messages of a thread that the user may read, oldest first. */
+export async function selectReadableThread(tx: Tx, groupId: string, userId: string, threadId: string) {
+  return readableMessages(tx, groupId, userId)
+    .where('m.thread_id', '=', threadId)
+    .orderBy('m.sent_at')
+    .orderBy('m.id')
+    .execute();
+}

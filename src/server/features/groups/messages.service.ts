@@ -18,7 +18,8 @@ import {
   listMessages,
   markRecipientRead,
   messageFacts,
-  readableMessages,
+  selectReadableMessage,
+  selectReadableThread,
   type Folder,
   type MessageRow,
 } from './messages.repo.ts';
@@ -145,15 +146,9 @@ interface MessageIds {
 /** One message and its thread (the messages of the thread the caller may read, oldest first). */
 export async function threadInTx(tx: Tx, user: UserActor, ids: MessageIds) {
   const { group, membership } = await loadMemberAccess(tx, user, ids.groupId);
-  const row = await readableMessages(tx, ids.groupId, user.userId)
-    .where('m.id', '=', ids.messageId)
-    .executeTakeFirst();
+  const row = await selectReadableMessage(tx, ids.groupId, user.userId, ids.messageId);
   if (!row) throw new NotFoundError();
-  const threadRows = await readableMessages(tx, ids.groupId, user.userId)
-    .where('m.thread_id', '=', row.thread_id)
-    .orderBy('m.sent_at')
-    .orderBy('m.id')
-    .execute();
+  const threadRows = await selectReadableThread(tx, ids.groupId, user.userId, row.thread_id);
   const thread = await toMessages(tx, user, group, membership, threadRows);
   const message = thread.find((m) => m.id === row.id);
   if (!message) throw new NotFoundError();
@@ -179,9 +174,7 @@ export async function markMessageRead(
   const user = groupUser(actor);
   await withActor(deps.db, user, async (tx) => {
     await loadMemberAccess(tx, user, params.groupId);
-    const row = await readableMessages(tx, params.groupId, user.userId)
-      .where('m.id', '=', params.messageId)
-      .executeTakeFirst();
+    const row = await selectReadableMessage(tx, params.groupId, user.userId, params.messageId);
     if (!row) throw new NotFoundError();
     await markRecipientRead(tx, params.messageId, user.userId, deps.clock());
   });

@@ -18,7 +18,7 @@ import { can } from './groups.policy.ts';
 import { memberSignature } from './groups.repo.ts';
 import { facts, loadMemberAccess } from './groups.service.ts';
 import { threadInTx } from './messages.service.ts';
-import { insertMessage, readableMessages } from './messages.repo.ts';
+import { insertMessage, selectReadableMessage } from './messages.repo.ts';
 import { groupContacts } from './notifications.repo.ts';
 import { mailContacts } from './notify.ts';
 import { toPlainText } from './plain-text.ts';
@@ -53,9 +53,7 @@ export async function sendMessage(
 
     let threadId: string | null = null;
     if (input.replyToId) {
-      const parent = await readableMessages(tx, groupId, user.userId)
-        .where('m.id', '=', input.replyToId)
-        .executeTakeFirst();
+      const parent = await selectReadableMessage(tx, groupId, user.userId, input.replyToId);
       if (!parent) throw new NotFoundError();
       threadId = parent.thread_id;
     }

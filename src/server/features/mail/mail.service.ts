@@ -10,6 +10,13 @@ import type { Language } from '../../../shared/languages.ts';
 import type { DB } from '../../db/schema.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { renderMail, type TemplateName } from './mail-templates.ts';
+import {
+  insertOutboxMail,
+  lockWaitingMails,
+  markSent,
+  markUndeliverable,
+  recordFailedAttempt,
+} from './mail.repo.ts';
 
 export interface MailRequest {
   to: string;
@@ -18,13 +25,9 @@ export interface MailRequest {
   params: Record<string, string | number>;
 }
 
-/** insert into outbox (recipient, subject, body, language) values (...) */
 export async function queueMail(tx: Tx, mail: MailRequest): Promise<void> {
   const { subject, body } = renderMail(mail.template, mail.language, mail.params);
-  await tx
-    .insertInto('outbox')
-    .values({ recipient: mail.to, subject, body, language: mail.language })
-    .execute();
+  await insertOutboxMail(tx, { recipient: mail.to, subject, body, language: mail.language });
 }
 
 export interface MailSender {
@@ -50,18 +53,7 @@ export function createMailSender(options: {
   async function deliver(): Promise<number> {
     let delivered = 0;
     for (;;) {
-      const batch = await withActor(options.db, actor, (tx) =>
-        tx
-          .selectFrom('outbox')
-          .select(['id', 'recipient', 'subject', 'body'])
-          .where('sent_at', 'is', null)
-          .where('attempts', '<', 10)
-          .orderBy('id')
-          .limit(20)
-          .forUpdate()
-          .skipLocked()
-          .execute(),
-      );
+      const batch = await withActor(options.db, actor, (tx) => lockWaitingMails(tx));
       if (batch.length === 0 || !transport) {
         for (const mail of batch)
           options.log.info(
@@ -69,17 +61,8 @@ export function createMailSender(options: {
             'e-mail queued in the outbox (no SMTP_URL)',
           );
         if (!transport && batch.length > 0) {
-          await withActor(options.db, actor, (tx) =>
-            tx
-              .updateTable('outbox')
-              .set({ attempts: 10, last_error: 'no SMTP_URL configured' })
-              .where(
-                'id',
-                'in',
-                batch.map((m) => m.id),
-              )
-              .execute(),
-          );
+          const ids = batch.map((m) => m.id);
+          await withActor(options.db, actor, (tx) => markUndeliverable(tx, ids, 'no SMTP_URL configured'));
         }
         return delivered;
       }
@@ -91,19 +74,11 @@ export function createMailSender(options: {
             subject: mail.subject,
             text: mail.body,
           });
-          await withActor(options.db, actor, (tx) =>
-            tx.updateTable('outbox').set({ sent_at: new Date() }).where('id', '=', mail.id).execute(),
-          );
+          await withActor(options.db, actor, (tx) => markSent(tx, mail.id, new Date()));
           delivered++;
         } catch (error) {
           options.log.warn({ to: mail.recipient, err: error }, 'e-mail delivery failed; will retry');
-          await withActor(options.db, actor, (tx) =>
-            tx
-              .updateTable('outbox')
-              .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: String(error).slice(0, 500) }))
-              .where('id', '=', mail.id)
-              .execute(),
-          );
+          await withActor(options.db, actor, (tx) => recordFailedAttempt(tx, mail.id, String(error)));
         }
       }
     }

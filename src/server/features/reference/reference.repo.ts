@@ -154,3 +154,15 @@ export async function markSeedLoaded(tx: Tx, name: string, checksum: string): Pr
 export async function unsafeAnalyzeChecklist(db: Kysely<DB>): Promise<void> {
   await sql`analyze taxa, taxon_names`.execute(db);
 }
+
+/** Every country and territory, by code (a few hundred rows: the lists are served whole and cached by clients). */
+export async function selectCountries(tx: Tx) {
+  return tx.selectFrom('countries').selectAll().orderBy('code').execute();
+}
+
+/** The CITES codes, of one kind or all. */
+export async function selectCodes(tx: Tx, kind: CitesCodesTable['kind'] | undefined) {
+  let query = tx.selectFrom('cites_codes').selectAll().orderBy('kind').orderBy('code');
+  if (kind) query = query.where('kind', '=', kind);
+  return query.execute();
+}

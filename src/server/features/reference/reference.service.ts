@@ -22,10 +22,11 @@ import {
   listTaxaNamed,
   otherNamesOf,
 } from './taxa-query.repo.ts';
+import { selectCodes, selectCountries } from './reference.repo.ts';
 import { toTaxa, toTaxon } from './taxon-view.ts';
 
 export async function listCountries(tx: Tx): Promise<Country[]> {
-  const rows = await tx.selectFrom('countries').selectAll().orderBy('code').execute();
+  const rows = await selectCountries(tx);
   return rows.map((row) => ({
     code: row.code,
     kind: row.kind,
@@ -35,9 +36,7 @@ export async function listCountries(tx: Tx): Promise<Country[]> {
 }
 
 export async function listCodes(tx: Tx, kind: CodeKind | undefined): Promise<CitesCode[]> {
-  let query = tx.selectFrom('cites_codes').selectAll().orderBy('kind').orderBy('code');
-  if (kind) query = query.where('kind', '=', kind);
-  const rows = await query.execute();
+  const rows = await selectCodes(tx, kind);
   return rows.map((row) => ({
     kind: row.kind,
     code: row.code,

@@ -1,0 +1,49 @@
+/** The outbox: e-mails queued by actions, taken in batches by the sender, marked sent or failed. */
+import type { Language } from '../../../shared/languages.ts';
+import type { Tx } from '../../db/with-actor.ts';
+
+/** A delivery attempt count past which a message is left for an operator (a wrong address, a refusing server). */
+export const MAX_DELIVERY_ATTEMPTS = 10;
+const BATCH = 20;
+
+export async function insertOutboxMail(
+  tx: Tx,
+  mail: { recipient: string; subject: string; body: string; language: Language },
+): Promise<void> {
+  await tx.insertInto('outbox').values(mail).execute();
+}
+
+/** Waiting messages, locked for this sender; another sender skips them instead of sending them twice. */
+export async function lockWaitingMails(tx: Tx) {
+  return tx
+    .selectFrom('outbox')
+    .select(['id', 'recipient', 'subject', 'body'])
+    .where('sent_at', 'is', null)
+    .where('attempts', '<', MAX_DELIVERY_ATTEMPTS)
+    .orderBy('id')
+    .limit(BATCH)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+/** Without SMTP nothing will ever send them: they stay for operators to read, and are not tried again. */
+export async function markUndeliverable(tx: Tx, ids: number[], reason: string): Promise<void> {
+  await tx
+    .updateTable('outbox')
+    .set({ attempts: MAX_DELIVERY_ATTEMPTS, last_error: reason })
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function markSent(tx: Tx, id: number, at: Date): Promise<void> {
+  await tx.updateTable('outbox').set({ sent_at: at }).where('id', '=', id).execute();
+}
+
+export async function recordFailedAttempt(tx: Tx, id: number, error: string): Promise<void> {
+  await tx
+    .updateTable('outbox')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 500) }))
+    .where('id', '=', id)
+    .execute();
+}
