@@ -273,8 +273,10 @@ CREATE FUNCTION public.app_group_contacts(g uuid, audience text, owners_only boo
        and (audience = 'all_members'
             or m.category in ('customs', 'police', 'wildlife_enforcement', 'secretariat'))
        and (app_actor_is_system() or app_actor_is_secretariat_admin() or app_group_category(g) is not null
-            or (owners_only and exists (select 1 from group_join_requests r
-                                         where r.group_id = g and r.user_id = app_actor_id())))
+            or (owners_only
+                and not (select gr.is_confidential from groups gr where gr.id = g)
+                and exists (select 1 from group_join_requests r
+                             where r.group_id = g and r.user_id = app_actor_id())))
   $$;
 
 
@@ -2972,7 +2974,9 @@ ALTER TABLE public.group_join_requests ENABLE ROW LEVEL SECURITY;
 -- Name: group_join_requests group_join_requests_insert; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY group_join_requests_insert ON public.group_join_requests FOR INSERT TO app_user WITH CHECK ((((user_id = public.app_actor_id()) AND (status = 'pending'::text)) OR public.app_group_may_moderate(group_id)));
+CREATE POLICY group_join_requests_insert ON public.group_join_requests FOR INSERT TO app_user WITH CHECK ((((user_id = public.app_actor_id()) AND (status = 'pending'::text) AND (EXISTS ( SELECT 1
+   FROM public.groups g
+  WHERE (g.id = group_join_requests.group_id)))) OR public.app_group_may_moderate(group_id)));
 
 
 --
@@ -3110,7 +3114,9 @@ ALTER TABLE public.group_notifications ENABLE ROW LEVEL SECURITY;
 -- Name: group_notifications group_notifications_insert; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY group_notifications_insert ON public.group_notifications FOR INSERT TO app_user WITH CHECK ((public.app_group_may_moderate(group_id) OR ((kind = 'join_requested'::text) AND (public.app_actor_kind() = 'user'::text))));
+CREATE POLICY group_notifications_insert ON public.group_notifications FOR INSERT TO app_user WITH CHECK ((public.app_group_may_moderate(group_id) OR ((kind = 'join_requested'::text) AND (public.app_actor_kind() = 'user'::text) AND (EXISTS ( SELECT 1
+   FROM public.groups g
+  WHERE (g.id = group_notifications.group_id))))));
 
 
 --
@@ -3137,7 +3143,7 @@ ALTER TABLE public.groups ENABLE ROW LEVEL SECURITY;
 -- Name: groups groups_read; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY groups_read ON public.groups FOR SELECT TO app_user USING ((public.app_actor_is_system() OR public.app_actor_is_secretariat_admin() OR ((public.app_actor_kind() = 'user'::text) AND ((status = 'active'::text) OR (public.app_group_category(id) IS NOT NULL))) OR ((public.app_actor_kind() = 'anonymous'::text) AND (status = 'active'::text) AND (NOT is_confidential))));
+CREATE POLICY groups_read ON public.groups FOR SELECT TO app_user USING ((public.app_actor_is_system() OR public.app_actor_is_secretariat_admin() OR (public.app_group_category(id) IS NOT NULL) OR ((public.app_actor_kind() = ANY (ARRAY['user'::text, 'anonymous'::text])) AND (status = 'active'::text) AND (NOT is_confidential))));
 
 
 --
