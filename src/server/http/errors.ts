@@ -57,6 +57,12 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
       message: translate(REASONS, f.reason, language, f.params ?? {}),
     }));
 
+  /** A whole part of the request (its body, its address) is not valid: one field error naming the part. */
+  const invalid = (field: string): Problem => {
+    const reason = translate(REASONS, 'invalid', language);
+    return build('validation_failed', 400, { field, reason }, [{ field, message: reason }]);
+  };
+
   if (error instanceof ValidationError) {
     const errors = fieldErrors(error.fields);
     return build(
@@ -72,10 +78,7 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
   if (isConnectionLost(error)) return build('service_unavailable', 503, {});
   // Input the database refused as a value (out of range, text it cannot hold, a malformed literal): the caller's
   // input reached a query unchecked. It is still the caller's error; the log keeps it at warn to find the gap.
-  if (isInvalidInputForDatabase(error)) {
-    const reason = translate(REASONS, 'invalid', language);
-    return build('validation_failed', 400, { field: 'input', reason }, [{ field: 'input', message: reason }]);
-  }
+  if (isInvalidInputForDatabase(error)) return invalid('input');
   const fastifyError = error as FastifyError & { validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = fastifyError.validationContext ?? 'body';
@@ -94,21 +97,11 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
       return build('unsupported_media_type', 415, {});
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return build(
-        'validation_failed',
-        400,
-        { field: 'body', reason: translate(REASONS, 'invalid', language) },
-        [{ field: 'body', message: translate(REASONS, 'invalid', language) }],
-      );
+      return invalid('body');
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_ASYNC_CONSTRAINT':
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return build(
-        'validation_failed',
-        400,
-        { field: 'url', reason: translate(REASONS, 'invalid', language) },
-        [{ field: 'url', message: translate(REASONS, 'invalid', language) }],
-      );
+      return invalid('url');
     default:
       if (fastifyError.statusCode === 429) return build('rate_limited', 429, { seconds: 60 });
       return build('internal_error', 500, {});
