@@ -36,8 +36,12 @@ export async function markUndeliverable(tx: Tx, ids: number[], reason: string): 
     .execute();
 }
 
+/**
+ * Security: once delivered, the body is emptied. Bodies carry sign-in, verification and password-reset links; the
+ * mail server and the recipient have the message now, and the platform keeps only who, what subject and when.
+ */
 export async function markSent(tx: Tx, id: number, at: Date): Promise<void> {
-  await tx.updateTable('outbox').set({ sent_at: at }).where('id', '=', id).execute();
+  await tx.updateTable('outbox').set({ sent_at: at, body: '' }).where('id', '=', id).execute();
 }
 
 export async function recordFailedAttempt(tx: Tx, id: number, error: string): Promise<void> {
