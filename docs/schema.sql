@@ -2849,6 +2849,20 @@ ALTER TABLE ONLY public.users
 ALTER TABLE public.api_tokens ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: api_tokens api_tokens_admin_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY api_tokens_admin_read ON public.api_tokens FOR SELECT TO app_user USING (public.app_actor_is_secretariat_admin());
+
+
+--
+-- Name: api_tokens api_tokens_admin_revoke; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY api_tokens_admin_revoke ON public.api_tokens FOR UPDATE TO app_user USING (public.app_actor_is_secretariat_admin()) WITH CHECK (public.app_actor_is_secretariat_admin());
+
+
+--
 -- Name: api_tokens api_tokens_own; Type: POLICY; Schema: public; Owner: -
 --
 

@@ -13,6 +13,7 @@ import {
   findUserForActor,
   listLiveSessions,
   revokeAllSessions,
+  revokeAllTokens,
   revokeLiveSession,
   setPassword,
   setSessionTermsVersion,
@@ -101,6 +102,7 @@ export async function changeOwnPassword(
     const now = deps.clock();
     await setPassword(tx, user.userId, await hashPassword(input.newPassword), { clearLock: false });
     await revokeAllSessions(tx, user.userId, now);
+    await revokeAllTokens(tx, user.userId, now);
     await recordAudit(tx, auditContextOf(actor, deps.clock, request), {
       action: 'auth.password_changed',
       targetType: 'user',
@@ -203,6 +205,7 @@ export async function completePasswordReset(
     checkNewPassword(input.newPassword, [user.email.split('@')[0] ?? '', user.first_name, user.last_name]);
     await setPassword(tx, user.id, await hashPassword(input.newPassword), { clearLock: true });
     await revokeAllSessions(tx, user.id, now);
+    await revokeAllTokens(tx, user.id, now);
     await recordAudit(tx, auditContextOf(FRONT_DOOR, deps.clock, request), {
       action: 'auth.password_reset',
       targetType: 'user',

@@ -99,6 +99,21 @@ export async function revokeAllSessions(tx: Tx, userId: string, now: Date): Prom
     .execute();
 }
 
+/**
+ * Security: a personal API token is a credential like a session. Suspension, withdrawal and a password change or
+ * reset end them together, so a reinstated user's old token (with its old terms acceptance) never comes back to
+ * life, and a token taken with a stolen password dies with the reset.
+ */
+export async function revokeAllTokens(tx: Tx, userId: string, now: Date): Promise<number> {
+  const revoked = await tx
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(revoked.numUpdatedRows);
+}
+
 /** update users set failed_sign_ins = …, locked_until = … where id = $1 */
 export async function recordFailure(tx: Tx, userId: string, failures: number, lockedUntil: Date | null) {
   await tx

@@ -5,7 +5,12 @@
 export { consumeOneTimeToken, createOneTimeToken } from './account.service.ts';
 export { authRoutes } from './auth.routes.ts';
 export { type IdentityDeps } from './identity-deps.ts';
-export { revokeAllSessions, setSessionTermsVersion, setTokenTermsVersion } from './identity.repo.ts';
+export {
+  revokeAllSessions,
+  revokeAllTokens,
+  setSessionTermsVersion,
+  setTokenTermsVersion,
+} from './identity.repo.ts';
 export { hashPassword, passwordWeakness } from './passwords.ts';
 export { createSealer, loadPlatformKey, randomSecret, sameSecret } from './secrets.ts';
 export {

@@ -10,7 +10,7 @@ import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { NO_REQUEST } from '../../lib/request-context.ts';
 import { auditContextOf, recordAudit } from '../audit/index.ts';
-import { revokeAllSessions } from '../identity/index.ts';
+import { revokeAllSessions, revokeAllTokens } from '../identity/index.ts';
 import { queueMail } from '../mail/index.ts';
 import {
   markInactivityWarned,
@@ -70,6 +70,7 @@ export async function suspendInactiveUsers(
     for (const user of toSuspend) {
       await setUserStatus(tx, user.id, { status: 'suspended', reason, now });
       await revokeAllSessions(tx, user.id, now);
+      await revokeAllTokens(tx, user.id, now);
       await queueMail(tx, {
         to: user.email,
         language: user.language,

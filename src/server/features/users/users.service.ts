@@ -10,7 +10,7 @@ import { withActor } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { auditContextOf, recordAudit } from '../audit/index.ts';
-import { revokeAllSessions } from '../identity/index.ts';
+import { revokeAllSessions, revokeAllTokens } from '../identity/index.ts';
 import type { IdentityDeps } from '../identity/index.ts';
 import { queueMail } from '../mail/index.ts';
 import { findUserRow, listUserRows, setUserStatus, type UserRow } from './users.repo.ts';
@@ -102,7 +102,10 @@ export async function changeUserStatus(
       reason: change === 'reinstate' ? null : reason,
       now,
     });
-    if (change !== 'reinstate') await revokeAllSessions(tx, userId, now);
+    if (change !== 'reinstate') {
+      await revokeAllSessions(tx, userId, now);
+      await revokeAllTokens(tx, userId, now);
+    }
     await queueMail(tx, {
       to: row.email,
       language: row.language,
