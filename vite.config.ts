@@ -11,10 +11,48 @@ import {
   type ConvertCSSVariablesInput,
 } from '@mantine/core';
 import { defineConfig, type Plugin } from 'vite';
+import { precompressAssets } from './scripts/vite-precompress.ts';
+import { shellChunk } from './scripts/vite-shell-chunk.ts';
 import { theme } from './src/web/ui/theme.ts';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiServer = 'http://127.0.0.1:8080';
+
+/** The Mantine components of the frame and the sign-in pages (see scripts/vite-shell-chunk.ts). */
+const SHELL_COMPONENTS = [
+  'Alert',
+  'Anchor',
+  'Badge',
+  'Burger',
+  'Button',
+  'Card',
+  'Checkbox',
+  'Code',
+  'Collapse',
+  'Container',
+  'CopyButton',
+  'Group',
+  'Image',
+  'Input',
+  'InputBase',
+  'List',
+  'Loader',
+  'Menu',
+  'PasswordInput',
+  'Popover',
+  'Portal',
+  'SegmentedControl',
+  'Stack',
+  'Text',
+  'TextInput',
+  'Title',
+  'Transition',
+  'UnstyledButton',
+  'VisuallyHidden',
+  'CloseButton',
+  'FloatingIndicator',
+  'ActionIcon',
+];
 
 const VIRTUAL_ID = 'virtual:mantine-theme.css';
 const RESOLVED_VIRTUAL_ID = '\0' + VIRTUAL_ID;
@@ -73,28 +111,42 @@ function renderResponsiveClasses(): string {
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), mantineStaticCss()],
+  plugins: [react(), mantineStaticCss(), precompressAssets(`${repoRoot}dist/web`)],
+  resolve: {
+    // The web app's `zod` is zod switched to jitless mode first (see src/web/zod-jitless.ts); `zod/v4` is the
+    // package itself, which that module re-exports.
+    alias: [{ find: /^zod$/, replacement: `${repoRoot}src/web/zod-jitless.ts` }],
+  },
   build: {
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,
+    // Read by the server to hint the visitor's language's messages in index.html (features/web/index-page.ts).
+    manifest: true,
     // Never inline small assets as data: URLs into scripts or styles; files are cheaper to cache on slow links.
     assetsInlineLimit: 0,
     rolldownOptions: {
       output: {
-        // Libraries change far less often than our code: in their own chunk, a browser on a slow link keeps
-        // them cached across our releases and downloads only the small app chunk again.
-        // Split by library family so no single chunk is very large and each is cached on its own.
+        // React changes far less often than our code: in a chunk of its own, a browser on a slow link keeps it
+        // cached across our releases. Other libraries are not grouped: a group is loaded whole by the first page
+        // that needs any of it, and the sign-in page must not wait for the tables, forms and dates of the others.
         codeSplitting: {
           groups: [
             { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
-            { name: 'mantine', test: /[\\/]node_modules[\\/]@mantine[\\/]/ },
             // The explorer's charts and map, loaded only when its dashboard is opened.
             { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/ },
             {
               name: 'geo',
               test: /[\\/]node_modules[\\/](d3-geo|d3-array|topojson-client|world-atlas|internmap)[\\/]/,
             },
-            { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
+            // What the first page needs, in one file (scripts/vite-shell-chunk.ts).
+            {
+              name: shellChunk({
+                barrels: /[\\/]@mantine[\\/]core[\\/]esm[\\/]index\.mjs$/,
+                alsoShell: new RegExp(
+                  String.raw`[\\/]@mantine[\\/]core[\\/]esm[\\/](core|utils|components[\\/](${SHELL_COMPONENTS.join('|')}))[\\/]`,
+                ),
+              }),
+            },
           ],
         },
       },

@@ -13,6 +13,7 @@ import {
 import type { Settings } from './config.ts';
 import type { Database } from './db/database.ts';
 import { registerAccessControl } from './http/access.ts';
+import { registerCompression } from './http/compression.ts';
 import { problemFor, registerErrorHandling, sendProblem } from './http/errors.ts';
 import { registerInputGuards } from './http/input-guards.ts';
 import { loggerOptions } from './http/logging.ts';
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   registerInputGuards(app);
   await registerSecurityHeaders(app, deps.settings);
+  await registerCompression(app);
   await registerRateLimit(app, deps.database.db, deps.settings);
   await registerOpenApi(app, jsonSchemaTransform);
 

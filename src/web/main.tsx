@@ -5,10 +5,9 @@
  * first, then the theme variables and responsive classes generated at build time (see vite.config.ts), then
  * our own; the build turns them into static .css files linked in that order.
  *
- * Scripts: no eval either (CSP `script-src 'self'`), hence zod's jitless mode, set before anything else loads.
+ * Scripts: no eval either (CSP `script-src 'self'`), hence zod's jitless mode (zod-jitless.ts, through the
+ * build's alias for `zod`).
  */
-import './zod-csp.ts';
-
 import '@mantine/core/styles.css';
 import 'virtual:mantine-theme.css';
 import './ui/app.css';
@@ -20,12 +19,15 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { queryClient } from './api/query-client.ts';
-import { i18n } from './i18n/i18n.ts';
+import { i18n, startI18n } from './i18n/i18n.ts';
 import { router } from './routes/router.tsx';
 import { theme } from './ui/theme.ts';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
+
+// The router starts fetching the first page's code as soon as it is created (above), while the messages load.
+await startI18n();
 
 createRoot(rootElement).render(
   <StrictMode>

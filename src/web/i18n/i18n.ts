@@ -1,11 +1,11 @@
 /**
- * i18next setup for the three working languages. The chosen language is remembered in localStorage, mirrored
+ * i18next setup for the three working languages, each loaded when first shown. The chosen language is remembered in localStorage, mirrored
  * into <html lang> (screen readers, hyphenation, spell-checking) and sent to the API as Accept-Language.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, languageSchema, pickLanguage, type Language } from '../../shared/languages.ts';
-import { en, es, fr } from './messages.ts';
+import { loadMessages } from './messages.ts';
 
 export const LANGUAGE_STORAGE_KEY = 'itd.language';
 
@@ -28,22 +28,28 @@ function readStoredLanguage(): string | null {
 
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } },
-  lng: detectInitialLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: [...LANGUAGES],
-  // Resources are bundled, so initialisation is synchronous and the first render is already translated.
-  initAsync: false,
-  // React escapes what it renders; escaping here too would show &amp; and friends.
-  interpolation: { escapeValue: false },
-  react: { useSuspense: false },
-});
-
-document.documentElement.lang = currentLanguage();
-i18n.on('languageChanged', () => {
+/**
+ * Loads the messages of the language the user will see, then starts i18next; main.tsx renders after it, so the
+ * first render is already translated.
+ */
+export async function startI18n(): Promise<void> {
+  const language = detectInitialLanguage();
+  const messages = await loadMessages(language);
+  await i18n.use(initReactI18next).init({
+    resources: { [language]: { translation: messages } },
+    lng: language,
+    // Every language has every key (messages-fr.ts, messages-es.ts are typed as English), so no fallback is loaded.
+    fallbackLng: false,
+    supportedLngs: [...LANGUAGES],
+    // React escapes what it renders; escaping here too would show &amp; and friends.
+    interpolation: { escapeValue: false },
+    react: { useSuspense: false },
+  });
   document.documentElement.lang = currentLanguage();
-});
+  i18n.on('languageChanged', () => {
+    document.documentElement.lang = currentLanguage();
+  });
+}
 
 /** The language the interface is shown in now, always one of the three. */
 export function currentLanguage(): Language {
@@ -57,6 +63,9 @@ export async function chooseLanguage(language: Language): Promise<void> {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
     // Not remembered in this browser, but the switch itself still works.
+  }
+  if (!i18n.hasResourceBundle(language, 'translation')) {
+    i18n.addResourceBundle(language, 'translation', await loadMessages(language));
   }
   await i18n.changeLanguage(language);
 }

@@ -1,65 +1,87 @@
 /**
  * The routes of the web app. Every page renders inside AppFrame, so the restricted banner is on all of them.
  *
- * All pages are in the one application chunk, administration included (a few kB compressed). Lazy-loaded routes
- * were tried: they move the shared zod contracts into a chunk of their own, which the browser then runs before
- * zod-csp.ts has switched zod to jitless mode, and the CSP reports zod's eval probe.
+ * The pages a user opens before signing in (home, sign-in and its steps) are part of the first download, so a
+ * user on a slow link can start at once; every other page is loaded when it is first opened (lazy-page.ts).
+ * zod's jitless switch does not depend on which chunk runs first (zod-jitless.ts).
  */
 import { createBrowserRouter } from 'react-router';
 import { AppFrame } from '../ui/app-frame.tsx';
+import { PageLoading } from '../ui/page-loading.tsx';
 import { RouteErrorPage } from '../ui/route-error-page.tsx';
-import { AccountPage } from './account/account-page.tsx';
-import { AdminOrganisationsPage } from './admin/admin-organisations-page.tsx';
-import { AdminRegistrationsPage } from './admin/admin-registrations-page.tsx';
-import { AdminTermsPage } from './admin/admin-terms-page.tsx';
-import { AdminUsersPage } from './admin/admin-users-page.tsx';
+import { groupRoutes } from './groups/group-routes.tsx';
+import { lazyPage } from './lazy-page.ts';
+import { ChangePasswordPage } from './auth/change-password-page.tsx';
 import { ResetPasswordCompletePage } from './auth/reset-password-complete-page.tsx';
 import { ResetPasswordPage } from './auth/reset-password-page.tsx';
 import { SecondFactorPage } from './auth/second-factor-page.tsx';
 import { SignInPage } from './auth/sign-in-page.tsx';
 import { TermsPage } from './auth/terms-page.tsx';
-import { ChangePasswordPage } from './auth/change-password-page.tsx';
-import { ExplorerPage } from './explorer/explorer-page.tsx';
-import { groupRoutes } from './groups/group-routes.tsx';
 import { HomePage } from './home-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
-import { CheckEmailPage } from './registration/check-email-page.tsx';
-import { RegisterPage } from './registration/register-page.tsx';
-import { VerifyEmailPage } from './registration/verify-email-page.tsx';
-import { SpeciesPage } from './species-page.tsx';
-import { ReportPage } from './reports/report-page.tsx';
-import { ReportsPage } from './reports/reports-page.tsx';
-import { StagingPage } from './reports/staging-page.tsx';
-import { UploadPage } from './reports/upload-page.tsx';
 
 export const router = createBrowserRouter([
   {
     element: <AppFrame />,
+    hydrateFallbackElement: <PageLoading />,
     children: [
       {
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'species', element: <SpeciesPage /> },
-          { path: 'explorer', element: <ExplorerPage /> },
-          { path: 'register', element: <RegisterPage /> },
-          { path: 'register/check-email', element: <CheckEmailPage /> },
-          { path: 'verify-email', element: <VerifyEmailPage /> },
+          { path: 'species', ...lazyPage(() => import('./species-page.tsx'), 'SpeciesPage') },
+          { path: 'explorer', ...lazyPage(() => import('./explorer/explorer-page.tsx'), 'ExplorerPage') },
+          { path: 'register', ...lazyPage(() => import('./registration/register-page.tsx'), 'RegisterPage') },
+          {
+            path: 'register/check-email',
+            ...lazyPage(() => import('./registration/check-email-page.tsx'), 'CheckEmailPage'),
+          },
+          {
+            path: 'verify-email',
+            ...lazyPage(() => import('./registration/verify-email-page.tsx'), 'VerifyEmailPage'),
+          },
           { path: 'sign-in', element: <SignInPage /> },
-          { path: 'sign-in/second-factor', element: <SecondFactorPage /> },
+          {
+            path: 'sign-in/second-factor',
+            element: <SecondFactorPage />,
+          },
           { path: 'terms', element: <TermsPage /> },
-          { path: 'change-password', element: <ChangePasswordPage /> },
-          { path: 'reset-password', element: <ResetPasswordPage /> },
-          { path: 'reset-password/complete', element: <ResetPasswordCompletePage /> },
-          { path: 'account', element: <AccountPage /> },
-          { path: 'admin/registrations', element: <AdminRegistrationsPage /> },
-          { path: 'admin/users', element: <AdminUsersPage /> },
-          { path: 'admin/organisations', element: <AdminOrganisationsPage /> },
-          { path: 'admin/terms', element: <AdminTermsPage /> },
-          { path: 'reports', element: <ReportsPage /> },
-          { path: 'reports/upload', element: <UploadPage /> },
-          { path: 'reports/imports/:id', element: <StagingPage /> },
-          { path: 'reports/:id', element: <ReportPage /> },
+          {
+            path: 'change-password',
+            element: <ChangePasswordPage />,
+          },
+          {
+            path: 'reset-password',
+            element: <ResetPasswordPage />,
+          },
+          {
+            path: 'reset-password/complete',
+            element: <ResetPasswordCompletePage />,
+          },
+          { path: 'account', ...lazyPage(() => import('./account/account-page.tsx'), 'AccountPage') },
+          {
+            path: 'admin/registrations',
+            ...lazyPage(() => import('./admin/admin-registrations-page.tsx'), 'AdminRegistrationsPage'),
+          },
+          {
+            path: 'admin/users',
+            ...lazyPage(() => import('./admin/admin-users-page.tsx'), 'AdminUsersPage'),
+          },
+          {
+            path: 'admin/organisations',
+            ...lazyPage(() => import('./admin/admin-organisations-page.tsx'), 'AdminOrganisationsPage'),
+          },
+          {
+            path: 'admin/terms',
+            ...lazyPage(() => import('./admin/admin-terms-page.tsx'), 'AdminTermsPage'),
+          },
+          { path: 'reports', ...lazyPage(() => import('./reports/reports-page.tsx'), 'ReportsPage') },
+          { path: 'reports/upload', ...lazyPage(() => import('./reports/upload-page.tsx'), 'UploadPage') },
+          {
+            path: 'reports/imports/:id',
+            ...lazyPage(() => import('./reports/staging-page.tsx'), 'StagingPage'),
+          },
+          { path: 'reports/:id', ...lazyPage(() => import('./reports/report-page.tsx'), 'ReportPage') },
           ...groupRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

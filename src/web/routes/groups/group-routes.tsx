@@ -1,35 +1,30 @@
-/** The routes of the closed user groups, added to the app's router as one block. */
+/** The routes of the closed user groups, added to the app's router as one block; each page loads on demand. */
 import type { RouteObject } from 'react-router';
-import { AdminGroupsPage } from './admin-groups-page.tsx';
-import { ComposePage } from './compose-page.tsx';
-import { GroupHomePage } from './group-home-page.tsx';
-import { GroupLayout } from './group-layout.tsx';
-import { LibraryItemPage } from './library-item-page.tsx';
-import { LibraryNewPage } from './library-new-page.tsx';
-import { LibraryPage } from './library-page.tsx';
-import { MembersPage } from './members-page.tsx';
-import { MessagesPage } from './messages-page.tsx';
-import { MyGroupsPage } from './my-groups-page.tsx';
-import { RequestsPage } from './requests-page.tsx';
-import { ThreadPage } from './thread-page.tsx';
+import { lazyPage } from '../lazy-page.ts';
+
+/** The inbox and the sent folder are one page shown with a different folder (a key each, so state resets). */
+async function messagesFolder(folder: 'inbox' | 'sent') {
+  const { MessagesPage } = await import('./messages-page.tsx');
+  return { element: <MessagesPage folder={folder} key={folder} /> };
+}
 
 export const groupRoutes: RouteObject[] = [
-  { path: 'groups', element: <MyGroupsPage /> },
+  { path: 'groups', ...lazyPage(() => import('./my-groups-page.tsx'), 'MyGroupsPage') },
   {
     path: 'groups/:groupId',
-    element: <GroupLayout />,
+    ...lazyPage(() => import('./group-layout.tsx'), 'GroupLayout'),
     children: [
-      { index: true, element: <GroupHomePage /> },
-      { path: 'messages', element: <MessagesPage folder="inbox" key="inbox" /> },
-      { path: 'sent', element: <MessagesPage folder="sent" key="sent" /> },
-      { path: 'messages/:messageId', element: <ThreadPage /> },
-      { path: 'compose', element: <ComposePage /> },
-      { path: 'library', element: <LibraryPage /> },
-      { path: 'library/new', element: <LibraryNewPage /> },
-      { path: 'library/:itemId', element: <LibraryItemPage /> },
-      { path: 'members', element: <MembersPage /> },
-      { path: 'requests', element: <RequestsPage /> },
+      { index: true, ...lazyPage(() => import('./group-home-page.tsx'), 'GroupHomePage') },
+      { path: 'messages', lazy: () => messagesFolder('inbox') },
+      { path: 'sent', lazy: () => messagesFolder('sent') },
+      { path: 'messages/:messageId', ...lazyPage(() => import('./thread-page.tsx'), 'ThreadPage') },
+      { path: 'compose', ...lazyPage(() => import('./compose-page.tsx'), 'ComposePage') },
+      { path: 'library', ...lazyPage(() => import('./library-page.tsx'), 'LibraryPage') },
+      { path: 'library/new', ...lazyPage(() => import('./library-new-page.tsx'), 'LibraryNewPage') },
+      { path: 'library/:itemId', ...lazyPage(() => import('./library-item-page.tsx'), 'LibraryItemPage') },
+      { path: 'members', ...lazyPage(() => import('./members-page.tsx'), 'MembersPage') },
+      { path: 'requests', ...lazyPage(() => import('./requests-page.tsx'), 'RequestsPage') },
     ],
   },
-  { path: 'admin/groups', element: <AdminGroupsPage /> },
+  { path: 'admin/groups', ...lazyPage(() => import('./admin-groups-page.tsx'), 'AdminGroupsPage') },
 ];

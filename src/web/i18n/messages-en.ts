@@ -1,0 +1,17 @@
+/**
+ * The interface messages in English, one chunk of the web build: a browser downloads only the language it shows.
+ */
+import shellEn from './en.json' with { type: 'json' };
+import reportsEn from './reports/en.json' with { type: 'json' };
+import explorerEn from './explorer/en.json' with { type: 'json' };
+import recordEn from './record/en.json' with { type: 'json' };
+import groupsEn from './groups/en.json' with { type: 'json' };
+
+export const messages = {
+  ...shellEn,
+  reports: reportsEn,
+  explorer: explorerEn,
+  record: recordEn,
+  groups: groupsEn,
+};
+export type Messages = typeof messages;
