@@ -31,6 +31,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
     authentication: Authentication;
+    /** The account a request is counted against by the rate limit (rate-limit.ts); null: by its address. */
+    countedAccount: string | null;
   }
   interface FastifyInstance {
     /** Every route's declared access, "METHOD /url" → level (the access matrix test reads it). */
@@ -50,6 +52,7 @@ export function registerAccessControl(
   // Every request starts anonymous; authentication below replaces the actor.
   app.decorateRequest('actor', null as never);
   app.decorateRequest('authentication', null as never);
+  app.decorateRequest('countedAccount', null);
 
   const declared = new Map<string, RouteAccess>();
   app.decorate('routeAccess', declared);
@@ -66,8 +69,13 @@ export function registerAccessControl(
   app.addHook('onRequest', async (request, reply) => {
     request.actor = ANONYMOUS;
     request.authentication = { kind: 'none' };
-    if (request.routeOptions.config.access === 'public' || request.routeOptions.config.access === undefined)
+    request.countedAccount = null;
+    if (request.routeOptions.config.access === 'public' || request.routeOptions.config.access === undefined) {
+      // Public routes stay anonymous, but a signed-in person's calls to them (the reference lists every page
+      // reads) are counted against their account, not against the address their whole office shares.
+      request.countedAccount = await accountBehind(request, deps);
       return;
+    }
     await authenticate(request, reply, deps);
   });
 
@@ -124,6 +132,7 @@ async function authenticate(
     if (!auth) throw new UnauthenticatedError();
     request.authentication = auth;
     request.actor = auth.actor;
+    request.countedAccount = auth.user.id;
     return;
   }
   const secret = request.cookies[SESSION_COOKIE];
@@ -134,7 +143,21 @@ async function authenticate(
     return;
   }
   request.authentication = auth;
+  request.countedAccount = auth.user.id;
   if (auth.kind === 'session' && auth.stage === 'full') request.actor = auth.actor;
+}
+
+/** The account behind a public request's cookie or token, if valid; never refuses and never clears a cookie. */
+async function accountBehind(
+  request: FastifyRequest,
+  deps: { db: Kysely<DB>; settings: Settings; clock: () => Date },
+): Promise<string | null> {
+  const bearer = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(request.headers.authorization ?? '');
+  if (bearer) return (await authenticateToken(deps.db, bearer[1]!, deps.clock()))?.user.id ?? null;
+  const secret = request.cookies[SESSION_COOKIE];
+  if (!secret) return null;
+  const auth = await authenticateSession(deps.db, secret, deps.clock(), deps.settings);
+  return auth.kind === 'none' ? null : auth.user.id;
 }
 
 export function setSessionCookie(reply: FastifyReply, settings: Settings, secret: string): void {

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createTestUser, signIn, testClock } from '../../../test/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { problemSchema } from '../../shared/problem.contract.ts';
 import { buildApp } from '../app.ts';
@@ -175,6 +176,37 @@ describe('rate limiting', () => {
       );
     } finally {
       await limited.close();
+    }
+  });
+
+  test('signed-in people are counted by account, not by the address they share; pages are not counted', async () => {
+    const clock = testClock();
+    const office = await createTestApp({ RATE_LIMIT_MAX: '40', RATE_LIMIT_WINDOW_SECONDS: '600' }, { clock });
+    try {
+      const first = await signIn(office.app, clock, await createTestUser(office.database.db));
+      const second = await signIn(office.app, clock, await createTestUser(office.database.db));
+      // Everyone here comes from the same address (inject's 127.0.0.1), like one ministry's office.
+      let firstRefusedAfter = 0;
+      for (let i = 0; i < 60; i++) {
+        const answer = await first.call('GET', '/api/v1/reference/codes?kind=unit');
+        if (answer.statusCode === 429) break;
+        assert.equal(answer.statusCode, 200);
+        firstRefusedAfter += 1;
+      }
+      assert.ok(firstRefusedAfter > 0 && firstRefusedAfter < 60, 'the first person reaches their limit');
+      assert.equal(
+        (await second.call('GET', '/api/v1/reference/codes?kind=unit')).statusCode,
+        200,
+        'a colleague at the same address is not refused',
+      );
+      const anonymous = await office.app.inject({ method: 'GET', url: '/api/v1/reference/codes?kind=unit' });
+      assert.equal(anonymous.statusCode, 200, 'a visitor from the same address is counted apart');
+      for (let i = 0; i < 60; i++) {
+        const page = await office.app.inject({ method: 'GET', url: '/sign-in' });
+        assert.equal(page.statusCode, 200, `page load ${i + 1} is not rate limited`);
+      }
+    } finally {
+      await office.close();
     }
   });
 });

@@ -1,9 +1,14 @@
 /**
- * Rate limiting for every route unless a route opts out (health probes). Counters live in the
- * database (rate-limit-store.ts). Over the limit, the caller gets a translated 429 problem.
+ * Rate limiting for every API route unless a route opts out (health probes; the web app's page and files, which
+ * a browser fetches dozens of on a first visit). Counters live in the database (rate-limit-store.ts). Over the
+ * limit, the caller gets a translated 429 problem.
+ *
+ * Who is counted: a signed-in person (session or personal token) by their account, anyone else by address.
+ * Why: many of our users share one public address per ministry or customs office; counted by address, a
+ * busy office would lock itself out. The address is checked before sign-in, where no account is known yet.
  */
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Settings } from '../config.ts';
 import type { DB } from '../db/schema.ts';
@@ -20,6 +25,8 @@ export async function registerRateLimit(
     max: settings.rateLimit.max,
     timeWindow: settings.rateLimit.windowSeconds * 1000,
     store: databaseRateLimitStore(db),
+    // Access control (registered first) has already read the session or token by the time this runs.
+    keyGenerator: rateLimitKey,
     // If the counter store fails, answer the request rather than lock everyone out.
     skipOnError: true,
     errorResponseBuilder: (_request, context) =>
@@ -33,4 +40,9 @@ export function routeLimits(settings: Settings) {
     credentials: { max: settings.rateLimit.signInPerMinute, timeWindow: 60_000 },
     forms: { max: settings.rateLimit.formsPerHour, timeWindow: 3_600_000 },
   };
+}
+
+/** The counter a request is added to: its account once known, its address before. */
+export function rateLimitKey(request: FastifyRequest): string {
+  return request.countedAccount ? `user:${request.countedAccount}` : `address:${request.ip}`;
 }

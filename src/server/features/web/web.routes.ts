@@ -19,30 +19,35 @@ export const webRoutes: FastifyPluginAsync<{ webDistDir: string }> = async (app,
   // browser accepts is sent as it is, with Vary: Accept-Encoding.
   if (hasBuild) await app.register(fastifyStatic, { root: webDistDir, serve: false, preCompressed: true });
 
-  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
-    if (urlPath.startsWith('/api/') || urlPath === '/api') throw new NotFoundError();
-    if (!indexPage) return reply.type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
-    const relative = path
-      .normalize(urlPath)
-      .replace(/^(\.\.[/\\])+/, '')
-      .replace(/^[/\\]+/, '');
-    const candidate = path.join(webDistDir, relative);
-    // Dot folders (the build's .vite/manifest.json) are for the server, not for browsers.
-    const isHidden = relative.split(/[/\\]/).some((part) => part.startsWith('.'));
-    const isFile =
-      relative !== '' &&
-      !isHidden &&
-      candidate.startsWith(webDistDir + path.sep) &&
-      fs.existsSync(candidate) &&
-      fs.statSync(candidate).isFile();
-    if (isFile) {
-      const immutable = relative.startsWith(`assets${path.sep}`);
-      return reply.sendFile(relative, { maxAge: immutable ? '365d' : 0, immutable });
-    }
-    if (path.extname(urlPath) !== '') throw new NotFoundError();
-    // no-cache: the page names this release's hashed files, so the browser must ask again on every visit.
-    reply.header('cache-control', 'no-cache').header('vary', 'accept-language');
-    return reply.type('text/html; charset=utf-8').send(indexPage(request.headers['accept-language']));
-  });
+  // Not rate limited: a first visit fetches the page and dozens of files; only the API is counted.
+  app.get(
+    '/*',
+    { config: { access: 'public', rateLimit: false }, schema: { hide: true } },
+    async (request, reply) => {
+      const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
+      if (urlPath.startsWith('/api/') || urlPath === '/api') throw new NotFoundError();
+      if (!indexPage) return reply.type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
+      const relative = path
+        .normalize(urlPath)
+        .replace(/^(\.\.[/\\])+/, '')
+        .replace(/^[/\\]+/, '');
+      const candidate = path.join(webDistDir, relative);
+      // Dot folders (the build's .vite/manifest.json) are for the server, not for browsers.
+      const isHidden = relative.split(/[/\\]/).some((part) => part.startsWith('.'));
+      const isFile =
+        relative !== '' &&
+        !isHidden &&
+        candidate.startsWith(webDistDir + path.sep) &&
+        fs.existsSync(candidate) &&
+        fs.statSync(candidate).isFile();
+      if (isFile) {
+        const immutable = relative.startsWith(`assets${path.sep}`);
+        return reply.sendFile(relative, { maxAge: immutable ? '365d' : 0, immutable });
+      }
+      if (path.extname(urlPath) !== '') throw new NotFoundError();
+      // no-cache: the page names this release's hashed files, so the browser must ask again on every visit.
+      reply.header('cache-control', 'no-cache').header('vary', 'accept-language');
+      return reply.type('text/html; charset=utf-8').send(indexPage(request.headers['accept-language']));
+    },
+  );
 };
