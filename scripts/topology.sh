@@ -133,7 +133,9 @@ backend platform
   balance roundrobin
   option httpchk GET /readyz
   http-check expect status 200
-  default-server inter 1s fastinter 500ms downinter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+  # A server busy under load answers its check late but is up; a dead one refuses at once.
+  timeout check 10s
+  default-server inter 1s fastinter 500ms downinter 1s fall 3 rise 2 on-marked-down shutdown-sessions
 EOF
     for n in $(seq 1 "$servers"); do
       echo "  server itd$n 127.0.0.1:$(server_port "$n") check"
