@@ -20,7 +20,7 @@ import { submitBatch } from '../../src/server/features/imports/index.ts';
 import { NO_REQUEST } from '../../src/server/lib/request-context.ts';
 import { createTestDatabase, testPostgresUrl, type TestDatabase } from '../support/test-database.ts';
 
-const ROWS = 6000;
+const ROWS = 4500;
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'itd-import-kill-'));
 const csv = path.join(folder, 'report.csv');
 let postgres: TestDatabase | undefined;
