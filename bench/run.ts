@@ -5,6 +5,8 @@
  *   identity    what authentication costs: a session cookie and a bearer token on a signed-in route.
  *   explore     the seizure explorer on a million records (PostgreSQL only): search, figures, record reads.
  *   import      a 116,000-row report as CSV and XLSX: staged, checked and submitted; rows/s, peak memory, ratio to COPY.
+ *   topology    record reads and searches through HAProxy and two servers on a primary and a replica
+ *               (scripts/topology.sh), 100 connections for 60 s, next to one server alone.
  * Uses PostgreSQL when BENCH_DATABASE_URL is set (a database it creates and drops), else PGlite in memory.
  */
 // Only the chosen suite is loaded: the others' modules would count in the memory the import suite measures.
@@ -13,6 +15,7 @@ const suites: Record<string, () => Promise<void>> = {
   identity: async () => (await import('./identity.bench.ts')).identityBenchmark(),
   explore: async () => (await import('./explore.bench.ts')).exploreBenchmark(),
   import: async () => (await import('./import.bench.ts')).importBenchmark(),
+  topology: async () => (await import('./topology.bench.ts')).topologyBenchmark(),
 };
 const name = process.argv[2] ?? 'reference';
 const suite = suites[name];

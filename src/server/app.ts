@@ -116,7 +116,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ...services,
     maxUploadBytes: deps.settings.importMaxBytes,
   });
-  await app.register(seizureRoutes, { prefix: '/api/v1/seizures', ...services });
+  // Searches, figures and record views may read from the replica (DATABASE_READ_URL, ADR 0013d).
+  await app.register(seizureRoutes, { prefix: '/api/v1/seizures', ...services, reads: deps.database.reads });
   const groups = {
     ...identity,
     // Group files are sealed under a key derived from the platform key (features/groups/file-sealing.ts).

@@ -15,6 +15,8 @@ const settingsSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   ITD_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_READ_URL: z.string().url().optional(),
+  DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanString.default(false),
@@ -104,6 +106,8 @@ export type Settings = {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** A streaming replica for reads that write nothing, and the lag above which reads go to the primary. */
+  databaseRead: { url: string | undefined; maxLagSeconds: number };
   logLevel: z.infer<typeof settingsSchema>['LOG_LEVEL'];
   trustProxy: boolean;
   rateLimit: { max: number; windowSeconds: number; signInPerMinute: number; formsPerHour: number };
@@ -147,6 +151,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     dataDir: path.resolve(s.ITD_DATA_DIR),
     databaseUrl: s.DATABASE_URL,
     databasePoolSize: s.DATABASE_POOL_SIZE,
+    databaseRead: { url: s.DATABASE_READ_URL, maxLagSeconds: s.DATABASE_READ_MAX_LAG_SECONDS },
     logLevel: s.LOG_LEVEL,
     trustProxy: s.TRUST_PROXY,
     rateLimit: {

@@ -20,6 +20,14 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
     databaseUrl: settings.databaseUrl,
     dataDir: settings.dataDir,
     poolSize: settings.databasePoolSize,
+    readUrl: settings.databaseRead.url,
+    maxReadLagSeconds: settings.databaseRead.maxLagSeconds,
+    // Logged once per change: reads moving to the primary and back are worth an operator's attention.
+    onReplicaChange: (state, error) =>
+      process.stderr.write(
+        `read replica: ${state.status}${state.lagSeconds === null ? '' : ` (lag ${state.lagSeconds.toFixed(3)} s)`}` +
+          `${error instanceof Error ? ` — ${error.message}` : ''}\n`,
+      ),
   });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {

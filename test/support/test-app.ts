@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { buildApp, type App } from '../../src/server/app.ts';
 import { readSettings, type Settings } from '../../src/server/config.ts';
+import type { Database } from '../../src/server/db/database.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export interface TestApp {
@@ -16,7 +17,11 @@ export interface TestApp {
 
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { clock?: () => Date } = {},
+  options: {
+    clock?: () => Date;
+    /** What the app is given as its database (a probed pool, a read replica); the test database by default. */
+    serve?: (database: TestDatabase) => Database;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const settings = readSettings({
@@ -35,7 +40,7 @@ export async function createTestApp(
   let app: App;
   try {
     app = await buildApp({
-      database,
+      database: options.serve ? options.serve(database) : database,
       settings,
       logStream,
       ...(options.clock ? { clock: options.clock } : {}),

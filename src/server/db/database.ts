@@ -11,6 +11,7 @@ import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { prepareMarkedQueries } from './prepared-statements.ts';
+import { watchReadReplica, type ReadReplica, type ReplicaState } from './read-replica.ts';
 import type { DB } from './schema.ts';
 
 export type Backend = 'pglite' | 'postgres';
@@ -22,6 +23,8 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a gzipped tarball (test templates, backups). */
   dumpDataDir?: () => Promise<Blob>;
+  /** PostgreSQL with DATABASE_READ_URL: the streaming replica reads that write nothing may use (ADR 0013d). */
+  reads?: ReadReplica;
 }
 
 // Counts and sums come back as numbers on both backends (int8 and numeric are strings by default in pg).
@@ -43,10 +46,31 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** A PGlite data directory tarball to start from (tests clone a migrated template). */
   loadDataDir?: Blob | undefined;
+  /** A streaming replica of databaseUrl for reads (PostgreSQL only), and how far behind it may be. */
+  readUrl?: string | undefined;
+  maxReadLagSeconds?: number;
+  onReplicaChange?: (state: ReplicaState, error?: unknown) => void;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) {
+    const primary = openPostgres(options.databaseUrl, options.poolSize ?? 10);
+    if (!options.readUrl) return primary;
+    const reads = watchReadReplica(primary.db, openPostgres(options.readUrl, options.poolSize ?? 10), {
+      maxLagSeconds: options.maxReadLagSeconds ?? 5,
+      ...(options.onReplicaChange ? { onChange: options.onReplicaChange } : {}),
+    });
+    return {
+      ...primary,
+      reads,
+      close: async () => {
+        await reads.close();
+        await primary.close();
+      },
+    };
+  }
+  if (options.readUrl)
+    throw new Error('DATABASE_READ_URL needs DATABASE_URL: the embedded database has no replica.');
   return openPGlite(options.dataDir, options.loadDataDir);
 }
 

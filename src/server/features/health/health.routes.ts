@@ -1,6 +1,8 @@
 /**
  * Probes for load balancers and orchestrators. /healthz answers from memory (the process is up);
  * /readyz makes one database round-trip (the process can serve). Neither is rate limited.
+ * With a read replica, /readyz also says whether reads use it and how far behind it is (ADR 0013d); a replica
+ * behind or down does not make the server unready, since its reads then go to the primary.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,7 +27,19 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
       config: { access: 'public', rateLimit: false },
       schema: {
         hide: true,
-        response: { 200: statusSchema.extend({ database: z.enum(['pglite', 'postgres']) }) },
+        response: {
+          200: statusSchema.extend({
+            database: z.enum(['pglite', 'postgres']),
+            replica: z
+              .object({
+                status: z.enum(['in_use', 'behind', 'unreachable', 'not_checked']),
+                lagSeconds: z.number().nullable(),
+                maxLagSeconds: z.number(),
+                checkedAt: z.string().nullable(),
+              })
+              .optional(),
+          }),
+        },
       },
     },
     async (request) => {
@@ -35,7 +49,8 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
         request.log.warn({ err: error }, 'database not ready');
         throw new AppError('service_unavailable', 503);
       }
-      return { status: 'ok' as const, database: database.backend };
+      const replica = database.reads?.state();
+      return { status: 'ok' as const, database: database.backend, ...(replica ? { replica } : {}) };
     },
   );
 };

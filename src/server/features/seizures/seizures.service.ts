@@ -1,7 +1,8 @@
 /**
- * The seizure explorer's use cases: search, one record, figures, facets. Each runs in one withActor transaction
- * (row-level security applies), reads only through visibleTo(actor), and writes its audit entry in the same
- * transaction, so no answer leaves without its entry.
+ * The seizure explorer's use cases: search, one record, figures, facets. Each reads as the actor (row-level
+ * security applies) only through visibleTo(actor), and no answer leaves without its audit entry: in the read's own
+ * transaction, or — when the read goes to the replica — committed on the primary before it (auditedRead, ADR 0013d).
+ * An entry written before the read says what was asked; one written with it also says what was found.
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../shared/actor.ts';
@@ -20,7 +21,9 @@ import {
   type SeizureStatsQuery,
 } from '../../../shared/seizures.contract.ts';
 import type { DB } from '../../db/schema.ts';
-import { withActor, type Tx } from '../../db/with-actor.ts';
+import { auditedRead } from '../../db/audited-read.ts';
+import type { ReadReplica } from '../../db/read-replica.ts';
+import type { Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { recordAudit, type AuditContext } from '../audit/index.ts';
 import { decodeCursor, encodeCursor } from './seizure-cursor.ts';
@@ -33,12 +36,11 @@ import { selectFirstPage, selectPage } from './seizure-pages.repo.ts';
 import { selectFigures } from './seizure-stats.repo.ts';
 import { resolveFilter, selectFacets, type SeizureRow } from './seizures.repo.ts';
 
-/** Searches, figures and record views only read; their one write is the audit entry of what was read. */
-const READS_ONLY = { readsOnly: true };
-
 export interface SeizureDeps {
   db: Kysely<DB>;
   clock: () => Date;
+  /** The replica searches, figures and record views may read from (DATABASE_READ_URL). */
+  reads?: ReadReplica | undefined;
 }
 
 export interface RequestContext {
@@ -80,10 +82,8 @@ export async function searchSeizures(
   requireItdReader(actor);
   const { sort, cursor, limit, ...filter } = query;
   const after = decodeCursor(cursor, sort);
-  return withActor(
-    deps.db,
-    actor,
-    async (tx) => {
+  return auditedRead(deps, actor, {
+    read: async (tx) => {
       const visible = visibleTo(actor);
       const resolved = await resolveFilter(tx, filter, actor);
       const { rows, total } =
@@ -96,20 +96,20 @@ export async function searchSeizures(
       const pageRows = rows.slice(0, limit);
       const last = pageRows.at(-1);
       const nextCursor = rows.length > limit && last ? encodeCursor(sort, last.sort_key, last.id) : null;
-      await recordAudit(tx, auditContext(deps, actor, request), {
+      return { items: pageRows.map(toItem), nextCursor, total };
+    },
+    audit: (tx, page) =>
+      recordAudit(tx, auditContext(deps, actor, request), {
         action: 'seizure.search',
         details: {
           filters: filtersOf(filter),
           sort,
           page: cursor === undefined ? 1 : 'next',
-          resultCount: pageRows.length,
-          ...(total ? { total: total.count, totalIsCapped: total.isCapped } : {}),
+          ...(page ? { resultCount: page.items.length } : {}),
+          ...(page?.total ? { total: page.total.count, totalIsCapped: page.total.isCapped } : {}),
         },
-      });
-      return { items: pageRows.map(toItem), nextCursor, total };
-    },
-    READS_ONLY,
-  );
+      }),
+  });
 }
 
 /**
@@ -141,19 +141,11 @@ export async function readSeizure(
   request: RequestContext,
   id: number,
 ): Promise<SeizureDetail> {
-  return withActor(
-    deps.db,
-    actor,
-    async (tx) => {
+  return auditedRead(deps, actor, {
+    read: async (tx) => {
       const row = await selectRecordWithVersions(tx, { id, visible: visibleTo(actor) });
       // Security: missing and invisible are the same 404 (the query cannot tell them apart either).
       if (!row) throw new NotFoundError();
-      await recordAudit(tx, auditContext(deps, actor, request), {
-        action: 'seizure.view',
-        targetType: 'seizure_record',
-        targetId: String(id),
-        details: { version: row.version },
-      });
       const abilities = seizureAbilities(actor, {
         reportingParty: row.reporting_party,
         isPublished: row.is_published,
@@ -165,8 +157,14 @@ export async function readSeizure(
       const record = presentRecordView(row, abilities.includes('seizure.correct') ? ['correct'] : []);
       return toDetail(record, abilities);
     },
-    READS_ONLY,
-  );
+    audit: (tx, detail) =>
+      recordAudit(tx, auditContext(deps, actor, request), {
+        action: 'seizure.view',
+        targetType: 'seizure_record',
+        targetId: String(id),
+        details: detail ? { version: detail.record.version } : {},
+      }),
+  });
 }
 
 export async function seizureStats(
@@ -177,10 +175,8 @@ export async function seizureStats(
 ): Promise<SeizureStats> {
   requireItdReader(actor);
   const { groupBy, rank, role, top, ...filter } = query;
-  return withActor(
-    deps.db,
-    actor,
-    async (tx) => {
+  return auditedRead(deps, actor, {
+    read: async (tx): Promise<SeizureStats> => {
       const visible = visibleTo(actor);
       const resolved = await resolveFilter(tx, filter, actor);
       const audience = readyFiguresAudience(actor, resolved);
@@ -190,16 +186,6 @@ export async function seizureStats(
             total: await selectFigureTotal(tx, audience),
           }
         : await selectFigures(tx, visible, { filter: resolved, groupBy, rank, role, top });
-      await recordAudit(tx, auditContext(deps, actor, request), {
-        action: 'seizure.stats',
-        details: {
-          filters: filtersOf(filter),
-          groupBy,
-          ...(groupBy === 'taxon' ? { rank } : {}),
-          ...(groupBy === 'country' ? { role } : {}),
-          resultCount: total.count,
-        },
-      });
       return {
         groupBy,
         groups: groups.map((group) => ({
@@ -217,8 +203,18 @@ export async function seizureStats(
         },
       };
     },
-    READS_ONLY,
-  );
+    audit: (tx, stats) =>
+      recordAudit(tx, auditContext(deps, actor, request), {
+        action: 'seizure.stats',
+        details: {
+          filters: filtersOf(filter),
+          groupBy,
+          ...(groupBy === 'taxon' ? { rank } : {}),
+          ...(groupBy === 'country' ? { role } : {}),
+          ...(stats ? { resultCount: stats.total.count } : {}),
+        },
+      }),
+  });
 }
 
 export async function seizureFacets(
@@ -228,10 +224,8 @@ export async function seizureFacets(
   filter: SeizureFilter,
 ): Promise<SeizureFacets> {
   requireItdReader(actor);
-  return withActor(
-    deps.db,
-    actor,
-    async (tx) => {
+  return auditedRead(deps, actor, {
+    read: async (tx): Promise<SeizureFacets> => {
       const resolved = await resolveFilter(tx, filter, actor);
       const audience = readyFiguresAudience(actor, resolved);
       const rows = audience
@@ -248,12 +242,12 @@ export async function seizureFacets(
         values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
       // Every record has a reporting Party, so the Party facet adds up to the matching records.
       const total = (facets.party ?? []).reduce((sum, value) => sum + value.count, 0);
-      await recordAudit(tx, auditContext(deps, actor, request), {
-        action: 'seizure.facets',
-        details: { filters: filtersOf(filter), resultCount: total },
-      });
       return { facets: facets as SeizureFacets['facets'], total };
     },
-    READS_ONLY,
-  );
+    audit: (tx, answer) =>
+      recordAudit(tx, auditContext(deps, actor, request), {
+        action: 'seizure.facets',
+        details: { filters: filtersOf(filter), ...(answer ? { resultCount: answer.total } : {}) },
+      }),
+  });
 }

@@ -91,17 +91,26 @@ export async function ensureFirstAdmin(
   db: Kysely<DB>,
   email: string,
 ): Promise<{ email: string; password: string } | null> {
-  if (await withActor(db, systemActor('bootstrap'), hasAnyUser)) return null;
-  const { password } = await createUserWithPassword(db, {
-    email,
-    firstName: 'Secretariat',
-    lastName: 'Administrator',
-    organisationName: 'CITES Secretariat',
-    organisationKind: 'secretariat',
-    party: null,
-    authorityType: null,
-    role: 'admin',
-    itdAccess: true,
-  });
-  return { email, password };
+  const someoneExists = () => withActor(db, systemActor('bootstrap'), hasAnyUser);
+  if (await someoneExists()) return null;
+  let created: { password: string };
+  try {
+    created = await createUserWithPassword(db, {
+      email,
+      firstName: 'Secretariat',
+      lastName: 'Administrator',
+      organisationName: 'CITES Secretariat',
+      organisationKind: 'secretariat',
+      party: null,
+      authorityType: null,
+      role: 'admin',
+      itdAccess: true,
+    });
+  } catch (error) {
+    // Several servers starting together on an empty database (docs/TOPOLOGY.md) all try; the first one's admin
+    // stands and the others start without creating one.
+    if (await someoneExists()) return null;
+    throw error;
+  }
+  return { email, password: created.password };
 }
