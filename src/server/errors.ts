@@ -33,6 +33,27 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** A sign-in refused because the account is hard-locked; says until when, never whether the password was right. */
+export class AccountLockedError extends AppError {
+  constructor(readonly lockedUntil: Date) {
+    super('account_locked', 423, { until: lockedUntil.toISOString().slice(0, 16).replace('T', ' ') });
+  }
+}
+
+/** Too many failed attempts: wait the given seconds (the answer carries Retry-After). */
+export class ThrottledError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', 429, { seconds: retryAfterSeconds });
+  }
+}
+
+/** A change made from a version that is no longer the current one (optimistic concurrency). */
+export class StaleVersionError extends AppError {
+  constructor(readonly currentVersion: number) {
+    super('stale_version', 409, { currentVersion });
+  }
+}
+
 /** A reason key of REASONS plus its parameters, for one field (and row). */
 export interface InvalidField {
   field: string;
