@@ -28,7 +28,10 @@ export class UnauthenticatedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(code: 'forbidden' | 'terms_not_accepted' | 'password_change_required' = 'forbidden') {
+  constructor(
+    code:
+      'forbidden' | 'terms_not_accepted' | 'password_change_required' | 'security_key_required' = 'forbidden',
+  ) {
     super(code, 403);
   }
 }

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'account_locked',
   'stale_version',
+  'security_key_required',
   'payload_too_large',
   'unsupported_media_type',
   'service_unavailable',

@@ -262,7 +262,7 @@ export interface SecurityKeysTable {
   name: string;
   credential_id: string;
   public_key: Buffer;
-  sign_count: ColumnType<number, number | undefined, number>;
+  sign_count: ColumnType<string | number, number | undefined, number>;
   transports: ColumnType<string[], string[] | undefined, string[]>;
   created_at: DefaultedTimestamp;
   last_used_at: Opt<Date>;

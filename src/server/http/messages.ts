@@ -24,6 +24,11 @@ export const TITLES: Record<ErrorCode, Record<Language, string>> = {
   },
   conflict: { en: 'Conflict', fr: 'Conflit', es: 'Conflicto' },
   rate_limited: { en: 'Too many requests', fr: 'Trop de requêtes', es: 'Demasiadas solicitudes' },
+  security_key_required: {
+    en: 'Security key required',
+    fr: 'Clé de sécurité requise',
+    es: 'Se requiere una llave de seguridad',
+  },
   stale_version: { en: 'Changed meanwhile', fr: 'Modifié entre-temps', es: 'Modificado mientras tanto' },
   account_locked: { en: 'Account locked', fr: 'Compte verrouillé', es: 'Cuenta bloqueada' },
   payload_too_large: { en: 'Too large', fr: 'Trop volumineux', es: 'Demasiado grande' },
@@ -80,6 +85,11 @@ export const DETAILS: Catalogue = {
     en: 'Too many requests. Try again in {seconds} seconds.',
     fr: 'Trop de requêtes. Réessayez dans {seconds} secondes.',
     es: 'Demasiadas solicitudes. Vuelva a intentarlo en {seconds} segundos.',
+  },
+  security_key_required: {
+    en: 'Secretariat administrators sign in with their security key, not with a code. Choose “Use my security key”.',
+    fr: 'Les administrateurs du Secrétariat se connectent avec leur clé de sécurité, pas avec un code. Choisissez « Utiliser ma clé de sécurité ».',
+    es: 'Los administradores de la Secretaría inician sesión con su llave de seguridad, no con un código. Elija «Usar mi llave de seguridad».',
   },
   stale_version: {
     en: 'Someone else changed this record meanwhile: it is now at version {currentVersion}. Read that version and make your change from it.',

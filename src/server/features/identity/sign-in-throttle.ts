@@ -95,6 +95,29 @@ export async function countPasswordFailure(
   }
 }
 
+/**
+ * A wrong second factor (the password was right, so the caller has it): counted on the account, which is
+ * hard-locked, and its owner told, after SIGN_IN_MAX_FAILURES of them.
+ */
+export async function countSecondFactorFailure(
+  tx: Tx,
+  deps: IdentityDeps,
+  request: RequestContext,
+  user: UserRecord,
+  step: string,
+): Promise<void> {
+  const failures = user.failed_sign_ins + 1;
+  await recordFailure(tx, user.id, failures, user.locked_until);
+  await recordAudit(tx, auditContextOf(FRONT_DOOR, deps.clock, request), {
+    action: 'auth.sign_in_failed',
+    targetType: 'user',
+    targetId: user.id,
+    details: { step, failures },
+  });
+  if (failures >= deps.settings.signIn.maxFailures)
+    await lockAccount(tx, deps, request, user, { failures, addresses: 1 });
+}
+
 /** Hard-locks the account for an hour (unless it already is), with an audit entry and an e-mail to its owner. */
 export async function lockAccount(
   tx: Tx,

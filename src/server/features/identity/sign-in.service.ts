@@ -5,24 +5,35 @@
  */
 import type { Actor } from '../../../shared/actor.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
-import { AccountLockedError, NotFoundError, ThrottledError, UnauthenticatedError } from '../../errors.ts';
+import {
+  AccountLockedError,
+  ForbiddenError,
+  NotFoundError,
+  ThrottledError,
+  UnauthenticatedError,
+} from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { auditContextOf, recordAudit, type AuditInput } from '../audit/index.ts';
 import {
   findUserForActor,
   isLocked,
-  recordFailure,
   recordSecondFactor,
   replaceRecoveryCodes,
   revokeSession,
   setPendingTotpSecret,
   useRecoveryCodeHash,
-  type UserRecord,
 } from './identity.repo.ts';
 import type { IdentityDeps } from './identity-deps.ts';
 import { verifyPassword } from './passwords.ts';
+import { countKeys } from './security-keys.repo.ts';
+import { isKeyRequired } from './security-keys.service.ts';
 import { clearPairFailures } from './sign-in-throttle.repo.ts';
-import { callerAddress, countPasswordFailure, lockAccount, secondsToWait } from './sign-in-throttle.ts';
+import {
+  callerAddress,
+  countPasswordFailure,
+  countSecondFactorFailure,
+  secondsToWait,
+} from './sign-in-throttle.ts';
 import { hashSecret } from './secrets.ts';
 import {
   createSession,
@@ -44,29 +55,6 @@ function audit(
   actor: Actor = FRONT_DOOR,
 ) {
   return recordAudit(tx, auditContextOf(actor, deps.clock, request), input);
-}
-
-/**
- * A wrong second factor (the password was right, so the caller has it): counted on the account, which is
- * hard-locked, and its owner told, after SIGN_IN_MAX_FAILURES of them.
- */
-async function countSecondFactorFailure(
-  tx: Tx,
-  deps: IdentityDeps,
-  request: RequestContext,
-  user: UserRecord,
-  step: string,
-): Promise<void> {
-  const failures = user.failed_sign_ins + 1;
-  await recordFailure(tx, user.id, failures, user.locked_until);
-  await audit(tx, deps, request, {
-    action: 'auth.sign_in_failed',
-    targetType: 'user',
-    targetId: user.id,
-    details: { step, failures },
-  });
-  if (failures >= deps.settings.signIn.maxFailures)
-    await lockAccount(tx, deps, request, user, { failures, addresses: 1 });
 }
 
 type PasswordOutcome = SignInResult | { refusal: Error };
@@ -179,6 +167,10 @@ export async function completeSecondFactor(
     const user = await findUserForActor(tx, { id: auth.user.id });
     if (!user || user.status !== 'active' || isLocked(user, now) || !user.totp_secret_sealed) return null;
     if (input.isEnrolment !== (user.totp_enrolled_at === null)) return null;
+    // Secretariat admins who have a security key must use it when the setting says so (ADR 0013b); one without a
+    // key yet signs in with the code, and the account page asks them to add one.
+    if (!input.isEnrolment && isKeyRequired(deps, user) && (await countKeys(tx, user.id)) > 0)
+      throw new ForbiddenError('security_key_required');
     const secret = deps.sealer.unseal(user.totp_secret_sealed);
     const step = matchTotp(secret, input.code, now);
     const isFreshStep = step !== null && (user.totp_last_step === null || step > user.totp_last_step);
