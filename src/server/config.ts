@@ -50,7 +50,7 @@ const settingsSchema = z.object({
   SIGN_IN_HARD_LOCK_ADDRESSES: z.coerce.number().int().min(2).default(3),
   WEBAUTHN_RP_ID: z.string().min(1).optional(),
   WEBAUTHN_ORIGIN: z.string().url().optional(),
-  SECURITY_KEY_REQUIRED_FOR_ADMINS: booleanString.default(false),
+  ADMIN_SECURITY_KEY_REQUIRED: booleanString.default(false),
 });
 
 /**
@@ -221,7 +221,7 @@ function webauthnSettings(s: z.infer<typeof settingsSchema>): Settings['webauthn
   return {
     origin: new URL(origin).origin,
     rpId: s.WEBAUTHN_RP_ID ?? new URL(origin).hostname,
-    requiredForAdmins: s.SECURITY_KEY_REQUIRED_FOR_ADMINS,
+    requiredForAdmins: s.ADMIN_SECURITY_KEY_REQUIRED,
   };
 }
 

@@ -14,7 +14,7 @@ export type SecurityKey = z.infer<typeof securityKeySchema>;
 
 export const securityKeyListSchema = z.object({
   items: z.array(securityKeySchema),
-  /** This account must sign in with a security key (Secretariat admins, when SECURITY_KEY_REQUIRED_FOR_ADMINS). */
+  /** This account must sign in with a security key (Secretariat admins, when ADMIN_SECURITY_KEY_REQUIRED). */
   required: z.boolean(),
 });
 

@@ -1,7 +1,7 @@
 /**
  * Security keys on the server side: each user sees and removes only their own keys (in the use case and in
  * row-level security); a challenge is used once and not after it expired; a made-up answer enrols nothing; and
- * with SECURITY_KEY_REQUIRED_FOR_ADMINS a Secretariat admin who has a key can no longer use a code. The whole
+ * with ADMIN_SECURITY_KEY_REQUIRED a Secretariat admin who has a key can no longer use a code. The whole
  * ceremony with a real authenticator is in test/e2e/security-keys.e2e.ts.
  */
 import assert from 'node:assert/strict';
@@ -29,7 +29,7 @@ before(async () => {
     {
       RATE_LIMIT_MAX: '100000',
       RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000',
-      SECURITY_KEY_REQUIRED_FOR_ADMINS: 'true',
+      ADMIN_SECURITY_KEY_REQUIRED: 'true',
       PUBLIC_URL: 'http://localhost:8080',
     },
     { clock },
