@@ -45,6 +45,14 @@ const settingsSchema = z.object({
   GROUP_FILE_MAX_BYTES: z.coerce.number().int().min(1024).default(20_971_520),
   GROUP_FILE_TYPES: z.string().optional(),
   GROUP_STREAM_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
+  // Identity hardening (issue 20): unsent e-mail bodies, sign-in throttling, security keys.
+  OUTBOX_UNSENT_BODY_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  SIGN_IN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(20),
+  SIGN_IN_HARD_LOCK_FAILURES: z.coerce.number().int().min(2).default(50),
+  SIGN_IN_HARD_LOCK_ADDRESSES: z.coerce.number().int().min(2).default(3),
+  WEBAUTHN_RP_ID: z.string().min(1).optional(),
+  WEBAUTHN_ORIGIN: z.string().url().optional(),
+  ADMIN_SECURITY_KEY_REQUIRED: booleanString.default(false),
 });
 
 /**
@@ -130,6 +138,15 @@ export type Settings = {
   importMaxBytes: number;
   /** Closed user groups: upload limits and the live stream's polling interval. */
   groups: { fileMaxBytes: number; fileTypes: string[]; streamPollMs: number };
+  /** Hours an e-mail that was never sent keeps its body (its links) before the body is emptied. */
+  outboxUnsentBodyHours: number;
+  /**
+   * Sign-in throttling (ADR 0013b): per account and address pair, per address, and the hard lock kept for attacks
+   * from many addresses or of many attempts.
+   */
+  signInThrottle: { addressMaxFailures: number; hardLockFailures: number; hardLockAddresses: number };
+  /** Security keys: the relying party's id (a host name) and origin, from PUBLIC_URL unless set. */
+  webauthn: { rpId: string; origin: string; requiredForAdmins: boolean };
 };
 
 export class SettingsError extends Error {}
@@ -189,6 +206,27 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
         : DEFAULT_GROUP_FILE_TYPES,
       streamPollMs: s.GROUP_STREAM_POLL_MS,
     },
+    outboxUnsentBodyHours: s.OUTBOX_UNSENT_BODY_HOURS,
+    signInThrottle: {
+      addressMaxFailures: s.SIGN_IN_ADDRESS_MAX_FAILURES,
+      hardLockFailures: s.SIGN_IN_HARD_LOCK_FAILURES,
+      hardLockAddresses: s.SIGN_IN_HARD_LOCK_ADDRESSES,
+    },
+    webauthn: webauthnSettings(s),
+  };
+}
+
+/** The relying party of security keys: where people reach the platform unless said otherwise. */
+function webauthnSettings(s: z.infer<typeof settingsSchema>): Settings['webauthn'] {
+  const origin = (
+    s.WEBAUTHN_ORIGIN ??
+    s.PUBLIC_URL ??
+    `http://${s.HOST === '0.0.0.0' ? 'localhost' : s.HOST}:${s.PORT}`
+  ).replace(/\/$/, '');
+  return {
+    origin: new URL(origin).origin,
+    rpId: s.WEBAUTHN_RP_ID ?? new URL(origin).hostname,
+    requiredForAdmins: s.ADMIN_SECURITY_KEY_REQUIRED,
   };
 }
 

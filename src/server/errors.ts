@@ -28,8 +28,32 @@ export class UnauthenticatedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(code: 'forbidden' | 'terms_not_accepted' | 'password_change_required' = 'forbidden') {
+  constructor(
+    code:
+      'forbidden' | 'terms_not_accepted' | 'password_change_required' | 'security_key_required' = 'forbidden',
+  ) {
     super(code, 403);
+  }
+}
+
+/** A sign-in refused because the account is hard-locked; says until when, never whether the password was right. */
+export class AccountLockedError extends AppError {
+  constructor(readonly lockedUntil: Date) {
+    super('account_locked', 423, { until: lockedUntil.toISOString().slice(0, 16).replace('T', ' ') });
+  }
+}
+
+/** Too many failed attempts: wait the given seconds (the answer carries Retry-After). */
+export class ThrottledError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', 429, { seconds: retryAfterSeconds });
+  }
+}
+
+/** A change made from a version that is no longer the current one (optimistic concurrency). */
+export class StaleVersionError extends AppError {
+  constructor(readonly currentVersion: number) {
+    super('stale_version', 409, { currentVersion });
   }
 }
 

@@ -13,6 +13,7 @@ import { demoOnStart } from './cli-demo.ts';
 import { withActor } from './db/with-actor.ts';
 import { compactSeizureFigures } from './features/seizures/index.ts';
 import { linkAuditEntries } from './features/audit/index.ts';
+import { emptyStaleOutboxBodies } from './features/mail/index.ts';
 import { systemActor } from '../shared/actor.ts';
 
 export async function serve(settings: Settings, options: { demo?: boolean } = {}): Promise<void> {
@@ -80,6 +81,15 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
   }, 1_000);
   auditLinkJob.unref();
 
+  // Every ten minutes: unsent e-mails older than their retention lose their bodies (their links; issue 20).
+  const outboxRetentionJob = setInterval(() => {
+    emptyStaleOutboxBodies(database.db, {
+      now: new Date(),
+      retentionHours: settings.outboxUnsentBodyHours,
+    }).catch((error: unknown) => app?.log.error({ err: error }, 'outbox retention failed'));
+  }, 600_000);
+  outboxRetentionJob.unref();
+
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -87,6 +97,7 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
     clearInterval(inactivityJob);
     clearInterval(figuresJob);
     clearInterval(auditLinkJob);
+    clearInterval(outboxRetentionJob);
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     const timer = setTimeout(() => {
       app.log.error('shutdown took too long; exiting');

@@ -13,6 +13,9 @@ export const ERROR_CODES = [
   'password_change_required',
   'conflict',
   'rate_limited',
+  'account_locked',
+  'stale_version',
+  'security_key_required',
   'payload_too_large',
   'unsupported_media_type',
   'service_unavailable',
@@ -38,5 +41,9 @@ export const problemSchema = z.object({
   field: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
   requestId: z.string().optional(),
+  /** A refused sign-in of a locked account: when the lock ends. */
+  lockedUntil: z.string().optional(),
+  /** A 409 on a stale version: the version the change must now be made from. */
+  currentVersion: z.number().int().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

@@ -181,5 +181,7 @@ export type RecordDetail = SeizureRecordView;
 export const correctRecordSchema = z.object({
   values: seizureValuesSchema,
   reason: reasonSchema,
+  /** The version the correction was made from; a stale one is refused (409 stale_version, with the current one). */
+  expectedVersion: z.number().int().min(1),
 });
 export type CorrectRecord = z.infer<typeof correctRecordSchema>;

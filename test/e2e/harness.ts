@@ -60,6 +60,11 @@ export async function ensureWebBuild(): Promise<void> {
 export interface E2eOptions {
   /** Runs on the server's fresh data directory before the server starts (e.g. to seed its database). */
   prepareDataDir?: (dataDir: string) => Promise<void>;
+  /**
+   * The host name the browser uses (default 127.0.0.1). Security keys need a domain, not an address, as their
+   * relying party: `localhost` is one, and the server is told it as PUBLIC_URL.
+   */
+  host?: 'localhost';
 }
 
 export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2eEnvironment> {
@@ -78,6 +83,7 @@ export async function startE2eEnvironment(options: E2eOptions = {}): Promise<E2e
         RATE_LIMIT_MAX: '5000',
       },
       options.prepareDataDir,
+      options.host,
     );
   } catch (error) {
     await mail.close();
@@ -166,8 +172,10 @@ interface RunningServer {
 async function startServer(
   extraEnv: Record<string, string>,
   prepareDataDir?: (dataDir: string) => Promise<void>,
+  host = '127.0.0.1',
 ): Promise<RunningServer> {
   const port = await findFreePort();
+  const baseUrl = `http://${host}:${port}`;
   const dataDir = await mkdtemp(join(tmpdir(), 'itd-e2e-'));
   if (prepareDataDir) {
     try {
@@ -185,13 +193,13 @@ async function startServer(
       HOST: '127.0.0.1',
       ITD_DATA_DIR: dataDir,
       NODE_ENV: 'test',
+      ...(host === '127.0.0.1' ? {} : { PUBLIC_URL: baseUrl }),
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = captureOutput(child);
   const firstAdmin = watchForFirstAdmin(child, output);
-  const baseUrl = `http://127.0.0.1:${port}`;
 
   const stop = async () => {
     await stopChild(child);

@@ -176,6 +176,7 @@ describe('what the Party wrote is never overwritten', () => {
     const corrected = await send('PATCH', url, {
       values: { ...before.values, quantity: 5, quantityCount: 5 },
       reason: 'Five tusks, not four',
+      expectedVersion: before.version,
     });
     assert.equal(corrected.statusCode, 200, corrected.body);
     const after = recordDetailSchema.parse(corrected.json());

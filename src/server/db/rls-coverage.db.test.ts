@@ -77,12 +77,15 @@ const EXPECTED: Record<string, string> = {
   'table seizure_figures': 'SELECT',
   'table seizure_record_versions': 'INSERT SELECT',
   'table seizure_records': 'INSERT SELECT',
+  'table security_keys': 'DELETE INSERT SELECT UPDATE',
   'table sessions': ALL,
+  'table sign_in_failures': 'DELETE INSERT SELECT',
   'table taxa': ALL,
   'table taxon_names': ALL,
   'table terms_acceptances': 'INSERT SELECT',
   'table terms_versions': 'INSERT SELECT',
   'table users': 'INSERT SELECT UPDATE',
+  'table webauthn_challenges': 'DELETE INSERT SELECT UPDATE',
 };
 
 class RolledBack extends Error {}

@@ -247,6 +247,35 @@ export interface OneTimeTokensTable {
   created_at: DefaultedTimestamp;
 }
 
+/** Failed passwords by address typed and caller's address (migration 0030): the sign-in throttle's evidence. */
+export interface SignInFailuresTable {
+  id: Serial;
+  email: string;
+  ip_address: string;
+  failed_at: Timestamp;
+}
+
+/** Security keys and passkeys (migration 0031): a WebAuthn credential's public half, its owner and name. */
+export interface SecurityKeysTable {
+  id: Id;
+  user_id: string;
+  name: string;
+  credential_id: string;
+  public_key: Buffer;
+  sign_count: ColumnType<string | number, number | undefined, number>;
+  transports: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: DefaultedTimestamp;
+  last_used_at: Opt<Date>;
+}
+
+/** Single-use, short-lived WebAuthn challenges, one per session and purpose (migration 0031). */
+export interface WebauthnChallengesTable {
+  session_id: string;
+  purpose: 'enrol' | 'sign_in';
+  challenge: string;
+  expires_at: Timestamp;
+}
+
 export interface OutboxTable {
   id: Serial;
   recipient: string;
@@ -271,6 +300,9 @@ export interface DB extends ReportTables, ImportTables, GroupTables {
   registrations: RegistrationsTable;
   one_time_tokens: OneTimeTokensTable;
   outbox: OutboxTable;
+  sign_in_failures: SignInFailuresTable;
+  security_keys: SecurityKeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
   schema_migrations: SchemaMigrationsTable;
   audit_events: AuditEventsTable;
   audit_chain_head: AuditChainHeadTable;

@@ -7,7 +7,14 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { pickLanguage, type Language } from '../../shared/languages.ts';
 import type { ErrorCode, FieldError, Problem } from '../../shared/problem.contract.ts';
 import { isConnectionLost } from '../db/connection-loss.ts';
-import { AppError, ValidationError, type InvalidField } from '../errors.ts';
+import {
+  AccountLockedError,
+  AppError,
+  StaleVersionError,
+  ThrottledError,
+  ValidationError,
+  type InvalidField,
+} from '../errors.ts';
 import { DETAILS, REASONS, TITLES, translate } from './messages.ts';
 
 export function languageOf(request: FastifyRequest): Language {
@@ -72,6 +79,10 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
       errors,
     );
   }
+  if (error instanceof AccountLockedError)
+    return { ...build(error.code, error.status, error.params), lockedUntil: error.lockedUntil.toISOString() };
+  if (error instanceof StaleVersionError)
+    return { ...build(error.code, error.status, error.params), currentVersion: error.currentVersion };
   if (error instanceof AppError) return build(error.code, error.status, error.params);
   // The database connection went away under the request (restart, failover, terminated backend): its transaction
   // never committed, so "try again" is true, and a 500 with a stack would not be.
@@ -121,6 +132,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (problem.status === 400 && isInvalidInputForDatabase(error)) {
       request.log.warn({ err: error }, 'input refused by the database');
     }
+    if (error instanceof ThrottledError) void reply.header('retry-after', String(error.retryAfterSeconds));
     if (problem.status === 503) {
       request.log.warn({ err: error }, 'request answered 503');
       void reply.header('retry-after', String(RETRY_AFTER_SECONDS));

@@ -24,6 +24,13 @@ export const TITLES: Record<ErrorCode, Record<Language, string>> = {
   },
   conflict: { en: 'Conflict', fr: 'Conflit', es: 'Conflicto' },
   rate_limited: { en: 'Too many requests', fr: 'Trop de requêtes', es: 'Demasiadas solicitudes' },
+  security_key_required: {
+    en: 'Security key required',
+    fr: 'Clé de sécurité requise',
+    es: 'Se requiere una llave de seguridad',
+  },
+  stale_version: { en: 'Changed meanwhile', fr: 'Modifié entre-temps', es: 'Modificado mientras tanto' },
+  account_locked: { en: 'Account locked', fr: 'Compte verrouillé', es: 'Cuenta bloqueada' },
   payload_too_large: { en: 'Too large', fr: 'Trop volumineux', es: 'Demasiado grande' },
   unsupported_media_type: {
     en: 'Unsupported format',
@@ -78,6 +85,21 @@ export const DETAILS: Catalogue = {
     en: 'Too many requests. Try again in {seconds} seconds.',
     fr: 'Trop de requêtes. Réessayez dans {seconds} secondes.',
     es: 'Demasiadas solicitudes. Vuelva a intentarlo en {seconds} segundos.',
+  },
+  security_key_required: {
+    en: 'Secretariat administrators sign in with their security key, not with a code. Choose “Use my security key”.',
+    fr: 'Les administrateurs du Secrétariat se connectent avec leur clé de sécurité, pas avec un code. Choisissez « Utiliser ma clé de sécurité ».',
+    es: 'Los administradores de la Secretaría inician sesión con su llave de seguridad, no con un código. Elija «Usar mi llave de seguridad».',
+  },
+  stale_version: {
+    en: 'Someone else changed this record meanwhile: it is now at version {currentVersion}. Read that version and make your change from it.',
+    fr: 'Quelqu’un d’autre a modifié cette fiche entre-temps : elle en est à la version {currentVersion}. Lisez cette version et faites votre modification à partir d’elle.',
+    es: 'Otra persona modificó este registro mientras tanto: ahora está en la versión {currentVersion}. Lea esa versión y haga su cambio a partir de ella.',
+  },
+  account_locked: {
+    en: 'This account is locked until {until} (UTC) after repeated failed sign-ins. Its owner was told by e-mail. Try again after that time, or choose a new password with “Forgot your password?”.',
+    fr: 'Ce compte est verrouillé jusqu’à {until} (UTC) après des échecs de connexion répétés. Son titulaire a été prévenu par courriel. Réessayez après cette heure, ou choisissez un nouveau mot de passe avec « Mot de passe oublié ? ».',
+    es: 'Esta cuenta está bloqueada hasta las {until} (UTC) tras repetidos inicios de sesión fallidos. Se avisó a su titular por correo electrónico. Vuelva a intentarlo después, o elija una nueva contraseña con «¿Olvidó su contraseña?».',
   },
   payload_too_large: {
     en: 'The request is larger than the {limit} bytes allowed.',

@@ -7,11 +7,13 @@ import explorerEn from './explorer/en.json' with { type: 'json' };
 import recordEn from './record/en.json' with { type: 'json' };
 import groupsEn from './groups/en.json' with { type: 'json' };
 
+import securityKeysEn from './securityKeys/en.json' with { type: 'json' };
 export const messages = {
   ...shellEn,
   reports: reportsEn,
   explorer: explorerEn,
   record: recordEn,
   groups: groupsEn,
+  securityKeys: securityKeysEn,
 };
 export type Messages = typeof messages;

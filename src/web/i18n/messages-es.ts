@@ -6,6 +6,7 @@ import reportsEs from './reports/es.json' with { type: 'json' };
 import explorerEs from './explorer/es.json' with { type: 'json' };
 import recordEs from './record/es.json' with { type: 'json' };
 import groupsEs from './groups/es.json' with { type: 'json' };
+import securityKeysEs from './securityKeys/es.json' with { type: 'json' };
 import type { Messages } from './messages-en.ts';
 
 // Typed as the English messages: the compiler refuses to build if this language lacks a key English has.
@@ -15,4 +16,5 @@ export const messages: Messages = {
   explorer: explorerEs,
   record: recordEs,
   groups: groupsEs,
+  securityKeys: securityKeysEs,
 };

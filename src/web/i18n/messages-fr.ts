@@ -6,6 +6,7 @@ import reportsFr from './reports/fr.json' with { type: 'json' };
 import explorerFr from './explorer/fr.json' with { type: 'json' };
 import recordFr from './record/fr.json' with { type: 'json' };
 import groupsFr from './groups/fr.json' with { type: 'json' };
+import securityKeysFr from './securityKeys/fr.json' with { type: 'json' };
 import type { Messages } from './messages-en.ts';
 
 // Typed as the English messages: the compiler refuses to build if this language lacks a key English has.
@@ -15,4 +16,5 @@ export const messages: Messages = {
   explorer: explorerFr,
   record: recordFr,
   groups: groupsFr,
+  securityKeys: securityKeysFr,
 };

@@ -28,6 +28,7 @@ import {
   requestPasswordReset,
   revokeMySession,
 } from './account.service.ts';
+import { securityKeyRoutes } from './security-keys.routes.ts';
 import { currentSession } from './sessions.service.ts';
 import { completeSecondFactor, signInWithPassword, signOut, startEnrolment } from './sign-in.service.ts';
 
@@ -35,6 +36,7 @@ const receivedSchema = z.object({ status: z.literal('received') });
 
 export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps) => {
   const limits = routeLimits(deps.settings);
+  await app.register(securityKeyRoutes, { ...deps, prefix: '/security-keys' });
   app.post(
     '/sign-in',
     {

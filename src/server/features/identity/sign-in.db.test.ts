@@ -1,6 +1,6 @@
 /**
- * Sign-in security: lockout with back-off after repeated failures and one generic error for every
- * failure; suspension ends sessions and tokens at the next request; tokens and the terms; and no
+ * Sign-in security (the throttle of wrong passwords: sign-in-throttle.db.test.ts): a TOTP code works once;
+ * suspension ends sessions and tokens at the next request; tokens and the terms; and no
  * password, code or token in clear in the logs or the database.
  */
 import assert from 'node:assert/strict';
@@ -29,61 +29,6 @@ const signInAttempt = (email: string, password: string) =>
   new ApiClient(t.app).call('POST', '/api/v1/auth/sign-in', { email, password });
 
 describe('sign-in', () => {
-  test('brute force: after 5 failures the account locks with a growing back-off, and every failure looks the same', async () => {
-    const user = await createTestUser(t.database.db);
-    const unknown = await signInAttempt('nobody@example.org', 'whatever-password');
-    const wrong = await signInAttempt(user.email, 'wrong-password-1');
-    for (const answer of [unknown, wrong]) {
-      assert.equal(answer.statusCode, 401);
-      assert.equal(problemSchema.parse(answer.json()).code, 'unauthenticated');
-    }
-    assert.equal(problemSchema.parse(unknown.json()).detail, problemSchema.parse(wrong.json()).detail);
-    for (let i = 2; i <= 5; i++) await signInAttempt(user.email, `wrong-password-${i}`);
-    // Locked: even the right password is refused, with the same answer.
-    const locked = await signInAttempt(user.email, user.password);
-    assert.equal(locked.statusCode, 401);
-    assert.equal(problemSchema.parse(locked.json()).detail, problemSchema.parse(wrong.json()).detail);
-    const row = await t.database.db
-      .selectFrom('users')
-      .select(['failed_sign_ins', 'locked_until'])
-      .where('email', '=', user.email)
-      .executeTakeFirstOrThrow();
-    assert.equal(row.failed_sign_ins, 5);
-    assert.ok(row.locked_until && row.locked_until.getTime() - clock().getTime() <= 60_000);
-    // After the lock, one more failure doubles it.
-    clock.advance(61_000);
-    await signInAttempt(user.email, 'wrong-password-6');
-    const doubled = await t.database.db
-      .selectFrom('users')
-      .select('locked_until')
-      .where('email', '=', user.email)
-      .executeTakeFirstOrThrow();
-    assert.ok(doubled.locked_until!.getTime() - clock().getTime() > 100_000);
-    clock.advance(121_000);
-    assert.equal((await signInAttempt(user.email, user.password)).statusCode, 200);
-    const audit = await t.database.db
-      .selectFrom('audit_events')
-      .select('action')
-      .where(
-        'target_id',
-        '=',
-        (
-          await t.database.db
-            .selectFrom('users')
-            .select('id')
-            .where('email', '=', user.email)
-            .executeTakeFirstOrThrow()
-        ).id,
-      )
-      .execute();
-    const actions = audit.map((a) => a.action);
-    assert.ok(
-      actions.includes('auth.locked_out') &&
-        actions.includes('auth.sign_in_failed') &&
-        actions.includes('auth.sign_in_refused'),
-    );
-  });
-
   test('a TOTP code cannot be replayed, and a recovery code works once', async () => {
     const user = await createTestUser(t.database.db);
     await signIn(t.app, clock, user);

@@ -1,26 +1,39 @@
 /**
- * Sign-in: password, then the second factor (enrolled at the first sign-in), then the terms. Every
- * failure looks the same to the caller; repeated failures lock the account with a growing back-off.
+ * Sign-in: password, then the second factor (enrolled at the first sign-in), then the terms. Every wrong
+ * credential looks the same to the caller; wrong passwords slow down the caller's address (sign-in-throttle.ts).
  * Failures are committed before the refusal is returned, so a lockout cannot be rolled back.
  */
 import type { Actor } from '../../../shared/actor.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
-import { NotFoundError, UnauthenticatedError } from '../../errors.ts';
+import {
+  AccountLockedError,
+  ForbiddenError,
+  NotFoundError,
+  ThrottledError,
+  UnauthenticatedError,
+} from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { auditContextOf, recordAudit, type AuditInput } from '../audit/index.ts';
 import {
   findUserForActor,
   isLocked,
-  recordFailure,
   recordSecondFactor,
   replaceRecoveryCodes,
   revokeSession,
   setPendingTotpSecret,
   useRecoveryCodeHash,
-  type UserRecord,
 } from './identity.repo.ts';
 import type { IdentityDeps } from './identity-deps.ts';
 import { verifyPassword } from './passwords.ts';
+import { countKeys } from './security-keys.repo.ts';
+import { isKeyRequired } from './security-keys.service.ts';
+import { clearPairFailures } from './sign-in-throttle.repo.ts';
+import {
+  callerAddress,
+  countPasswordFailure,
+  countSecondFactorFailure,
+  secondsToWait,
+} from './sign-in-throttle.ts';
 import { hashSecret } from './secrets.ts';
 import {
   createSession,
@@ -34,8 +47,6 @@ import { enrolmentFor, matchTotp, newRecoveryCodes, newTotpSecret, normaliseReco
 export type SignInNext = 'enrol_second_factor' | 'second_factor' | 'accept_terms' | 'done';
 export type SignInResult = { session: NewSession; next: SignInNext };
 
-const MAX_LOCK_MS = 3_600_000;
-
 function audit(
   tx: Tx,
   deps: IdentityDeps,
@@ -46,43 +57,12 @@ function audit(
   return recordAudit(tx, auditContextOf(actor, deps.clock, request), input);
 }
 
-/** Counts a failure and locks the account when there were too many; returns true when now locked. */
-async function countFailure(
-  tx: Tx,
-  deps: IdentityDeps,
-  request: RequestContext,
-  user: UserRecord,
-  step: string,
-): Promise<void> {
-  const failures = user.failed_sign_ins + 1;
-  const { maxFailures, lockoutBaseSeconds } = deps.settings.signIn;
-  const lockedUntil =
-    failures >= maxFailures
-      ? new Date(
-          deps.clock().getTime() +
-            Math.min(MAX_LOCK_MS, lockoutBaseSeconds * 1000 * 2 ** (failures - maxFailures)),
-        )
-      : null;
-  await recordFailure(tx, user.id, failures, lockedUntil);
-  await audit(tx, deps, request, {
-    action: 'auth.sign_in_failed',
-    targetType: 'user',
-    targetId: user.id,
-    details: { step, failures },
-  });
-  if (lockedUntil) {
-    await audit(tx, deps, request, {
-      action: 'auth.locked_out',
-      targetType: 'user',
-      targetId: user.id,
-      details: { until: lockedUntil.toISOString(), failures },
-    });
-  }
-}
+type PasswordOutcome = SignInResult | { refusal: Error };
 
 /**
- * The password step. Signing in acts as the front door whoever asks. A refusal is thrown only after the
- * transaction committed, so the failure it counted stays counted.
+ * The password step. Signing in acts as the front door whoever asks. A throttled caller is answered before the
+ * password is checked; a locked account is told until when, whatever the password. Refusals are thrown only
+ * after the transaction committed, so the failure they counted stays counted.
  */
 export async function signInWithPassword(
   deps: IdentityDeps,
@@ -90,31 +70,44 @@ export async function signInWithPassword(
   request: RequestContext,
   input: { email: string; password: string },
 ): Promise<SignInResult> {
-  const { email, password } = input;
-  const result = await withActor(deps.db, FRONT_DOOR, async (tx): Promise<SignInResult | null> => {
+  const email = input.email.toLowerCase();
+  const ipAddress = callerAddress(request);
+  const result = await withActor(deps.db, FRONT_DOOR, async (tx): Promise<PasswordOutcome> => {
     const now = deps.clock();
     const user = await findUserForActor(tx, { email });
-    const isPasswordRight = await verifyPassword(user?.password_hash ?? null, password);
-    if (!user) {
-      await audit(tx, deps, request, {
-        action: 'auth.sign_in_failed',
-        details: { step: 'password', account: 'unknown' },
-      });
-      return null;
-    }
-    if (isLocked(user, now) || user.status !== 'active') {
+    if (user && isLocked(user, now)) {
       await audit(tx, deps, request, {
         action: 'auth.sign_in_refused',
         targetType: 'user',
         targetId: user.id,
-        details: { reason: user.status !== 'active' ? user.status : 'locked' },
+        details: { reason: 'locked' },
       });
-      return null;
+      return { refusal: new AccountLockedError(user.locked_until!) };
     }
-    if (!isPasswordRight) {
-      await countFailure(tx, deps, request, user, 'password');
-      return null;
+    const wait = await secondsToWait(tx, deps, { email, ipAddress });
+    if (wait > 0) {
+      await audit(tx, deps, request, {
+        action: 'auth.sign_in_throttled',
+        ...(user ? { targetType: 'user', targetId: user.id } : {}),
+        details: { seconds: wait },
+      });
+      return { refusal: new ThrottledError(wait) };
     }
+    const isPasswordRight = await verifyPassword(user?.password_hash ?? null, input.password);
+    if (!user || !isPasswordRight) {
+      await countPasswordFailure(tx, deps, request, { email, user });
+      return { refusal: new UnauthenticatedError() };
+    }
+    if (user.status !== 'active') {
+      await audit(tx, deps, request, {
+        action: 'auth.sign_in_refused',
+        targetType: 'user',
+        targetId: user.id,
+        details: { reason: user.status },
+      });
+      return { refusal: new UnauthenticatedError() };
+    }
+    await clearPairFailures(tx, email, ipAddress);
     const session = await createSession(tx, {
       userId: user.id,
       stage: 'second_factor',
@@ -130,7 +123,7 @@ export async function signInWithPassword(
     });
     return { session, next: user.totp_enrolled_at ? 'second_factor' : 'enrol_second_factor' };
   });
-  if (!result) throw new UnauthenticatedError();
+  if ('refusal' in result) throw result.refusal;
   return result;
 }
 
@@ -174,6 +167,10 @@ export async function completeSecondFactor(
     const user = await findUserForActor(tx, { id: auth.user.id });
     if (!user || user.status !== 'active' || isLocked(user, now) || !user.totp_secret_sealed) return null;
     if (input.isEnrolment !== (user.totp_enrolled_at === null)) return null;
+    // Secretariat admins who have a security key must use it when the setting says so (ADR 0013b); one without a
+    // key yet signs in with the code, and the account page asks them to add one.
+    if (!input.isEnrolment && isKeyRequired(deps, user) && (await countKeys(tx, user.id)) > 0)
+      throw new ForbiddenError('security_key_required');
     const secret = deps.sealer.unseal(user.totp_secret_sealed);
     const step = matchTotp(secret, input.code, now);
     const isFreshStep = step !== null && (user.totp_last_step === null || step > user.totp_last_step);
@@ -181,7 +178,13 @@ export async function completeSecondFactor(
     if (!isFreshStep && !input.isEnrolment)
       usedRecoveryCode = await useRecoveryCode(tx, user.id, input.code, now);
     if (!isFreshStep && !usedRecoveryCode) {
-      await countFailure(tx, deps, request, user, input.isEnrolment ? 'enrolment' : 'second_factor');
+      await countSecondFactorFailure(
+        tx,
+        deps,
+        request,
+        user,
+        input.isEnrolment ? 'enrolment' : 'second_factor',
+      );
       return null;
     }
     await recordSecondFactor(tx, user.id, {

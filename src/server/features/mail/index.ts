@@ -4,3 +4,4 @@
  */
 export { type TemplateName } from './mail-templates.ts';
 export { createMailSender, queueMail, type MailSender } from './mail.service.ts';
+export { emptyStaleOutboxBodies } from './outbox-retention.ts';

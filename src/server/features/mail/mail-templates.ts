@@ -213,6 +213,20 @@ export const TEMPLATES = {
       body: 'Hola:\n\nSe publicó una nueva alerta en la biblioteca del grupo «{group}». Inicie sesión para leerla:\n\n{link}',
     },
   },
+  account_locked: {
+    en: {
+      subject: 'Your ITD Platform account is locked until {until}',
+      body: 'Hello {firstName},\n\nAfter {failures} failed sign-ins from {addresses} network address(es) within an hour, your account is locked until {until} (UTC). Nobody signed in: the attempts were refused.\n\nIf these attempts were not yours, someone may be trying to guess your password. Once the lock ends, sign in and change your password, or choose a new one now with “Forgot your password?”:\n\n{link}\n\nIf it goes on, tell the Secretariat.',
+    },
+    fr: {
+      subject: 'Votre compte ITD Platform est verrouillé jusqu’à {until}',
+      body: 'Bonjour {firstName},\n\nAprès {failures} échecs de connexion depuis {addresses} adresse(s) réseau en une heure, votre compte est verrouillé jusqu’à {until} (UTC). Personne ne s’est connecté : les tentatives ont été refusées.\n\nSi ces tentatives ne venaient pas de vous, quelqu’un essaie peut-être de deviner votre mot de passe. À la fin du verrouillage, connectez-vous et changez votre mot de passe, ou choisissez-en un nouveau dès maintenant avec « Mot de passe oublié ? » :\n\n{link}\n\nSi cela continue, prévenez le Secrétariat.',
+    },
+    es: {
+      subject: 'Su cuenta de ITD Platform está bloqueada hasta las {until}',
+      body: 'Hola {firstName}:\n\nTras {failures} inicios de sesión fallidos desde {addresses} dirección(es) de red en una hora, su cuenta está bloqueada hasta las {until} (UTC). Nadie inició sesión: los intentos fueron rechazados.\n\nSi esos intentos no fueron suyos, alguien puede estar intentando adivinar su contraseña. Cuando termine el bloqueo, inicie sesión y cambie su contraseña, o elija una nueva ahora con «¿Olvidó su contraseña?»:\n\n{link}\n\nSi continúa, avise a la Secretaría.',
+    },
+  },
 } satisfies Record<string, Record<Language, Template>>;
 
 export type TemplateName = keyof typeof TEMPLATES;

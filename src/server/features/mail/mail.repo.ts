@@ -51,3 +51,18 @@ export async function recordFailedAttempt(tx: Tx, id: number, error: string): Pr
     .where('id', '=', id)
     .execute();
 }
+
+/**
+ * Security: a message still unsent after the retention keeps no body (no usable link). It is not tried again, since
+ * an empty message would mean nothing to its recipient; who, subject and when stay for operators.
+ */
+export async function emptyUnsentBodiesBefore(tx: Tx, before: Date): Promise<number> {
+  const result = await tx
+    .updateTable('outbox')
+    .set({ body: '', attempts: MAX_DELIVERY_ATTEMPTS, last_error: 'body emptied unsent after its retention' })
+    .where('sent_at', 'is', null)
+    .where('created_at', '<', before)
+    .where('body', '<>', '')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -9,6 +9,7 @@ import { withActor } from '../../db/with-actor.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import { startTestSmtp, type TestSmtp } from '../../../../test/support/smtp.ts';
 import { createMailSender, queueMail } from './mail.service.ts';
+import { emptyStaleOutboxBodies } from './outbox-retention.ts';
 
 let database: TestDatabase;
 let smtp: TestSmtp;
@@ -56,4 +57,50 @@ test('a delivered message leaves its subject and time in the outbox, not its bod
   assert.ok(rows[0]!.subject.length > 0);
   assert.ok(rows[0]!.sent_at, 'the time it was sent is kept');
   assert.equal(rows[0]!.body, '', 'no body, so no usable link, is kept after delivery');
+});
+
+test('a message never sent keeps its body only for the retention, then is emptied and not sent', async () => {
+  const actor = systemActor('outbox test');
+  await withActor(database.db, actor, (tx) =>
+    queueMail(tx, {
+      to: 'unsent@example.org',
+      language: 'fr',
+      template: 'password_reset',
+      params: { firstName: 'Agent', link: 'https://itd.test/reset?token=unsent-secret-5678', hours: 1 },
+    }),
+  );
+  const bodyOf = async () =>
+    (
+      await withActor(database.db, actor, (tx) =>
+        tx
+          .selectFrom('outbox')
+          .select(['body', 'attempts'])
+          .where('recipient', '=', 'unsent@example.org')
+          .executeTakeFirstOrThrow(),
+      )
+    ).body;
+  const now = Date.now();
+  assert.equal(
+    await emptyStaleOutboxBodies(database.db, { now: new Date(now + 23 * 3_600_000), retentionHours: 24 }),
+    0,
+  );
+  assert.match(await bodyOf(), /unsent-secret-5678/, 'kept within the retention, for the sender to try');
+  assert.equal(
+    await emptyStaleOutboxBodies(database.db, { now: new Date(now + 25 * 3_600_000), retentionHours: 24 }),
+    1,
+  );
+  assert.equal(await bodyOf(), '', 'no link is kept past the retention');
+  // The sender does not deliver an emptied message.
+  const sender = createMailSender({
+    db: database.db,
+    smtpUrl: smtp.url,
+    from: 'itd@example.org',
+    log: silent,
+  });
+  try {
+    await sender.flush();
+  } finally {
+    await sender.stop();
+  }
+  assert.equal(smtp.messages.filter((m) => m.to.includes('unsent@example.org')).length, 0);
 });

@@ -1,7 +1,8 @@
 /**
  * Correcting a record of a report. Checking and writing the correction is seizure-records' (correctRecordValues
  * keeps the earlier version whole); this use case adds the report: it must be visible and allow corrections,
- * corrections of one report are made one after the other, and each is a report event with its audit entry.
+ * corrections of one report are made one after the other, each from the version its author saw (a stale one is
+ * refused with the current version), and each is a report event with its audit entry.
  */
 import type { Actor } from '../../../shared/actor.ts';
 import type { CorrectRecord, RecordDetail } from '../../../shared/reports.contract.ts';
@@ -33,6 +34,7 @@ export async function correctReportRecord(
       reason: input.reason,
       actorId: actorIdOf(actor),
       actorLabel: actorLabelOf(actor),
+      expectedVersion: input.expectedVersion,
     });
     // Row-level security let the report through but not the record: the same refusal as the policy's.
     if (version === null) throw new ForbiddenError();

@@ -16,6 +16,7 @@ import {
   type SeizureValuesDto,
 } from '../../../shared/reports.contract.ts';
 import { seedReport, seizureValues, type SeededReport } from './reports.fixtures.ts';
+import { problemSchema } from '../../../shared/problem.contract.ts';
 
 let t: TestApp;
 const clock = testClock();
@@ -127,21 +128,37 @@ describe('reports', () => {
       transitCountries: ['ET'],
     };
 
-    const noReason = await send(keReporter, 'PATCH', url, { values: corrected, reason: '' });
+    const noReason = await send(keReporter, 'PATCH', url, {
+      values: corrected,
+      reason: '',
+      expectedVersion: 1,
+    });
     assert.equal(noReason.statusCode, 400);
     assert.equal(
-      (await send(tzReporter, 'PATCH', url, { values: corrected, reason: 'Typo in quantity' })).statusCode,
+      (
+        await send(tzReporter, 'PATCH', url, {
+          values: corrected,
+          reason: 'Typo in quantity',
+          expectedVersion: 1,
+        })
+      ).statusCode,
       404,
     );
     assert.equal(
-      (await send(secretariatMember, 'PATCH', url, { values: corrected, reason: 'Typo in quantity' }))
-        .statusCode,
+      (
+        await send(secretariatMember, 'PATCH', url, {
+          values: corrected,
+          reason: 'Typo in quantity',
+          expectedVersion: 1,
+        })
+      ).statusCode,
       403,
     );
 
     const response = await send(keReporter, 'PATCH', url, {
       values: corrected,
       reason: 'Typo in quantity: 40 tusks',
+      expectedVersion: 1,
     });
     assert.equal(response.statusCode, 200, response.body);
     const after = recordDetailSchema.parse(response.json());
@@ -182,11 +199,13 @@ describe('reports', () => {
     const again = await send(keReporter, 'PATCH', url, {
       values: { ...corrected, seizureCountry: 'QQ' },
       reason: 'Unknown country',
+      expectedVersion: 2,
     });
     assert.equal(again.statusCode, 400, 'an unknown country is refused, not left to a foreign key');
     const unknownTerm = await send(keReporter, 'PATCH', url, {
       values: { ...corrected, termCode: 'XYZ' },
       reason: 'Unknown term',
+      expectedVersion: 2,
     });
     assert.equal(unknownTerm.statusCode, 400);
     assert.match(unknownTerm.body, /values\.termCode/);
@@ -196,6 +215,7 @@ describe('reports', () => {
           // Whether a record is an elephant's follows its taxon, whatever the client says.
           values: { ...corrected, quantity: 41, quantityCount: 41, isElephant: !before.values.isElephant },
           reason: 'Recount',
+          expectedVersion: 2,
         })
       ).json(),
     );
@@ -208,6 +228,23 @@ describe('reports', () => {
       { field: 'quantity', from: 40, to: 41 },
       { field: 'quantityCount', from: 40, to: 41 },
     ]);
+    // A correction made from a version someone else has since replaced changes nothing and names the current one.
+    const stale = await send(keReporter, 'PATCH', url, {
+      values: { ...corrected, quantity: 39, quantityCount: 39 },
+      reason: 'Recount from an old screen',
+      expectedVersion: 2,
+    });
+    assert.equal(stale.statusCode, 409, stale.body);
+    assert.match(String(stale.headers['content-type']), /application\/problem\+json/);
+    const staleProblem = problemSchema.parse(stale.json());
+    assert.equal(staleProblem.code, 'stale_version');
+    assert.equal(staleProblem.currentVersion, 3);
+    const unchanged = recordDetailSchema.parse((await keReporter.call('GET', url)).json());
+    assert.equal(unchanged.version, 3);
+    assert.equal(unchanged.values.quantity, 41);
+    const missing = await send(keReporter, 'PATCH', url, { values: corrected, reason: 'No version given' });
+    assert.equal(missing.statusCode, 400, 'the version a correction was made from is required');
+    assert.equal(problemSchema.parse(missing.json()).field, 'expectedVersion');
     const detail = (await detailOf(keReporter)).body!;
     assert.equal(detail.counts.corrected, 1);
     assert.equal(detail.events.filter((e) => e.kind === 'record_corrected').length, 2);
@@ -289,8 +326,13 @@ describe('reports', () => {
     const record = recordDetailSchema.parse((await keReporter.call('GET', recordUrl)).json());
     assert.deepEqual(record.abilities, []);
     assert.equal(
-      (await send(keReporter, 'PATCH', recordUrl, { values: record.values, reason: 'Late fix please' }))
-        .statusCode,
+      (
+        await send(keReporter, 'PATCH', recordUrl, {
+          values: record.values,
+          reason: 'Late fix please',
+          expectedVersion: record.version,
+        })
+      ).statusCode,
       403,
     );
     assert.equal(
@@ -341,6 +383,7 @@ describe('reports', () => {
     const fixed = await send(officer, 'PATCH', recordUrl, {
       values: { ...record.values, locationName: 'JKIA cargo terminal' },
       reason: 'Place confirmed by the Party',
+      expectedVersion: record.version,
     });
     assert.equal(fixed.statusCode, 200, fixed.body);
     assert.equal(

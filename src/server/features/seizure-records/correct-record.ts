@@ -22,6 +22,8 @@ export interface RecordCorrection {
   reason: string;
   actorId: string | null;
   actorLabel: string | null;
+  /** The version the correction was made from (see seizure-records.repo.ts, Correction). */
+  expectedVersion?: number;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function correctRecordValues(
     reason: correction.reason,
     actorId: correction.actorId,
     actorLabel: correction.actorLabel,
+    ...(correction.expectedVersion !== undefined ? { expectedVersion: correction.expectedVersion } : {}),
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/with-actor.ts';
+import { StaleVersionError } from '../../errors.ts';
 import {
   columnsOf,
   VALUE_COLUMN_TYPES,
@@ -138,6 +139,12 @@ export interface Correction {
   reason: string;
   actorId: string | null;
   actorLabel: string | null;
+  /**
+   * The version the corrector saw. Checked under the row's lock, so of simultaneous corrections from one version
+   * exactly one is written; the others get StaleVersionError with the version now current. The platform's own
+   * jobs (demo data, fixtures) may leave it out.
+   */
+  expectedVersion?: number;
 }
 
 /**
@@ -157,6 +164,8 @@ export async function correctSeizureRecord(
     .forUpdate()
     .executeTakeFirst();
   if (!current) return null;
+  if (correction.expectedVersion !== undefined && correction.expectedVersion !== current.version)
+    throw new StaleVersionError(current.version);
   await tx
     .insertInto('seizure_record_versions')
     .values({

@@ -7,6 +7,7 @@ import { Button, Group, MultiSelect, Select, Stack, TextInput, Textarea, Title }
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeizureRecordView, SeizureValuesDto } from '../../../shared/seizure-record.contract.ts';
+import { isApiError } from '../../api/client.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
 import { TaxonPicker } from '../explorer/taxon-picker.tsx';
@@ -34,9 +35,22 @@ const COUNTRY_FIELDS: readonly CountryField[] = [
 ];
 const PRECISIONS = ['day', 'month', 'year'] as const;
 
+const isStale = (error: unknown) => isApiError(error) && error.problem?.code === 'stale_version';
+
 const blankToNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
-export function RecordCorrectionForm({ record }: { record: SeizureRecordView }) {
+/**
+ * The form sends the version it was filled from. When someone else corrected the record meanwhile, the server
+ * refuses (409 stale_version): the record is read again, and `onStale` lets the drawer say so above the form,
+ * which then starts again from the current version.
+ */
+export function RecordCorrectionForm({
+  record,
+  onStale,
+}: {
+  record: SeizureRecordView;
+  onStale: (fromVersion: number) => void;
+}) {
   const { t } = useTranslation();
   const correct = useCorrectRecord(record.reportId, record.id);
   const [values, setValues] = useState<SeizureValuesDto>(record.values);
@@ -56,8 +70,13 @@ export function RecordCorrectionForm({ record }: { record: SeizureRecordView }) 
         event.preventDefault();
         const amount = quantity.trim() === '' ? null : Number(quantity.replace(',', '.'));
         correct.mutate(
-          { values: { ...values, quantity: amount }, reason },
-          { onSuccess: () => setReason('') },
+          { values: { ...values, quantity: amount }, reason, expectedVersion: record.version },
+          {
+            onSuccess: () => setReason(''),
+            onError: (error) => {
+              if (isApiError(error) && error.problem?.code === 'stale_version') onStale(record.version);
+            },
+          },
         );
       }}
     >
@@ -151,7 +170,7 @@ export function RecordCorrectionForm({ record }: { record: SeizureRecordView }) 
           }
         />
         <ReasonField label={t('record.correctionReason')} value={reason} onChange={setReason} />
-        {correct.isError ? <FormError error={correct.error} fields={[]} /> : null}
+        {correct.isError && !isStale(correct.error) ? <FormError error={correct.error} fields={[]} /> : null}
         <Group>
           <Button type="submit" loading={correct.isPending} disabled={!isReasonGiven(reason)}>
             {t('record.saveCorrection')}

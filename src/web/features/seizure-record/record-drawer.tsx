@@ -4,8 +4,9 @@
  * (ADR 0011), the kept versions with what each correction changed, who, when and why, and, when the record's
  * abilities allow, the correction form. A record the reader may not see is a 404 like a missing one: "not found".
  */
-import { Drawer, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Drawer, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeizureRecordView } from '../../../shared/seizure-record.contract.ts';
 import { isApiError } from '../../api/client.ts';
@@ -57,6 +58,8 @@ export function RecordDrawer({ recordId, reportId, onClose }: RecordDrawerProps)
 
 function RecordBody({ record }: { record: SeizureRecordView }) {
   const { t } = useTranslation();
+  // A correction refused as stale: the version it was made from, kept across the form's reset to the current one.
+  const [staleFrom, setStaleFrom] = useState<number | null>(null);
   return (
     <Stack gap="lg" data-testid="record-drawer">
       {record.sourceRow !== null ? (
@@ -68,8 +71,21 @@ function RecordBody({ record }: { record: SeizureRecordView }) {
       <RecordOriginal record={record} />
       <RecordHistory record={record} />
       {/* Keyed by version: after a correction the form starts again from the values now in force. */}
+      {staleFrom !== null && staleFrom !== record.version ? (
+        <Alert
+          color="orange"
+          variant="light"
+          role="alert"
+          title={t('record.staleTitle')}
+          data-testid="record-stale"
+          withCloseButton
+          onClose={() => setStaleFrom(null)}
+        >
+          {t('record.stale', { from: staleFrom, current: record.version })}
+        </Alert>
+      ) : null}
       {record.abilities.includes('correct') ? (
-        <RecordCorrectionForm key={record.version} record={record} />
+        <RecordCorrectionForm key={record.version} record={record} onStale={setStaleFrom} />
       ) : null}
     </Stack>
   );

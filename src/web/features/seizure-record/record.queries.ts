@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CorrectRecord } from '../../../shared/reports.contract.ts';
 import { seizureRecordViewSchema } from '../../../shared/seizure-record.contract.ts';
 import { seizureDetailSchema } from '../../../shared/seizures.contract.ts';
-import { apiGet } from '../../api/client.ts';
+import { apiGet, isApiError } from '../../api/client.ts';
 import { useSignedInSession } from '../auth/session.queries.ts';
 import { apiPatch } from '../reports/api-send.ts';
 
@@ -58,6 +58,13 @@ export function useCorrectRecord(reportId: string, recordId: number) {
       void queryClient.invalidateQueries({ queryKey: ['me', 'reports', 'detail', reportId] });
       // The explorer's lists, figures and this record's drawer there show the corrected values too.
       void queryClient.invalidateQueries({ queryKey: ['seizures'] });
+    },
+    onError: (error) => {
+      // Corrected by someone else meanwhile: read the record again, wherever it is shown, to correct from that.
+      if (isApiError(error) && error.problem?.code === 'stale_version') {
+        void queryClient.invalidateQueries({ queryKey: ['me', 'reports', 'record', reportId, recordId] });
+        void queryClient.invalidateQueries({ queryKey: ['seizures'] });
+      }
     },
   });
 }

@@ -1,4 +1,4 @@
-/** /account — my details, my sessions, my API tokens, and a change of password. */
+/** /account — my details, my security keys, my sessions, my API tokens, and a change of password. */
 import { Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { ChangePasswordForm } from '../../features/account/change-password-form.
 import { MyDetails } from '../../features/account/my-details.tsx';
 import { MySessions } from '../../features/account/my-sessions.tsx';
 import { MyTokens } from '../../features/account/my-tokens.tsx';
+import { MySecurityKeys } from '../../features/security-keys/my-security-keys.tsx';
 import { RequireSession } from '../../features/auth/require-session.tsx';
 import { useSignedInSession } from '../../features/auth/session.queries.ts';
 
@@ -29,6 +30,7 @@ function Account() {
         <MyDetails session={session} />
         <ChangePasswordForm />
       </div>
+      <MySecurityKeys />
       <MySessions />
       <MyTokens />
     </Stack>

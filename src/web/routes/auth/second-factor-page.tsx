@@ -1,6 +1,7 @@
 /**
  * /sign-in/second-factor — the step after the password: enrolment of an authenticator app at first sign-in
- * (then the recovery codes, shown once), or the code from the app (or a recovery code) at every later sign-in.
+ * (then the recovery codes, shown once), or the code from the app (or a recovery code, or a security key) at every
+ * later sign-in.
  * Which one comes from the session's `next`.
  */
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
@@ -19,6 +20,8 @@ import {
   signInPath,
   type SignInStep,
 } from '../../features/auth/sign-in-steps.ts';
+import { SignInWithSecurityKey } from '../../features/security-keys/my-security-keys.tsx';
+import { useSignInWithSecurityKey } from '../../features/security-keys/security-keys.api.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 
@@ -84,6 +87,7 @@ export function SecondFactorPage() {
 function VerifyStep({ onVerified }: { onVerified: (next: SignInStep) => void }) {
   const { t } = useTranslation();
   const verify = useVerifySecondFactor();
+  const withKey = useSignInWithSecurityKey();
   return (
     <Stack gap="lg" maw="32rem">
       <Title order={1}>{t('secondFactor.title')}</Title>
@@ -97,6 +101,11 @@ function VerifyStep({ onVerified }: { onVerified: (next: SignInStep) => void }) 
           onSubmit={(code) => verify.mutate(code, { onSuccess: ({ next }) => onVerified(next) })}
         />
       </Card>
+      <SignInWithSecurityKey
+        isPending={withKey.isPending || withKey.isSuccess}
+        error={withKey.error}
+        onSignIn={() => withKey.mutate(undefined, { onSuccess: ({ next }) => onVerified(next) })}
+      />
       <Text size="sm">{t('secondFactor.lostDevice')}</Text>
       <StartAgain />
     </Stack>
