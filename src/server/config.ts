@@ -4,6 +4,8 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from './lib/spreadsheets/read-limits.ts';
+import type { ReadSlotLimits } from './lib/spreadsheets/read-slots.ts';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -43,6 +45,14 @@ const settingsSchema = z.object({
   GROUP_FILE_MAX_BYTES: z.coerce.number().int().min(1024).default(20_971_520),
   GROUP_FILE_TYPES: z.string().optional(),
   GROUP_STREAM_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
+  // Reading uploaded spreadsheets (lib/spreadsheets/read-limits.ts, read-slots.ts).
+  SPREADSHEET_MAX_INFLATED_BYTES: z.coerce.number().int().min(65_536).default(DEFAULT_READ_LIMITS.maxInflatedBytes),
+  SPREADSHEET_MAX_CELL_CHARS: z.coerce.number().int().min(100).default(DEFAULT_READ_LIMITS.maxCellChars),
+  SPREADSHEET_MAX_ROWS: z.coerce.number().int().min(100).default(DEFAULT_READ_LIMITS.maxRows),
+  SPREADSHEET_MAX_COLUMNS: z.coerce.number().int().min(10).default(DEFAULT_READ_LIMITS.maxColumns),
+  SPREADSHEET_MAX_PARSE_SECONDS: z.coerce.number().min(0.1).default(DEFAULT_READ_LIMITS.maxParseSeconds),
+  SPREADSHEET_MAX_READS: z.coerce.number().int().min(1).default(4),
+  SPREADSHEET_MAX_READS_PER_USER: z.coerce.number().int().min(1).default(2),
 });
 
 /**
@@ -126,6 +136,8 @@ export type Settings = {
   importMaxBytes: number;
   /** Closed user groups: upload limits and the live stream's polling interval. */
   groups: { fileMaxBytes: number; fileTypes: string[]; streamPollMs: number };
+  /** Uploaded spreadsheets: what reading one may cost, and how many are read at once. */
+  spreadsheets: { limits: ReadLimits; slots: ReadSlotLimits };
 };
 
 export class SettingsError extends Error {}
@@ -183,6 +195,16 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
             .filter(Boolean)
         : DEFAULT_GROUP_FILE_TYPES,
       streamPollMs: s.GROUP_STREAM_POLL_MS,
+    },
+    spreadsheets: {
+      limits: {
+        maxInflatedBytes: s.SPREADSHEET_MAX_INFLATED_BYTES,
+        maxCellChars: s.SPREADSHEET_MAX_CELL_CHARS,
+        maxRows: s.SPREADSHEET_MAX_ROWS,
+        maxColumns: s.SPREADSHEET_MAX_COLUMNS,
+        maxParseSeconds: s.SPREADSHEET_MAX_PARSE_SECONDS,
+      },
+      slots: { perServer: s.SPREADSHEET_MAX_READS, perUser: s.SPREADSHEET_MAX_READS_PER_USER },
     },
   };
 }

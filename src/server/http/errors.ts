@@ -7,8 +7,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { pickLanguage, type Language } from '../../shared/languages.ts';
 import type { ErrorCode, FieldError, Problem } from '../../shared/problem.contract.ts';
 import { isConnectionLost } from '../db/connection-loss.ts';
-import { AppError, ValidationError, type InvalidField } from '../errors.ts';
-import { DETAILS, REASONS, TITLES, translate } from './messages.ts';
+import { AppError, FileLimitError, ValidationError, type InvalidField } from '../errors.ts';
+import { DETAILS, LIMIT_SUBJECTS, REASONS, TITLES, translate } from './messages.ts';
 
 export function languageOf(request: FastifyRequest): Language {
   return pickLanguage(request.headers['accept-language']);
@@ -71,6 +71,14 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
       { field: errors[0]?.field ?? '', reason: errors[0]?.message ?? '' },
       errors,
     );
+  }
+  if (error instanceof FileLimitError) {
+    const what = translate(LIMIT_SUBJECTS, error.subject, language);
+    const params = { what, value: error.value, setting: error.setting };
+    const message = translate(REASONS, 'file_limit', language, params);
+    return build(error.code, error.status, params, [
+      { field: 'file', ...(error.row !== undefined ? { row: error.row } : {}), message },
+    ]);
   }
   if (error instanceof AppError) return build(error.code, error.status, error.params);
   // The database connection went away under the request (restart, failover, terminated backend): its transaction

@@ -6,8 +6,9 @@
  * ("=HYPERLINK(…)"). Large workbooks are better read in a worker: see open-spreadsheet.ts. Every read is held to
  * its limits (read-limits.ts) as it goes, and stops when the caller's signal says the caller has gone.
  */
-import { Readable } from 'node:stream';
+import { Readable, type Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
+import type ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
 import { DEFAULT_READ_LIMITS, ReadBudget, SpreadsheetLimitError, type ReadLimits } from './read-limits.ts';
 import { asReadError, rowValues, worksheetsOf, type WorksheetRows } from './read-xlsx.ts';
@@ -94,16 +95,9 @@ async function step<T>(budget: ReadBudget, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A sheet's rows as the budget sees them: every row (blank ones too) counted and checked as it is produced. */
+/** A sheet's rows with the time spent producing each counted (the sources count the rows themselves). */
 function metered(source: AsyncIterator<RawRow>, budget: ReadBudget): AsyncIterator<RawRow> {
-  return {
-    next: () =>
-      step(budget, async () => {
-        const item = await source.next();
-        if (!item.done) budget.countRow(item.value.rowNumber, item.value.values);
-        return item;
-      }),
-  };
+  return { next: () => step(budget, () => source.next()) };
 }
 
 /** Finds the header among the first rows and returns the header and the rows after it. */
@@ -157,30 +151,72 @@ async function* csvRows(bytes: Buffer, budget: ReadBudget): AsyncGenerator<RawRo
   const encoding = textEncodingOf(bytes);
   const delimiter = delimiterOf(bytes);
   const { maxCellChars, maxColumns } = budget.limits;
-  const parser = Readable.from(
-    guardedPieces(decodedPieces(bytes, undefined, encoding), delimiter, budget),
-  ).pipe(
-    parse({
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      max_record_size: maxCellChars * maxColumns,
-    }),
-  );
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    max_record_size: maxCellChars * maxColumns,
+  });
+  withoutStackTraces(parser);
+  Readable.from(guardedPieces(decodedPieces(bytes, undefined, encoding), delimiter, budget))
+    .on('error', (error) => parser.destroy(error))
+    .pipe(parser);
   let rowNumber = 0;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      rowNumber += 1;
-      yield { rowNumber, values: record };
+    // Records are taken as many as are ready at a time (no promise per record), counted blank ones included.
+    for (;;) {
+      let record: string[] | null;
+      while ((record = parser.read() as string[] | null) !== null) {
+        rowNumber += 1;
+        budget.countRow(rowNumber, record);
+        if (!isBlank(record)) yield { rowNumber, values: record };
+      }
+      if (parser.errored) throw parser.errored;
+      if (parser.readableEnded || parser.destroyed) return;
+      await readableOrEnd(parser);
     }
   } catch (error) {
     if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE')
-      throw new SpreadsheetLimitError('maxCellChars', maxCellChars, rowNumber + 1);
+      // The parser may be records ahead of this loop: its own count says which record was too long.
+      throw new SpreadsheetLimitError('maxCellChars', maxCellChars, Number(error.records ?? rowNumber) + 1);
     throw error;
   } finally {
     parser.destroy();
   }
+}
+
+/** Waits until the stream has records to read, has ended, or has failed (then throws its error). */
+function readableOrEnd(stream: NodeJS.ReadableStream & Readable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      stream.off('readable', ok).off('end', ok).off('error', done).off('close', ok);
+      if (error) reject(error);
+      else resolve();
+    };
+    const ok = () => done();
+    stream.once('readable', ok).once('end', ok).once('error', done).once('close', ok);
+  });
+}
+
+/**
+ * The CSV parser makes an error object (with a stack trace) for every row whose length differs from the first
+ * row's, even when told to accept them: for a file of blank lines that is most of the work. Stack traces are
+ * turned off while it parses (synchronously, so nothing else runs meanwhile).
+ */
+function withoutStackTraces(parser: Transform): void {
+  const wrap = <A extends unknown[]>(work: (...args: A) => void) =>
+    function (this: Transform, ...args: A) {
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
+      try {
+        work.apply(this, args);
+      } finally {
+        Error.stackTraceLimit = limit;
+      }
+    };
+  parser._transform = wrap(parser._transform.bind(parser));
+  if (parser._flush) parser._flush = wrap(parser._flush.bind(parser));
 }
 
 /**
@@ -217,6 +253,20 @@ export async function openSheet(
   throw new UnreadableFileError('no_header');
 }
 
+/**
+ * A sheet's rows that are not blank. The parser hands its rows over a chunk of XML at a time; they are counted
+ * and checked there, blank ones included, without a promise per row, so a sheet of millions of blank rows meets
+ * the row limit in a second or two.
+ */
 async function* sheetRows(sheet: WorksheetRows, budget: ReadBudget): AsyncGenerator<RawRow> {
-  for await (const row of sheet) yield { rowNumber: row.number, values: rowValues(row, budget) };
+  for await (const events of sheet.parse()) {
+    budget.check();
+    for (const { eventType, value } of events) {
+      if (eventType !== 'row') continue;
+      const row = value as ExcelJS.Row;
+      const values = rowValues(row, budget);
+      budget.countRow(row.number, values);
+      if (!isBlank(values)) yield { rowNumber: row.number, values };
+    }
+  }
 }

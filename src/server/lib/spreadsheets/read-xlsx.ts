@@ -21,8 +21,10 @@ interface StreamingReader extends AsyncIterable<ExcelJS.Row & AsyncIterable<Exce
   _parseWorksheet(entry: Readable, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
 }
 
-export interface WorksheetRows extends AsyncIterable<ExcelJS.Row> {
+/** A sheet as ExcelJS's streaming reader gives it: its rows come in `parse()`'s batches of events. */
+export interface WorksheetRows {
   name?: string;
+  parse(): AsyncIterable<Array<{ eventType: string; value: unknown }>>;
 }
 
 const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
