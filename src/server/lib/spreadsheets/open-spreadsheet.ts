@@ -13,7 +13,13 @@
  * thread, and the module and export the worker loads it from.
  */
 import { Worker } from 'node:worker_threads';
-import { ReadAbortedError, SpreadsheetLimitError, type LimitName, type ReadLimits } from './read-limits.ts';
+import {
+  DEFAULT_READ_LIMITS,
+  ReadAbortedError,
+  SpreadsheetLimitError,
+  type LimitName,
+  type ReadLimits,
+} from './read-limits.ts';
 import type { FileKind, IsHeaderRow, OpenedSheet, RawRow, ReadOptions } from './read-spreadsheet.ts';
 import { detectFileKind, openSheet, UnreadableFileError } from './read-spreadsheet.ts';
 import type { UnreadableReason } from './unreadable-file.ts';
@@ -69,14 +75,18 @@ export const WORKER_MIN_BYTES = 1024 * 1024;
 export const WORKER_MIN_INFLATED_BYTES = 8 * 1024 * 1024;
 
 /** Whether a workbook is worth a worker: by its size, or by what its parts claim to inflate to. */
-function worthAWorker(bytes: Buffer): boolean {
-  if (bytes.length >= WORKER_MIN_BYTES) return true;
+function worthAWorker(bytes: Buffer, limits: ReadLimits): boolean {
+  let claimed: number;
   try {
-    return zipParts(bytes).reduce((sum, part) => sum + part.size, 0) >= WORKER_MIN_INFLATED_BYTES;
+    claimed = zipParts(bytes).reduce((sum, part) => sum + part.size, 0);
   } catch {
     // A damaged zip is refused by the reader in this thread.
     return false;
   }
+  // A workbook claiming too much is refused here, without starting a worker for it.
+  if (claimed > limits.maxInflatedBytes)
+    throw new SpreadsheetLimitError('maxInflatedBytes', limits.maxInflatedBytes);
+  return bytes.length >= WORKER_MIN_BYTES || claimed >= WORKER_MIN_INFLATED_BYTES;
 }
 
 /**
@@ -89,7 +99,7 @@ export async function openSpreadsheet(
   batchRows: number,
   options: ReadOptions = {},
 ): Promise<SpreadsheetSheet> {
-  if ((await detectFileKind(bytes)) === 'xlsx' && worthAWorker(bytes))
+  if ((await detectFileKind(bytes)) === 'xlsx' && worthAWorker(bytes, options.limits ?? DEFAULT_READ_LIMITS))
     return readSpreadsheetInWorker(bytes, recogniser, batchRows, options);
   return { ...(await openSheet(bytes, recogniser.isHeader, options)), close: async () => {} };
 }
