@@ -159,6 +159,8 @@ async function* csvRows(bytes: Buffer, budget: ReadBudget): AsyncGenerator<RawRo
     max_record_size: maxCellChars * maxColumns,
   });
   withoutStackTraces(parser);
+  // Its error is read from `parser.errored` between batches: a listener for the time nobody waits on it.
+  parser.on('error', () => {});
   Readable.from(guardedPieces(decodedPieces(bytes, undefined, encoding), delimiter, budget))
     .on('error', (error) => parser.destroy(error))
     .pipe(parser);
