@@ -34,6 +34,7 @@ import { termsRoutes } from './features/terms/index.ts';
 import { userRoutes } from './features/users/index.ts';
 import { reportRoutes } from './features/reports/index.ts';
 import { importRoutes } from './features/imports/index.ts';
+import { ReadSlots } from './lib/spreadsheets/read-slots.ts';
 import { createFileSealer } from './features/groups/index.ts';
 import { groupContentRoutes } from './features/groups/index.ts';
 import { groupRoutes } from './features/groups/index.ts';
@@ -111,10 +112,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(registrationRoutes, { prefix: '/api/v1/registrations', ...identity });
   await app.register(userRoutes, { prefix: '/api/v1', ...identity });
   await app.register(reportRoutes, { prefix: '/api/v1/reports', ...services });
+  // One count of files being read for the whole server, shared by every feature that reads uploads.
+  const readSlots = new ReadSlots(deps.settings.spreadsheets.slots);
   await app.register(importRoutes, {
     prefix: '/api/v1/imports',
     ...services,
     maxUploadBytes: deps.settings.importMaxBytes,
+    spreadsheets: { limits: deps.settings.spreadsheets.limits, slots: readSlots },
   });
   // Searches, figures and record views may read from the replica (DATABASE_READ_URL, ADR 0013d).
   await app.register(seizureRoutes, { prefix: '/api/v1/seizures', ...services, reads: deps.database.reads });

@@ -62,6 +62,7 @@ export async function runImportReport(
       fields,
       fileName: path.basename(file),
       bytes,
+      limits: settings.spreadsheets.limits,
       onProgress: (done) => reading.update(done, Math.max(done, estimate)),
     }).finally(() => reading.stop());
     const { counts } = batch;

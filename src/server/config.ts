@@ -4,6 +4,8 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from './lib/spreadsheets/read-limits.ts';
+import type { ReadSlotLimits } from './lib/spreadsheets/read-slots.ts';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -53,6 +55,14 @@ const settingsSchema = z.object({
   WEBAUTHN_RP_ID: z.string().min(1).optional(),
   WEBAUTHN_ORIGIN: z.string().url().optional(),
   ADMIN_SECURITY_KEY_REQUIRED: booleanString.default(false),
+  // Reading uploaded spreadsheets (lib/spreadsheets/read-limits.ts, read-slots.ts).
+  SPREADSHEET_MAX_INFLATED_BYTES: z.coerce.number().int().min(65_536).default(DEFAULT_READ_LIMITS.maxInflatedBytes),
+  SPREADSHEET_MAX_CELL_CHARS: z.coerce.number().int().min(100).default(DEFAULT_READ_LIMITS.maxCellChars),
+  SPREADSHEET_MAX_ROWS: z.coerce.number().int().min(100).default(DEFAULT_READ_LIMITS.maxRows),
+  SPREADSHEET_MAX_COLUMNS: z.coerce.number().int().min(10).default(DEFAULT_READ_LIMITS.maxColumns),
+  SPREADSHEET_MAX_PARSE_SECONDS: z.coerce.number().min(0.1).default(DEFAULT_READ_LIMITS.maxParseSeconds),
+  SPREADSHEET_MAX_READS: z.coerce.number().int().min(1).default(4),
+  SPREADSHEET_MAX_READS_PER_USER: z.coerce.number().int().min(1).default(2),
 });
 
 /**
@@ -147,6 +157,8 @@ export type Settings = {
   signInThrottle: { addressMaxFailures: number; hardLockFailures: number; hardLockAddresses: number };
   /** Security keys: the relying party's id (a host name) and origin, from PUBLIC_URL unless set. */
   webauthn: { rpId: string; origin: string; requiredForAdmins: boolean };
+  /** Uploaded spreadsheets: what reading one may cost, and how many are read at once. */
+  spreadsheets: { limits: ReadLimits; slots: ReadSlotLimits };
 };
 
 export class SettingsError extends Error {}
@@ -213,6 +225,16 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       hardLockAddresses: s.SIGN_IN_HARD_LOCK_ADDRESSES,
     },
     webauthn: webauthnSettings(s),
+    spreadsheets: {
+      limits: {
+        maxInflatedBytes: s.SPREADSHEET_MAX_INFLATED_BYTES,
+        maxCellChars: s.SPREADSHEET_MAX_CELL_CHARS,
+        maxRows: s.SPREADSHEET_MAX_ROWS,
+        maxColumns: s.SPREADSHEET_MAX_COLUMNS,
+        maxParseSeconds: s.SPREADSHEET_MAX_PARSE_SECONDS,
+      },
+      slots: { perServer: s.SPREADSHEET_MAX_READS, perUser: s.SPREADSHEET_MAX_READS_PER_USER },
+    },
   };
 }
 

@@ -70,3 +70,19 @@ export class ValidationError extends AppError {
     super('validation_failed', 400);
   }
 }
+
+/**
+ * An uploaded file goes past one of the reading limits (a setting): 413 for its size, 422 for its content. The
+ * subject is the limit's key in the messages' LIMIT_SUBJECTS; `row` when the reader knows where.
+ */
+export class FileLimitError extends AppError {
+  constructor(
+    readonly subject: string,
+    readonly setting: string,
+    readonly value: number,
+    status: 413 | 422,
+    readonly row?: number,
+  ) {
+    super('file_limit_exceeded', status, { setting, value });
+  }
+}

@@ -53,6 +53,7 @@ export const importColumnSchema = z.enum(IMPORT_COLUMNS);
 export const PROBLEM_CODES = [
   'required',
   'too_long',
+  'invalid_characters',
   'date_invalid',
   'date_in_future',
   'date_outside_year',

@@ -10,12 +10,13 @@ import { isConnectionLost } from '../db/connection-loss.ts';
 import {
   AccountLockedError,
   AppError,
+  FileLimitError,
   StaleVersionError,
   ThrottledError,
   ValidationError,
   type InvalidField,
 } from '../errors.ts';
-import { DETAILS, REASONS, TITLES, translate } from './messages.ts';
+import { DETAILS, LIMIT_SUBJECTS, REASONS, TITLES, translate } from './messages.ts';
 
 export function languageOf(request: FastifyRequest): Language {
   return pickLanguage(request.headers['accept-language']);
@@ -83,6 +84,14 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
     return { ...build(error.code, error.status, error.params), lockedUntil: error.lockedUntil.toISOString() };
   if (error instanceof StaleVersionError)
     return { ...build(error.code, error.status, error.params), currentVersion: error.currentVersion };
+  if (error instanceof FileLimitError) {
+    const what = translate(LIMIT_SUBJECTS, error.subject, language);
+    const params = { what, value: error.value, setting: error.setting };
+    const message = translate(REASONS, 'file_limit', language, params);
+    return build(error.code, error.status, params, [
+      { field: 'file', ...(error.row !== undefined ? { row: error.row } : {}), message },
+    ]);
+  }
   if (error instanceof AppError) return build(error.code, error.status, error.params);
   // The database connection went away under the request (restart, failover, terminated backend): its transaction
   // never committed, so "try again" is true, and a 500 with a stack would not be.

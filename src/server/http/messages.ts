@@ -32,6 +32,17 @@ export const TITLES: Record<ErrorCode, Record<Language, string>> = {
   stale_version: { en: 'Changed meanwhile', fr: 'Modifié entre-temps', es: 'Modificado mientras tanto' },
   account_locked: { en: 'Account locked', fr: 'Compte verrouillé', es: 'Cuenta bloqueada' },
   payload_too_large: { en: 'Too large', fr: 'Trop volumineux', es: 'Demasiado grande' },
+  file_limit_exceeded: {
+    en: 'File past a limit',
+    fr: 'Fichier hors limites',
+    es: 'Archivo fuera de los límites',
+  },
+  too_many_uploads: {
+    en: 'Too many files at once',
+    fr: 'Trop de fichiers à la fois',
+    es: 'Demasiados archivos a la vez',
+  },
+  server_busy: { en: 'Server busy', fr: 'Serveur occupé', es: 'Servidor ocupado' },
   unsupported_media_type: {
     en: 'Unsupported format',
     fr: 'Format non pris en charge',
@@ -106,6 +117,21 @@ export const DETAILS: Catalogue = {
     fr: 'La requête dépasse les {limit} octets autorisés.',
     es: 'La solicitud supera los {limit} bytes permitidos.',
   },
+  file_limit_exceeded: {
+    en: 'The file goes past the limit of {value} {what} (setting {setting}); it was not read further and nothing was imported.',
+    fr: 'Le fichier dépasse la limite de {value} {what} (paramètre {setting}) ; sa lecture a été arrêtée et rien n’a été importé.',
+    es: 'El archivo supera el límite de {value} {what} (parámetro {setting}); se dejó de leer y no se importó nada.',
+  },
+  too_many_uploads: {
+    en: 'You already have {limit} file(s) being read; wait until one is done, then try again.',
+    fr: 'Vous avez déjà {limit} fichier(s) en cours de lecture ; attendez qu’un soit terminé, puis réessayez.',
+    es: 'Ya tiene {limit} archivo(s) en lectura; espere a que termine uno y vuelva a intentarlo.',
+  },
+  server_busy: {
+    en: 'The server is already reading {limit} uploaded files, as many as it reads at once; try again in a minute.',
+    fr: 'Le serveur lit déjà {limit} fichiers envoyés, autant qu’il en lit à la fois ; réessayez dans une minute.',
+    es: 'El servidor ya está leyendo {limit} archivos enviados, tantos como lee a la vez; vuelva a intentarlo en un minuto.',
+  },
   unsupported_media_type: {
     en: 'This content type is not accepted here.',
     fr: 'Ce type de contenu n’est pas accepté ici.',
@@ -158,6 +184,26 @@ export const REASONS: Catalogue = {
     en: 'is not an XLSX workbook or a CSV text file',
     fr: 'n’est ni un classeur XLSX ni un fichier texte CSV',
     es: 'no es un libro XLSX ni un archivo de texto CSV',
+  },
+  import_file_damaged: {
+    en: 'is damaged and cannot be read (a broken zip or XML in the workbook, or a CSV quote never closed)',
+    fr: 'est endommagé et illisible (zip ou XML du classeur cassé, ou guillemet d’un CSV jamais fermé)',
+    es: 'está dañado y no se puede leer (zip o XML del libro roto, o comilla de un CSV sin cerrar)',
+  },
+  import_file_doctype: {
+    en: 'holds a DOCTYPE or entity declaration in its XML, which workbooks never need; it was refused unread',
+    fr: 'contient dans son XML une déclaration DOCTYPE ou d’entité, dont un classeur n’a jamais besoin ; il a été refusé sans être lu',
+    es: 'contiene en su XML una declaración DOCTYPE o de entidad, que un libro nunca necesita; se rechazó sin leerlo',
+  },
+  upload_abandoned: {
+    en: 'was not read to its end: the upload was abandoned',
+    fr: 'n’a pas été lu jusqu’au bout : l’envoi a été abandonné',
+    es: 'no se leyó hasta el final: el envío se abandonó',
+  },
+  file_limit: {
+    en: 'goes past the limit of {value} {what} ({setting})',
+    fr: 'dépasse la limite de {value} {what} ({setting})',
+    es: 'supera el límite de {value} {what} ({setting})',
   },
   import_no_header: {
     en: 'has no row of seizure column headers (use the report template)',
@@ -215,6 +261,31 @@ export const REASONS: Catalogue = {
     en: 'a group keeps at least one owner',
     fr: 'un groupe garde au moins un propriétaire',
     es: 'un grupo conserva al menos un propietario',
+  },
+};
+
+/** What each reading limit counts, to complete "the limit of {value} {what}". */
+export const LIMIT_SUBJECTS: Catalogue = {
+  maxInflatedBytes: {
+    en: 'bytes for the workbook once unzipped',
+    fr: 'octets pour le classeur une fois décompressé',
+    es: 'bytes para el libro una vez descomprimido',
+  },
+  maxCellChars: {
+    en: 'characters in one cell',
+    fr: 'caractères dans une cellule',
+    es: 'caracteres en una celda',
+  },
+  maxRows: {
+    en: 'rows (blank rows included)',
+    fr: 'lignes (lignes vides comprises)',
+    es: 'filas (filas vacías incluidas)',
+  },
+  maxColumns: { en: 'columns in a row', fr: 'colonnes par ligne', es: 'columnas por fila' },
+  maxParseSeconds: {
+    en: 'seconds of reading',
+    fr: 'secondes de lecture',
+    es: 'segundos de lectura',
   },
 };
 

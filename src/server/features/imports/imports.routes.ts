@@ -23,8 +23,13 @@ import {
   uploadFieldsSchema,
 } from '../../../shared/imports.contract.ts';
 import { AppError, ValidationError } from '../../errors.ts';
+import { abandonedSignal } from '../../http/abandoned.ts';
 import { languageOf } from '../../http/errors.ts';
 import { requestContextOf } from '../../http/request-context.ts';
+import { actorIdOf } from '../../lib/actor-names.ts';
+import type { ReadLimits } from '../../lib/spreadsheets/read-limits.ts';
+import { readRefusal } from '../../lib/spreadsheets/read-refusals.ts';
+import type { ReadSlots } from '../../lib/spreadsheets/read-slots.ts';
 import type { ImportsDeps } from './imports-deps.ts';
 import { assertMayImport } from './imports.policy.ts';
 import { downloadTemplate } from './read/download-template.ts';
@@ -40,6 +45,8 @@ import { submitBatch } from './submit/submit-batch.ts';
 export interface ImportRouteDeps extends ImportsDeps {
   /** Largest upload accepted (IMPORT_MAX_BYTES). */
   maxUploadBytes: number;
+  /** What reading an upload may cost, and the server's one count of files being read (SPREADSHEET_MAX_*). */
+  spreadsheets: { limits: ReadLimits; slots: ReadSlots };
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -104,8 +111,25 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRouteDeps> = async (app, 
       schema: { tags: ['imports'], response: { 201: importBatchSchema } },
     },
     async (request, reply) => {
-      const upload = await readUploadForm(request, deps.maxUploadBytes);
-      return reply.code(201).send(await stageUpload(deps, request.actor, requestContextOf(request), upload));
+      assertMayImport(request.actor);
+      // A slot for this user's file before its bytes are read: too many at once is refused, not queued.
+      let release: () => void;
+      try {
+        release = deps.spreadsheets.slots.take(actorIdOf(request.actor) ?? request.actor.kind);
+      } catch (error) {
+        throw readRefusal(error);
+      }
+      try {
+        const upload = await readUploadForm(request, deps.maxUploadBytes);
+        const batch = await stageUpload(deps, request.actor, requestContextOf(request), {
+          ...upload,
+          limits: deps.spreadsheets.limits,
+          signal: abandonedSignal(reply),
+        });
+        return reply.code(201).send(batch);
+      } finally {
+        release();
+      }
     },
   );
 

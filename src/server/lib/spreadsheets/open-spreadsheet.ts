@@ -6,12 +6,24 @@
  * stays a few batches whatever the file's length. Starting a worker costs a second or two (it loads its modules
  * anew), so small workbooks and CSV files (parsed at about 30 µs a row) are read in the caller's own thread.
  *
+ * The worker is held to the same limits (read-limits.ts) as a read in this thread, and is terminated at once when
+ * the caller's signal says the caller has gone (an abandoned upload), wherever it is in its work.
+ *
  * A function cannot be sent to a worker, so the header recogniser is passed as both: the function, for this
  * thread, and the module and export the worker loads it from.
  */
 import { Worker } from 'node:worker_threads';
-import type { FileKind, IsHeaderRow, OpenedSheet, RawRow } from './read-spreadsheet.ts';
+import {
+  DEFAULT_READ_LIMITS,
+  ReadAbortedError,
+  SpreadsheetLimitError,
+  type LimitName,
+  type ReadLimits,
+} from './read-limits.ts';
+import type { FileKind, IsHeaderRow, OpenedSheet, RawRow, ReadOptions } from './read-spreadsheet.ts';
 import { detectFileKind, openSheet, UnreadableFileError } from './read-spreadsheet.ts';
+import type { UnreadableReason } from './unreadable-file.ts';
+import { zipParts } from './xlsx-parts.ts';
 
 /** A header recogniser that a worker thread can load by itself. */
 export interface HeaderRecogniser {
@@ -25,7 +37,12 @@ export type FromReader =
   | { type: 'sheet'; kind: FileKind; sheetName: string | null; headerRow: number; header: string[] }
   | { type: 'rows'; rows: RawRow[] }
   | { type: 'end' }
-  | { type: 'error'; unreadable: UnreadableFileError['reason'] | null; message: string };
+  | {
+      type: 'error';
+      unreadable: UnreadableReason | null;
+      limit: { name: LimitName; value: number; row: number | undefined } | null;
+      message: string;
+    };
 /** What the worker is sent: room for more batches. */
 export interface ToReader {
   more: number;
@@ -35,6 +52,7 @@ export interface ReaderData {
   bytes: Uint8Array;
   batchRows: number;
   recogniser: HeaderRecogniser['module'];
+  limits: ReadLimits | undefined;
 }
 
 const BATCHES_AHEAD = 2;
@@ -53,6 +71,23 @@ export interface SpreadsheetSheet extends OpenedSheet {
 
 /** Workbooks from this size up are read in a worker (a 116,000-row report is about 12 MiB). */
 export const WORKER_MIN_BYTES = 1024 * 1024;
+/** ... and smaller ones whose parts claim to inflate to this much or more (a small file may hold a lot). */
+export const WORKER_MIN_INFLATED_BYTES = 8 * 1024 * 1024;
+
+/** Whether a workbook is worth a worker: by its size, or by what its parts claim to inflate to. */
+function worthAWorker(bytes: Buffer, limits: ReadLimits): boolean {
+  let claimed: number;
+  try {
+    claimed = zipParts(bytes).reduce((sum, part) => sum + part.size, 0);
+  } catch {
+    // A damaged zip is refused by the reader in this thread.
+    return false;
+  }
+  // A workbook claiming too much is refused here, without starting a worker for it.
+  if (claimed > limits.maxInflatedBytes)
+    throw new SpreadsheetLimitError('maxInflatedBytes', limits.maxInflatedBytes);
+  return bytes.length >= WORKER_MIN_BYTES || claimed >= WORKER_MIN_INFLATED_BYTES;
+}
 
 /**
  * The file's table (openSheet with the recogniser), read in a worker when that is worth it; a worker sends
@@ -62,10 +97,11 @@ export async function openSpreadsheet(
   bytes: Buffer,
   recogniser: HeaderRecogniser,
   batchRows: number,
+  options: ReadOptions = {},
 ): Promise<SpreadsheetSheet> {
-  if (bytes.length >= WORKER_MIN_BYTES && (await detectFileKind(bytes)) === 'xlsx')
-    return readSpreadsheetInWorker(bytes, recogniser, batchRows);
-  return { ...(await openSheet(bytes, recogniser.isHeader)), close: async () => {} };
+  if ((await detectFileKind(bytes)) === 'xlsx' && worthAWorker(bytes, options.limits ?? DEFAULT_READ_LIMITS))
+    return readSpreadsheetInWorker(bytes, recogniser, batchRows, options);
+  return { ...(await openSheet(bytes, recogniser.isHeader, options)), close: async () => {} };
 }
 
 /** Reads the file in a worker whatever its size (openSpreadsheet decides when that is worth it). */
@@ -73,7 +109,9 @@ export async function readSpreadsheetInWorker(
   bytes: Buffer,
   recogniser: HeaderRecogniser,
   batchRows: number,
+  { limits, signal }: ReadOptions = {},
 ): Promise<SpreadsheetSheet> {
+  if (signal?.aborted) throw new ReadAbortedError();
   // The worker gets its own copy of the file, moved rather than copied again on the way.
   const copy = new Uint8Array(bytes);
   const worker = new Worker(BOOT, {
@@ -87,6 +125,7 @@ export async function readSpreadsheetInWorker(
       bytes: copy,
       batchRows,
       recogniser: recogniser.module,
+      limits,
     } satisfies ReaderData & { tsx: string; entry: string },
     transferList: [copy.buffer],
   });
@@ -99,22 +138,32 @@ export async function readSpreadsheetInWorker(
     } else inbox.push(message);
   };
   worker.on('message', deliver);
-  worker.on('error', (error) => deliver({ type: 'error', unreadable: null, message: error.message }));
-  worker.on('exit', (code) =>
-    deliver({ type: 'error', unreadable: null, message: `the reader stopped (exit code ${code})` }),
-  );
+  const failed = (message: string): FromReader => ({ type: 'error', unreadable: null, limit: null, message });
+  worker.on('error', (error) => deliver(failed(error.message)));
+  worker.on('exit', (code) => deliver(failed(`the reader stopped (exit code ${code})`)));
+  let abandoned = false;
+  const abandon = () => {
+    abandoned = true;
+    void close();
+    deliver(failed('abandoned'));
+  };
+  signal?.addEventListener('abort', abandon, { once: true });
   const next = () =>
     inbox.length > 0
       ? Promise.resolve(inbox.shift()!)
       : new Promise<FromReader>((resolve) => (waiting = resolve));
-  const close = async () => {
+  async function close() {
+    signal?.removeEventListener('abort', abandon);
     worker.removeAllListeners('exit');
     await worker.terminate();
+  }
+  const failure = (message: Extract<FromReader, { type: 'error' }>) => {
+    if (abandoned) return new ReadAbortedError();
+    if (message.limit)
+      return new SpreadsheetLimitError(message.limit.name, message.limit.value, message.limit.row);
+    if (message.unreadable) return new UnreadableFileError(message.unreadable);
+    return new Error(`reading the file failed: ${message.message}`);
   };
-  const failure = (message: Extract<FromReader, { type: 'error' }>) =>
-    message.unreadable
-      ? new UnreadableFileError(message.unreadable)
-      : new Error(`reading the file failed: ${message.message}`);
 
   const first = await next();
   if (first.type !== 'sheet') {

@@ -50,6 +50,23 @@ describe('reading a CSV in pieces', () => {
     });
   });
 
+  test('one invalid byte in a UTF-8 file keeps it UTF-8: accents stay whole, the bad byte reads as U+FFFD', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('Date,Species,Nationality\n01/02/2025,Manis javanica,Côte d’Ivoire\n02/02/2025,Manis,S'),
+      Buffer.from([0xe9]),
+      Buffer.from('négal\n', 'utf8'),
+    ]);
+    assert.equal(textEncodingOf(bytes), 'utf-8');
+    const rows = await allRows(bytes);
+    assert.equal(rows[0]!.values[2], 'Côte d’Ivoire');
+    assert.equal(rows[1]!.values[2], 'S\uFFFDnégal');
+  });
+
+  test('a Windows-1252 file full of accents is still read as Windows-1252', () => {
+    const bytes = Buffer.from('Espèce,Pays\nManis,Côte d\x92Ivoire\nManis,Sénégal\n', 'latin1');
+    assert.equal(textEncodingOf(bytes), 'windows-1252');
+  });
+
   test('every row of a long file is read once, in order, quoted line breaks included', async () => {
     const note = (i: number) =>
       `"note ${i}, with a comma\nand a second line ""quoted"" ${'é'.repeat(i % 7)}"`;

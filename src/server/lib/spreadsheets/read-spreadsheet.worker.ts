@@ -4,6 +4,7 @@
  * has room for it, so at most a few batches wait in memory however long the file is.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { SpreadsheetLimitError } from './read-limits.ts';
 import { openSheet, UnreadableFileError, type IsHeaderRow, type RawRow } from './read-spreadsheet.ts';
 import type { FromReader, ReaderData, ToReader } from './open-spreadsheet.ts';
 
@@ -30,11 +31,13 @@ async function loadRecogniser({ url, exportName }: ReaderData['recogniser']): Pr
   return isHeader as IsHeaderRow;
 }
 
-const { bytes, batchRows, recogniser } = workerData as ReaderData;
+const { bytes, batchRows, recogniser, limits } = workerData as ReaderData;
 try {
+  // No signal here: a caller that goes away terminates the worker.
   const sheet = await openSheet(
     Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     await loadRecogniser(recogniser),
+    { limits },
   );
   send({
     type: 'sheet',
@@ -57,6 +60,10 @@ try {
   send({
     type: 'error',
     unreadable: error instanceof UnreadableFileError ? error.reason : null,
+    limit:
+      error instanceof SpreadsheetLimitError
+        ? { name: error.limit, value: error.value, row: error.row }
+        : null,
     message: error instanceof Error ? error.message : String(error),
   });
 }

@@ -8,6 +8,7 @@ import type { ImportReference } from './import-reference.ts';
 import { parseSeizureDate } from './normalise-date.ts';
 import { parseQuantity } from './normalise-quantity.ts';
 import { MAX_LENGTH, REQUIRED_COLUMNS } from './validation-rules.ts';
+import { REPLACEMENT_CHARACTER } from '../../../lib/spreadsheets/text-encoding.ts';
 
 export interface FoundProblem {
   column: ImportColumn | null;
@@ -55,6 +56,9 @@ export function validateRow(
   };
 
   for (const column of REQUIRED_COLUMNS) if (cell(column) === '') add(column, 'required');
+  // A file read as UTF-8 despite a few bad bytes (lib/spreadsheets/text-encoding.ts) shows each as U+FFFD.
+  for (const column of Object.keys(cells) as ImportColumn[])
+    if (cells[column]?.includes(REPLACEMENT_CHARACTER)) add(column, 'invalid_characters');
 
   const values: SeizureValues = {
     seizureDate: null,

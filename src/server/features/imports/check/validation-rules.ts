@@ -28,6 +28,15 @@ export const RULES: Record<ProblemCode, Rule> = {
       es: 'El texto supera los {max} caracteres.',
     },
   },
+  // A byte of the file that is not valid in its encoding (UTF-8) was read as U+FFFD: a character was lost there.
+  invalid_characters: {
+    severity: 'warning',
+    message: {
+      en: 'The file had bytes here that are not valid text in its encoding (UTF-8); they read as “\uFFFD”. Please retype the letters they stood for.',
+      fr: 'Le fichier contenait ici des octets qui ne sont pas du texte valide dans son encodage (UTF-8) ; ils se lisent « \uFFFD ». Veuillez ressaisir les lettres qu’ils représentaient.',
+      es: 'El archivo tenía aquí bytes que no son texto válido en su codificación (UTF-8); se leen «\uFFFD». Vuelva a escribir las letras que representaban.',
+    },
+  },
   date_invalid: {
     severity: 'blocking',
     message: {

@@ -9,6 +9,7 @@ import {
   type HeaderRecogniser,
   type SpreadsheetSheet,
 } from '../../../lib/spreadsheets/open-spreadsheet.ts';
+import type { ReadOptions } from '../../../lib/spreadsheets/read-spreadsheet.ts';
 import { isImportHeader } from './mapping-profiles.ts';
 
 export const IMPORT_HEADER: HeaderRecogniser = {
@@ -17,8 +18,11 @@ export const IMPORT_HEADER: HeaderRecogniser = {
 };
 
 /** The upload's seizure table, read in a worker when that is worth it. */
-export const openUpload = (bytes: Buffer, batchRows: number): Promise<SpreadsheetSheet> =>
-  openSpreadsheet(bytes, IMPORT_HEADER, batchRows);
+export const openUpload = (
+  bytes: Buffer,
+  batchRows: number,
+  options: ReadOptions = {},
+): Promise<SpreadsheetSheet> => openSpreadsheet(bytes, IMPORT_HEADER, batchRows, options);
 
 /** The upload's seizure table read in a worker whatever its size. */
 export const readUploadInWorker = (bytes: Buffer, batchRows: number): Promise<SpreadsheetSheet> =>

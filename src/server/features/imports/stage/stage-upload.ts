@@ -10,7 +10,9 @@ import { ValidationError } from '../../../errors.ts';
 import { actorIdOf } from '../../../lib/actor-names.ts';
 import type { RequestContext } from '../../../lib/request-context.ts';
 import type { SpreadsheetSheet } from '../../../lib/spreadsheets/open-spreadsheet.ts';
-import { mediaTypeOf, UnreadableFileError } from '../../../lib/spreadsheets/read-spreadsheet.ts';
+import type { ReadLimits } from '../../../lib/spreadsheets/read-limits.ts';
+import { readRefusal } from '../../../lib/spreadsheets/read-refusals.ts';
+import { mediaTypeOf } from '../../../lib/spreadsheets/read-spreadsheet.ts';
 import { auditContextOf, recordAudit, type AuditContext } from '../../audit/index.ts';
 import { keepUploadedFile } from '../../reports/index.ts';
 import { batchView } from '../batch-view.ts';
@@ -31,19 +33,30 @@ export interface Upload {
   bytes: Buffer;
   /** Rows read so far, for the command's progress bar. */
   onProgress?: Progress | undefined;
+  /** What reading the file may cost (the SPREADSHEET_MAX_* settings); the toolkit's defaults when absent. */
+  limits?: ReadLimits | undefined;
+  /** Fires when the uploader has gone: the reading stops and nothing is staged. */
+  signal?: AbortSignal | undefined;
 }
 
-/** Stages the upload and answers the new batch as the API shows it, counts included, from the same transaction. */
+/**
+ * Stages the upload and answers the new batch as the API shows it, counts included, from the same transaction. A
+ * file the reader refuses (past a limit, damaged, not a table) rolls the whole staging back.
+ */
 export async function stageUpload(
   deps: ImportsDeps,
   actor: Actor,
   request: RequestContext,
   upload: Upload,
 ): Promise<ImportBatch> {
-  return withActor(deps.db, actor, async (tx) => {
-    const id = await stageUploadInTx(tx, auditContextOf(actor, deps.clock, request), upload);
-    return batchView(tx, actor, await loadBatch(tx, actor, id));
-  });
+  try {
+    return await withActor(deps.db, actor, async (tx) => {
+      const id = await stageUploadInTx(tx, auditContextOf(actor, deps.clock, request), upload);
+      return batchView(tx, actor, await loadBatch(tx, actor, id));
+    });
+  } catch (error) {
+    throw readRefusal(error);
+  }
 }
 
 async function stageUploadInTx(tx: Tx, audit: AuditContext, upload: Upload): Promise<string> {
@@ -55,16 +68,7 @@ async function stageUploadInTx(tx: Tx, audit: AuditContext, upload: Upload): Pro
   if (!(await isKnownCountry(tx, party))) throw new ValidationError([{ field: 'party', reason: 'invalid' }]);
 
   // The sheet whose header is the template's (any language) or a mapping profile's (isImportHeader).
-  let sheet;
-  try {
-    sheet = await openUpload(upload.bytes, CHUNK_ROWS);
-  } catch (error) {
-    if (error instanceof UnreadableFileError)
-      throw new ValidationError([
-        { field: 'file', reason: error.reason === 'type' ? 'import_file_type' : 'import_no_header' },
-      ]);
-    throw error;
-  }
+  const sheet = await openUpload(upload.bytes, CHUNK_ROWS, { limits: upload.limits, signal: upload.signal });
   try {
     return await stageSheet(tx, audit, { upload, party, sheet });
   } finally {
