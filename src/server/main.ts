@@ -14,6 +14,7 @@ import { withActor } from './db/with-actor.ts';
 import { compactSeizureFigures } from './features/seizures/index.ts';
 import { linkAuditEntries } from './features/audit/index.ts';
 import { systemActor } from '../shared/actor.ts';
+import { openPlatformKey } from './features/platform-key/index.ts';
 
 export async function serve(settings: Settings, options: { demo?: boolean } = {}): Promise<void> {
   const database = await openDatabase({
@@ -24,6 +25,8 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
     await setUpDatabase(database.db, (line) => process.stderr.write(`${line}\n`));
+    // The key that sealed the stored secrets, or no start at all (never a new key over old secrets).
+    await openPlatformKey(database.db, settings);
     const firstAdmin = await ensureFirstAdmin(database.db, settings.firstAdminEmail);
     if (firstAdmin) {
       // Shown once, on the operator's terminal only (never in the structured log).

@@ -5,6 +5,7 @@
 export {
   auditContextOf,
   linkAuditEntries,
+  readAuditHead,
   recordAudit,
   verifyAuditLog,
   type AuditContext,
