@@ -37,6 +37,7 @@ const settingsSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
   INACTIVITY_SUSPEND_DAYS: z.coerce.number().int().min(11).default(180),
   ITD_ADMIN_EMAIL: z.string().email().default('admin@itd-platform.invalid'),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(52_428_800),
@@ -126,6 +127,8 @@ export type Settings = {
   importMaxBytes: number;
   /** Closed user groups: upload limits and the live stream's polling interval. */
   groups: { fileMaxBytes: number; fileTypes: string[]; streamPollMs: number };
+  /** How often each server writes the audit chain's head to its data directory and log (audit checkpoint). */
+  auditCheckpointMinutes: number;
 };
 
 export class SettingsError extends Error {}
@@ -184,6 +187,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
         : DEFAULT_GROUP_FILE_TYPES,
       streamPollMs: s.GROUP_STREAM_POLL_MS,
     },
+    auditCheckpointMinutes: s.AUDIT_CHECKPOINT_MINUTES,
   };
 }
 

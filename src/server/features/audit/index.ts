@@ -11,3 +11,11 @@ export {
   type AuditContext,
   type AuditInput,
 } from './audit.service.ts';
+export {
+  checkpointFiles,
+  readCheckpoints,
+  verifyAuditCheckpoints,
+  writeAuditCheckpoint,
+  type AuditCheckpoint,
+  type CheckpointProblem,
+} from './audit-checkpoint.ts';
