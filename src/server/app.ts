@@ -36,6 +36,7 @@ import { importRoutes } from './features/imports/index.ts';
 import { createFileSealer } from './features/groups/index.ts';
 import { groupContentRoutes } from './features/groups/index.ts';
 import { groupRoutes } from './features/groups/index.ts';
+import { auditRoutes } from './features/audit/index.ts';
 
 export interface AppDeps {
   database: Database;
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   };
   await app.register(groupRoutes, { prefix: '/api/v1/groups', ...groups });
   await app.register(groupContentRoutes, { prefix: '/api/v1/groups', ...groups });
+  await app.register(auditRoutes, { prefix: '/api/v1/audit', ...services });
   await app.register(webRoutes, { webDistDir: deps.settings.webDistDir });
   return app;
 }

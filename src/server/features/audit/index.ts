@@ -19,3 +19,4 @@ export {
   type AuditCheckpoint,
   type CheckpointProblem,
 } from './audit-checkpoint.ts';
+export { auditRoutes } from './audit.routes.ts';

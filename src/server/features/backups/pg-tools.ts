@@ -17,7 +17,16 @@ export async function runPgTool(
   args: string[],
 ): Promise<void> {
   const { url, env } = connectionOf(databaseUrl);
-  const child = spawn(tool, [`--dbname=${url}`, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  await runTool(tool, [`--dbname=${url}`, ...args], env);
+}
+
+/** Runs a program to its end; a non-zero exit becomes an error carrying what it wrote to stderr. */
+export async function runTool(
+  tool: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  const child = spawn(tool, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     if (stderr.length < 20_000) stderr += chunk.toString('utf8');
@@ -26,7 +35,9 @@ export async function runPgTool(
     child.on('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'ENOENT'
-          ? new Error(`${tool} was not found: install the PostgreSQL client tools of the server's version.`)
+          ? new Error(
+              `${tool} was not found: install it (pg_dump and pg_restore: the PostgreSQL client tools of the server's version).`,
+            )
           : error,
       ),
     );

@@ -13,7 +13,7 @@ import { recordAudit, verifyAuditLog } from '../audit/index.ts';
 import { localKeyId, readRecordedKeyId } from '../platform-key/index.ts';
 import { readManifest, sha256OfFile, type BackupManifest } from './backup-manifest.ts';
 import { unsafeCountTables, unsafeEmptyPublicSchema, unsafeEnsureRequestRole } from './backups.repo.ts';
-import { runPgTool } from './pg-tools.ts';
+import { runPgTool, runTool } from './pg-tools.ts';
 
 export interface RestoreTarget {
   databaseUrl: string | undefined;
@@ -67,8 +67,10 @@ async function restoreEmbedded(dataDir: string, archive: string, force: boolean,
   } finally {
     release();
   }
-  const restored = await openDatabase({ dataDir, loadDataDir: new Blob([fs.readFileSync(archive)]) });
-  await restored.close();
+  // The archive is PGlite's own tarball of its data directory (paths from the directory's root). It is unpacked
+  // with the system's tar rather than PGlite's loadDataDir, which left the process unable to exit afterwards.
+  fs.mkdirSync(pgdata, { recursive: true, mode: 0o700 });
+  await runTool('tar', ['-xzf', archive, '-C', pgdata]);
 }
 
 export async function restoreBackup(
