@@ -127,7 +127,7 @@ describe('audit viewer', () => {
     );
     assert.equal(response.statusCode, 200);
     assert.match(String(response.headers['content-type']), /text\/csv/);
-    const rows = parse(response.body.replace(/^\uFEFF/, '')) as string[][];
+    const rows: string[][] = parse(response.body.replace(/^\uFEFF/, ''), {});
     assert.equal(rows[0]![0], 'seq');
     assert.equal(rows.length, 2);
     assert.equal(rows[1]![6], 'seizure.search');
