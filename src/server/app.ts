@@ -38,6 +38,7 @@ import { ReadSlots } from './lib/spreadsheets/read-slots.ts';
 import { createFileSealer } from './features/groups/index.ts';
 import { groupContentRoutes } from './features/groups/index.ts';
 import { groupRoutes } from './features/groups/index.ts';
+import { auditRoutes } from './features/audit/index.ts';
 
 export interface AppDeps {
   database: Database;
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   };
   await app.register(groupRoutes, { prefix: '/api/v1/groups', ...groups });
   await app.register(groupContentRoutes, { prefix: '/api/v1/groups', ...groups });
+  await app.register(auditRoutes, { prefix: '/api/v1/audit', ...services });
   await app.register(webRoutes, { webDistDir: deps.settings.webDistDir });
   return app;
 }

@@ -13,6 +13,7 @@ import type { UsersCreateOptions } from './cli-identity.ts';
 // Each command loads its own code when it runs: a command that imports a file does not carry the web server.
 const commands = () => import('./cli-commands.ts');
 const identity = () => import('./cli-identity.ts');
+const operations = () => import('./cli-operations.ts');
 
 export function buildCli(): Command {
   const program = new Command('itd')
@@ -135,7 +136,43 @@ export function buildCli(): Command {
   audit
     .command('verify')
     .description('Check the audit log hash chain; exits 1 and lists the breaks if it was tampered with.')
-    .action(async () => (await commands()).runAuditVerify(readSettings()));
+    .option(
+      '--checkpoint <file>',
+      'also prove the log still holds the head(s) recorded in this checkpoint file',
+    )
+    .action(async (options: { checkpoint?: string }) =>
+      options.checkpoint
+        ? (await operations()).runAuditVerifyCheckpoint(readSettings(), options.checkpoint)
+        : (await commands()).runAuditVerify(readSettings()),
+    );
+  audit
+    .command('checkpoint')
+    .description("Write the audit chain's head to the data directory and print it (servers do this hourly).")
+    .action(async () => (await operations()).runAuditCheckpoint(readSettings()));
+
+  program
+    .command('backup')
+    .argument('<file>', 'where to write the backup (FILE and FILE.manifest.json)')
+    .description(
+      'Back up the whole platform while it runs (PostgreSQL: a pg_restore archive; embedded: its data).',
+    )
+    .action(async (file: string) => (await operations()).runBackup(readSettings(), file));
+  program
+    .command('restore')
+    .argument('<file>', 'a backup written by itd backup')
+    .description('Restore a backup into an empty database, then verify the audit log and the platform key.')
+    .option('--force', 'replace a database that is not empty')
+    .action(async (file: string, options: { force?: boolean }) =>
+      (await operations()).runRestore(readSettings(), file, options),
+    );
+  const keys = program.command('keys').description('The platform key (second factors and group files).');
+  keys
+    .command('rotate')
+    .description('Re-seal every second factor and group file with a new platform key, in one transaction.')
+    .option('--new-key-file <file>', 'the new key (64 hexadecimal characters); default: a new random key')
+    .action(async (options: { newKeyFile?: string }) =>
+      (await operations()).runKeysRotate(readSettings(), options),
+    );
 
   return program;
 }

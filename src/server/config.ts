@@ -41,6 +41,7 @@ const settingsSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
   INACTIVITY_SUSPEND_DAYS: z.coerce.number().int().min(11).default(180),
   ITD_ADMIN_EMAIL: z.string().email().default('admin@itd-platform.invalid'),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(52_428_800),
@@ -159,6 +160,8 @@ export type Settings = {
   webauthn: { rpId: string; origin: string; requiredForAdmins: boolean };
   /** Uploaded spreadsheets: what reading one may cost, and how many are read at once. */
   spreadsheets: { limits: ReadLimits; slots: ReadSlotLimits };
+  /** How often each server writes the audit chain's head to its data directory and log (audit checkpoint). */
+  auditCheckpointMinutes: number;
 };
 
 export class SettingsError extends Error {}
@@ -235,6 +238,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       },
       slots: { perServer: s.SPREADSHEET_MAX_READS, perUser: s.SPREADSHEET_MAX_READS_PER_USER },
     },
+    auditCheckpointMinutes: s.AUDIT_CHECKPOINT_MINUTES,
   };
 }
 

@@ -12,9 +12,11 @@ import { runInactivityJobOnce } from './features/users/index.ts';
 import { demoOnStart } from './cli-demo.ts';
 import { withActor } from './db/with-actor.ts';
 import { compactSeizureFigures } from './features/seizures/index.ts';
-import { linkAuditEntries } from './features/audit/index.ts';
 import { emptyStaleOutboxBodies } from './features/mail/index.ts';
+import { linkAuditEntries, writeAuditCheckpoint } from './features/audit/index.ts';
+import { serveBackups } from './features/backups/index.ts';
 import { systemActor } from '../shared/actor.ts';
+import { openPlatformKey } from './features/platform-key/index.ts';
 
 export async function serve(settings: Settings, options: { demo?: boolean } = {}): Promise<void> {
   const database = await openDatabase({
@@ -33,6 +35,8 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
     await setUpDatabase(database.db, (line) => process.stderr.write(`${line}\n`));
+    // The key that sealed the stored secrets, or no start at all (never a new key over old secrets).
+    await openPlatformKey(database.db, settings);
     const firstAdmin = await ensureFirstAdmin(database.db, settings.firstAdminEmail);
     if (firstAdmin) {
       // Shown once, on the operator's terminal only (never in the structured log).
@@ -89,6 +93,18 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
     }).catch((error: unknown) => app?.log.error({ err: error }, 'outbox retention failed'));
   }, 600_000);
   outboxRetentionJob.unref();
+  // Hourly (AUDIT_CHECKPOINT_MINUTES): the chain's head to the data directory and the log, outside the database.
+  const checkpointJob = setInterval(() => {
+    writeAuditCheckpoint(database.db, settings.dataDir)
+      .then((checkpoint) => app?.log.info({ auditCheckpoint: checkpoint }, 'audit checkpoint'))
+      .catch((error: unknown) => app?.log.error({ err: error }, 'audit checkpoint failed'));
+  }, settings.auditCheckpointMinutes * 60_000);
+  checkpointJob.unref();
+  // The embedded database is this process's alone: `itd backup` asks it for the copy through a socket.
+  const stopBackups =
+    database.backend === 'pglite'
+      ? await serveBackups(database, settings.dataDir, (error) => app?.log.error({ err: error }, 'backup failed'))
+      : async () => {};
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -98,6 +114,7 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
     clearInterval(figuresJob);
     clearInterval(auditLinkJob);
     clearInterval(outboxRetentionJob);
+    clearInterval(checkpointJob);
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     const timer = setTimeout(() => {
       app.log.error('shutdown took too long; exiting');
@@ -112,6 +129,7 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
       .finally(() => clearInterval(idleSweeper))
       // The entries of the last requests, linked now rather than by the next start's first tick.
       .then(() => linkAuditEntries(database.db))
+      .then(() => stopBackups())
       .then(() => database.close())
       .then(() => {
         process.stdout.write('ITD Platform stopped cleanly.\n');

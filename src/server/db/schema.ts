@@ -11,6 +11,13 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in by default. */
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
+/** The id (a fingerprint) of the platform key that sealed the stored secrets (migrations/0034). */
+export interface PlatformKeyTable {
+  singleton: boolean;
+  key_id: string;
+  recorded_at: DefaultedTimestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   checksum: string;
@@ -304,6 +311,7 @@ export interface DB extends ReportTables, ImportTables, GroupTables {
   security_keys: SecurityKeysTable;
   webauthn_challenges: WebauthnChallengesTable;
   schema_migrations: SchemaMigrationsTable;
+  platform_key: PlatformKeyTable;
   audit_events: AuditEventsTable;
   audit_chain_head: AuditChainHeadTable;
   countries: CountriesTable;

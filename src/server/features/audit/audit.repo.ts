@@ -75,3 +75,9 @@ export async function unsafeLinkEntries(db: Kysely<DB>): Promise<number> {
     if (linked < LINK_BATCH) return total;
   }
 }
+
+/** select hash from audit_events where seq = $seq — read by the owner role (checkpoint verification). */
+export async function unsafeReadEntryHash(db: Kysely<DB>, seq: number): Promise<string | undefined> {
+  const row = await db.selectFrom('audit_events').select('hash').where('seq', '=', seq).executeTakeFirst();
+  return row?.hash ?? undefined;
+}

@@ -90,3 +90,9 @@ export async function verifyAuditLog(
   if (headProblem) verdict.problems.push(headProblem);
   return verdict;
 }
+
+/** The chain's head (newest linked entry's number and hash) once everything committed is linked. Owner connection. */
+export async function readAuditHead(db: Kysely<DB>): Promise<{ seq: number; hash: string }> {
+  await unsafeLinkEntries(db);
+  return unsafeReadHead(db);
+}

@@ -5,8 +5,18 @@
 export {
   auditContextOf,
   linkAuditEntries,
+  readAuditHead,
   recordAudit,
   verifyAuditLog,
   type AuditContext,
   type AuditInput,
 } from './audit.service.ts';
+export {
+  checkpointFiles,
+  readCheckpoints,
+  verifyAuditCheckpoints,
+  writeAuditCheckpoint,
+  type AuditCheckpoint,
+  type CheckpointProblem,
+} from './audit-checkpoint.ts';
+export { auditRoutes } from './audit.routes.ts';
