@@ -36,6 +36,7 @@ import { importRoutes } from './features/imports/index.ts';
 import { createFileSealer } from './features/groups/index.ts';
 import { groupContentRoutes } from './features/groups/index.ts';
 import { groupRoutes } from './features/groups/index.ts';
+import { permitRoutes } from './features/permits/index.ts';
 
 export interface AppDeps {
   database: Database;
@@ -122,6 +123,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   };
   await app.register(groupRoutes, { prefix: '/api/v1/groups', ...groups });
   await app.register(groupContentRoutes, { prefix: '/api/v1/groups', ...groups });
+  await app.register(permitRoutes, {
+    prefix: '/api/v1/permits',
+    ...services,
+    maxUploadBytes: deps.settings.importMaxBytes,
+  });
   await app.register(webRoutes, { webDistDir: deps.settings.webDistDir });
   return app;
 }
