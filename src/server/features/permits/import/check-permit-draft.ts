@@ -202,9 +202,10 @@ async function checkLine(
   if (name === '') counted(line.row, 'species', line.taxonName, 'the scientific name (box 7) is missing');
   else {
     const resolution = await refs.resolveSpecies(name);
-    if (resolution.match) taxonId = resolution.match.taxon.id;
+    // A near miss is not taken for the name: a permit's species is matched at the border, so it must be exact.
+    if (resolution.match && resolution.match.matchKind !== 'near') taxonId = resolution.match.taxon.id;
     else {
-      const nearest = resolution.suggestions[0]?.taxon.name ?? null;
+      const nearest = resolution.match?.taxon.name ?? resolution.suggestions[0]?.taxon.name ?? null;
       counted(line.row, 'species', name, 'not a name of the CITES checklist', nearest);
     }
   }

@@ -70,10 +70,21 @@ async function readDrafts(bytes: Buffer): Promise<Read> {
 
 const digestOf = (permit: CheckedPermit) => createHash('sha256').update(JSON.stringify(permit)).digest('hex');
 
+/** A value as text with object keys sorted (jsonb hands stored objects back with its own key order). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
 /** The boxes (top-level fields, and `lines`) whose value differs between two imports of a permit. */
 function changedBoxes(before: Record<string, unknown>, after: CheckedPermit): string[] {
   return Object.entries(after)
-    .filter(([key, value]) => JSON.stringify(before[key]) !== JSON.stringify(value))
+    .filter(([key, value]) => canonical(before[key]) !== canonical(value))
     .map(([key]) => key);
 }
 
