@@ -94,10 +94,12 @@ export async function importPermits(
   request: RequestContext,
   input: ImportPermitsInput,
 ): Promise<PermitImportSummary> {
-  const party = partyOfWriter(actor, input.party);
-  if (party === null) throw new ValidationError([{ field: 'party', reason: 'permit_party_required' }]);
   // Read before the transaction: parsing a large file holds no connection.
   const read = await readDrafts(input.bytes);
+  // The `itd` command may leave the Party out: the file's first permit names it (and every other must agree).
+  const named = 'drafts' in read && actor.kind === 'system' ? read.drafts[0]?.issuingCountry?.trim().toUpperCase() : undefined;
+  const party = partyOfWriter(actor, input.party) ?? named ?? null;
+  if (party === null) throw new ValidationError([{ field: 'party', reason: 'permit_party_required' }]);
   return withActor(deps.db, actor, async (tx) => {
     assertAllowed(mayWritePermitsOf(actor, await readPermitStanding(tx), party));
     const audit = auditContextOf(actor, deps.clock, request);
