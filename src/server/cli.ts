@@ -80,7 +80,8 @@ export function buildCli(): Command {
     .requiredOption('--email <address>', 'the user the token acts as')
     .requiredOption('--days <n>', 'days until it expires (1-365)')
     .option('--name <name>', 'what the token is for')
-    .action(async (options: { email: string; days: string; name?: string }) =>
+    .option('--scope <scope>', 'permits.lookup: the token opens only the permit lookup (for customs systems)')
+    .action(async (options: { email: string; days: string; name?: string; scope?: string }) =>
       (await identity()).runTokensCreate(readSettings(), options),
     );
 

@@ -185,6 +185,8 @@ export interface ApiTokensTable {
   expires_at: Timestamp;
   last_used_at: Opt<Date>;
   revoked_at: Opt<Date>;
+  /** null: the token acts as its user everywhere; a scope opens only the routes that declare it (migration 0039). */
+  scope: Opt<'permits.lookup'>;
 }
 
 export interface TermsVersionsTable {

@@ -43,14 +43,17 @@ export const permitRoutes: FastifyPluginAsyncZod<PermitRouteDeps> = async (app, 
 
   app.get(
     '/lookup',
-    { config: { access: 'data' }, schema: { tags, querystring: lookupQuerySchema, response: { 200: lookupResultSchema } } },
+    {
+      config: { access: 'data', tokenScope: 'permits.lookup' },
+      schema: { tags, querystring: lookupQuerySchema, response: { 200: lookupResultSchema } },
+    },
     async (request) => lookupPermit(deps, request.actor, requestContextOf(request), request.query),
   );
 
   app.post(
     '/:id/endorsements',
     {
-      config: { access: 'data' },
+      config: { access: 'data', tokenScope: 'permits.lookup' },
       schema: { tags, params: z.object({ id: z.string().uuid() }), body: endorsementSchema, response: { 200: lookupResultSchema } },
     },
     async (request) =>
