@@ -16,8 +16,15 @@ import { setUpDatabase } from './setup-database.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-async function withDatabase<T>(settings: Settings, fn: (deps: { db: Awaited<ReturnType<typeof openDatabase>>['db']; clock: () => Date }) => Promise<T>) {
-  const database = await openDatabase({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir, poolSize: 2 });
+async function withDatabase<T>(
+  settings: Settings,
+  fn: (deps: { db: Awaited<ReturnType<typeof openDatabase>>['db']; clock: () => Date }) => Promise<T>,
+) {
+  const database = await openDatabase({
+    databaseUrl: settings.databaseUrl,
+    dataDir: settings.dataDir,
+    poolSize: 2,
+  });
   try {
     await setUpDatabase(database.db);
     return await fn({ db: database.db, clock: () => new Date() });
@@ -49,7 +56,8 @@ export async function runPermitsImport(
     await writeCsv(fs.createWriteStream(errorsFile), rows, { bom: true });
     say(`${path.basename(file)}: ${summary.permits} permits (${summary.format}); nothing imported`);
     say(`  problems    ${summary.problems.length}`);
-    for (const p of summary.problems.slice(0, 5)) say(`  row ${p.row} ${p.field}: ${p.message}${p.suggestion ? ` (${p.suggestion})` : ''}`);
+    for (const p of summary.problems.slice(0, 5))
+      say(`  row ${p.row} ${p.field}: ${p.message}${p.suggestion ? ` (${p.suggestion})` : ''}`);
     say(`Problems written to ${path.resolve(errorsFile)}; fix the file and import it again.`);
     process.exitCode = 1;
     return;
@@ -71,6 +79,8 @@ export async function runPermitsMark(
     ...(options.on ? { on: options.on } : {}),
     ...(options.note ? { note: options.note } : {}),
   });
-  const permit = await withDatabase(settings, (deps) => markPermit(deps, systemActor('itd permits mark'), NO_REQUEST, input));
+  const permit = await withDatabase(settings, (deps) =>
+    markPermit(deps, systemActor('itd permits mark'), NO_REQUEST, input),
+  );
   say(`${permit.issuingCountry} ${permit.number}: ${permit.status} on ${permit.statusOn ?? ''}`);
 }

@@ -151,8 +151,9 @@ export function buildCli(): Command {
     .requiredOption('--status <status>', 'lost, stolen or cancelled')
     .option('--on <yyyy-mm-dd>', 'the day it happened (default today)')
     .option('--note <text>', 'a note kept with the status')
-    .action(async (options: { country: string; number: string; status: string; on?: string; note?: string }) =>
-      (await permitsCli()).runPermitsMark(readSettings(), options),
+    .action(
+      async (options: { country: string; number: string; status: string; on?: string; note?: string }) =>
+        (await permitsCli()).runPermitsMark(readSettings(), options),
     );
 
   const audit = program.command('audit').description('The tamper-evident audit log.');

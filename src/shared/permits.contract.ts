@@ -23,7 +23,15 @@ export const PERMIT_STATUSES = ['issued', 'cancelled', 'replaced', 'lost', 'stol
 export type PermitStatus = (typeof PERMIT_STATUSES)[number];
 export const MARKABLE_STATUSES = ['lost', 'stolen', 'cancelled'] as const;
 export type MarkableStatus = (typeof MARKABLE_STATUSES)[number];
-export const PERMIT_EVENT_KINDS = ['issued', 'updated', 'endorsed', 'cancelled', 'replaced', 'lost', 'stolen'] as const;
+export const PERMIT_EVENT_KINDS = [
+  'issued',
+  'updated',
+  'endorsed',
+  'cancelled',
+  'replaced',
+  'lost',
+  'stolen',
+] as const;
 export type PermitEventKind = (typeof PERMIT_EVENT_KINDS)[number];
 export const PERMIT_SOURCE_FORMATS = ['xml', 'csv', 'xlsx'] as const;
 export type PermitSourceFormat = (typeof PERMIT_SOURCE_FORMATS)[number];

@@ -3,7 +3,12 @@
  * (`::text` in the repository) so a day never shifts with the server's time zone.
  */
 import type { ColumnType, Generated } from 'kysely';
-import type { PermitEventKind, PermitSourceFormat, PermitStatus, PermitType } from '../../shared/permits.contract.ts';
+import type {
+  PermitEventKind,
+  PermitSourceFormat,
+  PermitStatus,
+  PermitType,
+} from '../../shared/permits.contract.ts';
 
 type Id = ColumnType<string, string | undefined, string>;
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -23,7 +23,12 @@ export async function alertPartyOfMarkedPermit(
       to: contact.email,
       language: contact.language,
       template: 'permit_marked',
-      params: { party: marked.country, number: marked.number, status: STATUS_WORDS[marked.status][contact.language], on: marked.on },
+      params: {
+        party: marked.country,
+        number: marked.number,
+        status: STATUS_WORDS[marked.status][contact.language],
+        on: marked.on,
+      },
     });
   }
   return contacts.length;

@@ -28,7 +28,10 @@ function itd(...args: string[]) {
 describe('itd permits', () => {
   test('a CSV with problems: exit 1, the problems as CSV, nothing imported', () => {
     const file = path.join(dataDir, 'bad.csv');
-    fs.writeFileSync(file, ['Permit number,Type,Valid until,Species,Quantity', 'KE-1,E,2026-12-31,Aloe ferox,=1+2'].join('\n'));
+    fs.writeFileSync(
+      file,
+      ['Permit number,Type,Valid until,Species,Quantity', 'KE-1,E,2026-12-31,Aloe ferox,=1+2'].join('\n'),
+    );
     const run = itd('permits', 'import', file, '--party', 'KE');
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout, /1 permits \(csv\); nothing imported/);
@@ -39,11 +42,25 @@ describe('itd permits', () => {
 
   test('a CITESEPermit file imports, its Party taken from the file; a permit is then marked stolen', () => {
     const file = path.join(dataDir, 'permits.xml');
-    fs.writeFileSync(file, permitXml([{ number: 'KE/CLI/1', lines: [{ species: 'Aloe ferox', quantity: '3' }] }]));
+    fs.writeFileSync(
+      file,
+      permitXml([{ number: 'KE/CLI/1', lines: [{ species: 'Aloe ferox', quantity: '3' }] }]),
+    );
     const run = itd('permits', 'import', file);
     assert.equal(run.status, 0, run.stderr + run.stdout);
     assert.match(run.stdout, /1 permits \(xml\)\n {2}created {5}1/);
-    const mark = itd('permits', 'mark', '--country', 'KE', '--number', 'ke-cli-1', '--status', 'stolen', '--on', '2026-02-01');
+    const mark = itd(
+      'permits',
+      'mark',
+      '--country',
+      'KE',
+      '--number',
+      'ke-cli-1',
+      '--status',
+      'stolen',
+      '--on',
+      '2026-02-01',
+    );
     assert.equal(mark.status, 0, mark.stderr);
     assert.match(mark.stdout, /KE KE\/CLI\/1: stolen on 2026-02-01/);
     const wrong = itd('permits', 'mark', '--country', 'KE', '--number', 'KE/CLI/1', '--status', 'eaten');

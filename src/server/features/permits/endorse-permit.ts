@@ -39,7 +39,9 @@ export async function endorsePermit(
     const today = todayOf(deps.clock);
     const before = judgePermit(permit, await readPermitLines(tx, permit.id), today, {});
     if (!before.valid)
-      throw new ValidationError([{ field: 'permit', reason: 'permit_not_usable', params: { flags: before.flags.join(', ') } }]);
+      throw new ValidationError([
+        { field: 'permit', reason: 'permit_not_usable', params: { flags: before.flags.join(', ') } },
+      ]);
 
     // The same line named twice in one endorsement counts once, summed.
     const asked = new Map<number, number>();

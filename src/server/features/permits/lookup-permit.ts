@@ -45,7 +45,12 @@ export async function lookupPermit(
           : `${query.country} has not loaded any permit here: "not found" says nothing about this permit.`,
       );
     } else {
-      const verdict = judgePermit(permit, await readPermitLines(tx, permit.id), todayOf(deps.clock), await declaredOf(tx, query));
+      const verdict = judgePermit(
+        permit,
+        await readPermitLines(tx, permit.id),
+        todayOf(deps.clock),
+        await declaredOf(tx, query),
+      );
       result = { found: true, ...verdict, issuerSharesPermits: true, permit: permitView(permit) };
     }
     await insertLookup(tx, {

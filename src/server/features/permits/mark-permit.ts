@@ -29,7 +29,8 @@ export async function markPermit(
     const standing = await readPermitStanding(tx);
     const permit = await findPermit(tx, input.country, permitNumberKey(input.number));
     // Another Party's permit, or none: one answer, so a refusal does not confirm which numbers exist.
-    if (permit === null || !mayWritePermitsOf(actor, standing, permit.issuingCountry)) throw new NotFoundError();
+    if (permit === null || !mayWritePermitsOf(actor, standing, permit.issuingCountry))
+      throw new NotFoundError();
     await setPermitStatus(tx, permit.id, {
       status: input.status,
       on,
@@ -55,7 +56,12 @@ export async function markPermit(
   const status = input.status;
   if (status !== 'cancelled') {
     await withActor(deps.db, systemActor('permit alert'), (tx) =>
-      alertPartyOfMarkedPermit(tx, deps.clock, { country: marked.issuingCountry, number: marked.number, status, on }),
+      alertPartyOfMarkedPermit(tx, deps.clock, {
+        country: marked.issuingCountry,
+        number: marked.number,
+        status,
+        on,
+      }),
     );
   }
   return marked;

@@ -47,9 +47,20 @@ export function lineView(line: PermitLineRow): PermitLine {
 }
 
 /** The Appendix part a line and the checklist can be compared on ("I/II" lists both). */
-const appendicesOf = (value: string | null) => new Set((value ?? '').toUpperCase().split(/[/,\s]+/).filter(Boolean));
+const appendicesOf = (value: string | null) =>
+  new Set(
+    (value ?? '')
+      .toUpperCase()
+      .split(/[/,\s]+/)
+      .filter(Boolean),
+  );
 
-export function judgePermit(permit: PermitRow, rows: PermitLineRow[], today: string, declared: Declared): Verdict {
+export function judgePermit(
+  permit: PermitRow,
+  rows: PermitLineRow[],
+  today: string,
+  declared: Declared,
+): Verdict {
   const lines = rows.map(lineView);
   const flags: PermitFlag[] = [];
   const reasons: string[] = [];
@@ -65,7 +76,10 @@ export function judgePermit(permit: PermitRow, rows: PermitLineRow[], today: str
       flag('cancelled', `The issuing Management Authority cancelled this permit${on(permit.statusOn)}.`);
       break;
     case 'replaced':
-      flag('replaced', `This permit was replaced${permit.replacedBy ? ` by ${permit.replacedBy}` : ''}${on(permit.statusOn)}.`);
+      flag(
+        'replaced',
+        `This permit was replaced${permit.replacedBy ? ` by ${permit.replacedBy}` : ''}${on(permit.statusOn)}.`,
+      );
       break;
     case 'lost':
       flag('lost', `This permit was reported lost${on(permit.statusOn)}.`);
@@ -78,27 +92,42 @@ export function judgePermit(permit: PermitRow, rows: PermitLineRow[], today: str
     flag('expired', `The permit expired after ${permit.validUntil}.`);
   if (permit.validFrom !== null && permit.validFrom > today)
     flag('not_yet_valid', `The permit is valid only from ${permit.validFrom}.`);
-  if (declared.stamp !== undefined && permit.securityStampKey !== null && permitNumberKey(declared.stamp) !== permit.securityStampKey)
+  if (
+    declared.stamp !== undefined &&
+    permit.securityStampKey !== null &&
+    permitNumberKey(declared.stamp) !== permit.securityStampKey
+  )
     flag('stamp_mismatch', 'The security stamp number does not match the one issued with this permit.');
 
   const endorsed = lines.some((line) => line.endorsed > 0);
   if (lines.length > 0 && lines.every((line) => line.remaining <= 0))
     flag('used', 'The whole quantity of every line has already been exported.');
-  else if (endorsed) flag('partly_used', 'Part of the permit has already been exported: check the remaining quantities.');
+  else if (endorsed)
+    flag('partly_used', 'Part of the permit has already been exported: check the remaining quantities.');
 
   // Lines the declared goods fall under: those of the declared species, or every line when none was declared.
   let matching = lines;
   if (declared.taxon !== undefined || declared.species !== undefined) {
     const taxon = declared.taxon ?? null;
     matching = rows
-      .filter((row) => (taxon !== null && row.taxonId === taxon.id) || row.taxonName.toLowerCase() === declared.species?.trim().toLowerCase())
+      .filter(
+        (row) =>
+          (taxon !== null && row.taxonId === taxon.id) ||
+          row.taxonName.toLowerCase() === declared.species?.trim().toLowerCase(),
+      )
       .map(lineView);
-    if (matching.length === 0) flag('species_mismatch', `The permit does not cover ${declared.species ?? 'the declared species'}.`);
+    if (matching.length === 0)
+      flag('species_mismatch', `The permit does not cover ${declared.species ?? 'the declared species'}.`);
     else if (taxon?.appendix) {
       const listed = appendicesOf(taxon.appendix);
-      const onPermit = matching.filter((line) => line.appendix !== null && !listed.has(line.appendix.toUpperCase()));
+      const onPermit = matching.filter(
+        (line) => line.appendix !== null && !listed.has(line.appendix.toUpperCase()),
+      );
       if (onPermit.length > 0)
-        flag('appendix_mismatch', `The permit gives Appendix ${onPermit[0]!.appendix}; the species is listed in Appendix ${taxon.appendix}.`);
+        flag(
+          'appendix_mismatch',
+          `The permit gives Appendix ${onPermit[0]!.appendix}; the species is listed in Appendix ${taxon.appendix}.`,
+        );
     }
   }
   if (declared.quantity !== undefined && matching.length > 0) {
@@ -107,7 +136,10 @@ export function judgePermit(permit: PermitRow, rows: PermitLineRow[], today: str
     if (declared.quantity > authorised)
       flag('quantity_mismatch', `The permit authorises ${authorised}; ${declared.quantity} was declared.`);
     else if (declared.quantity > remaining)
-      flag('quantity_exceeded', `Only ${remaining} of ${authorised} remains on the permit; ${declared.quantity} was declared.`);
+      flag(
+        'quantity_exceeded',
+        `Only ${remaining} of ${authorised} remains on the permit; ${declared.quantity} was declared.`,
+      );
   }
   const valid = flags.every((name) => INFORMATIVE_FLAGS.includes(name));
   return { valid, flags, reasons, lines };

@@ -26,22 +26,43 @@ const lookupUrl = '/api/v1/permits/lookup?country=KE&number=KE%2FAPI%2F1&species
 describe('permit routes', () => {
   test('a Management Authority uploads a CITESEPermit file; a customs officer verifies the permit', async () => {
     const ma = await signedInUser(t, clock, { party: 'KE' });
-    const user = await t.database.db.selectFrom('users').select('organisation_id').where('id', '=', ma.userId).executeTakeFirstOrThrow();
-    await t.database.db.updateTable('organisations').set({ authority_type: 'Management Authority' }).where('id', '=', user.organisation_id).execute();
-    const body = multipartBody('ke.xml', permitXml([{ number: 'KE/API/1', until: '2099-12-31', lines: [{ species: 'Aloe ferox', quantity: '5' }] }]));
+    const user = await t.database.db
+      .selectFrom('users')
+      .select('organisation_id')
+      .where('id', '=', ma.userId)
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .updateTable('organisations')
+      .set({ authority_type: 'Management Authority' })
+      .where('id', '=', user.organisation_id)
+      .execute();
+    const body = multipartBody(
+      'ke.xml',
+      permitXml([
+        { number: 'KE/API/1', until: '2099-12-31', lines: [{ species: 'Aloe ferox', quantity: '5' }] },
+      ]),
+    );
     const call = (client: ApiClient) =>
       client.app.inject({
         method: 'POST',
         url: '/api/v1/permits/import',
         payload: body.payload,
-        headers: { 'content-type': body.contentType, cookie: `itd_session=${client.cookie}`, 'x-csrf-token': client.csrf ?? '' },
+        headers: {
+          'content-type': body.contentType,
+          cookie: `itd_session=${client.cookie}`,
+          'x-csrf-token': client.csrf ?? '',
+        },
       });
     const imported = await call(ma.client);
     assert.equal(imported.statusCode, 200, imported.body);
     assert.equal(imported.json<PermitImportSummary>().created, 1);
 
     const kenyaCustoms = await signedInUser(t, clock, { party: 'KE' });
-    assert.equal((await call(kenyaCustoms.client)).statusCode, 403, 'a Party body that is not its Management Authority');
+    assert.equal(
+      (await call(kenyaCustoms.client)).statusCode,
+      403,
+      'a Party body that is not its Management Authority',
+    );
 
     const customs = await signedInUser(t, clock, { party: 'FR' });
     const looked = await customs.client.call('GET', lookupUrl);
@@ -61,10 +82,17 @@ describe('permit routes', () => {
     const system = new ApiClient(t.app);
     system.bearer = secret;
     const terms = await system.call('GET', '/api/v1/terms/current');
-    const accepted = await system.call('POST', '/api/v1/terms/accept', { version: terms.json<{ version: number }>().version });
+    const accepted = await system.call('POST', '/api/v1/terms/accept', {
+      version: terms.json<{ version: number }>().version,
+    });
     assert.equal(accepted.statusCode, 200, accepted.body);
     assert.equal((await system.call('GET', lookupUrl)).statusCode, 200);
-    for (const url of ['/api/v1/seizures', '/api/v1/reports', '/api/v1/permits/receipts?country=FR', '/api/v1/groups']) {
+    for (const url of [
+      '/api/v1/seizures',
+      '/api/v1/reports',
+      '/api/v1/permits/receipts?country=FR',
+      '/api/v1/groups',
+    ]) {
       assert.equal((await system.call('GET', url)).statusCode, 403, url);
     }
   });

@@ -27,7 +27,11 @@ before(async () => {
 });
 after(async () => database?.close());
 
-const file = (bytes: Buffer, party?: string) => ({ bytes, fileName: 'permits.xml', ...(party ? { party } : {}) });
+const file = (bytes: Buffer, party?: string) => ({
+  bytes,
+  fileName: 'permits.xml',
+  ...(party ? { party } : {}),
+});
 const stored = (number: string) =>
   database.db
     .selectFrom('permits')
@@ -38,31 +42,61 @@ const stored = (number: string) =>
 
 describe('permit import', () => {
   test('a CITESEPermit document is imported by its Party’s Management Authority, box by box', async () => {
-    const number = 'KE/2026-000123 — a long number as some offices issue them, well beyond seventy characters';
-    const summary = await importPermits(deps, kenyaMa, NO_REQUEST, file(permitXml([
-      {
-        number,
-        stamp: 'SS-0042',
-        lines: [
-          { species: 'Alligator mississippiensis', quantity: '5', originPermit: 'US12345', origin: 'US' },
-          { species: 'Aloe ferox', quantity: '12.5', unit: 'KIL', term: 'EXT', source: 'A' },
-        ],
-      },
-    ])));
-    assert.deepEqual(summary, { format: 'xml', permits: 1, created: 1, updated: 0, unchanged: 0, problems: [] });
+    const number =
+      'KE/2026-000123 — a long number as some offices issue them, well beyond seventy characters';
+    const summary = await importPermits(
+      deps,
+      kenyaMa,
+      NO_REQUEST,
+      file(
+        permitXml([
+          {
+            number,
+            stamp: 'SS-0042',
+            lines: [
+              { species: 'Alligator mississippiensis', quantity: '5', originPermit: 'US12345', origin: 'US' },
+              { species: 'Aloe ferox', quantity: '12.5', unit: 'KIL', term: 'EXT', source: 'A' },
+            ],
+          },
+        ]),
+      ),
+    );
+    assert.deepEqual(summary, {
+      format: 'xml',
+      permits: 1,
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      problems: [],
+    });
     const [permit] = await stored(number);
     assert.ok(permit);
     assert.equal(permit.number, number, 'kept as issued');
     assert.ok(number.length > 70);
     assert.equal(permit.permit_type, 'E');
     assert.equal(permit.security_stamp_key, 'SS0042');
-    const lines = await database.db.selectFrom('permit_lines').selectAll().where('permit_id', '=', permit.id).orderBy('line_no').execute();
-    assert.deepEqual(lines.map((l) => [l.taxon_name, l.quantity, l.unit_code, l.origin_permit]), [
-      ['Alligator mississippiensis', 5, 'PCS', 'US12345'],
-      ['Aloe ferox', 12.5, 'KIL', null],
-    ]);
-    assert.ok(lines.every((line) => line.taxon_id !== null), 'species resolved against the checklist');
-    const audit = await database.db.selectFrom('audit_events').select(['action', 'details']).where('action', '=', 'permit.import').execute();
+    const lines = await database.db
+      .selectFrom('permit_lines')
+      .selectAll()
+      .where('permit_id', '=', permit.id)
+      .orderBy('line_no')
+      .execute();
+    assert.deepEqual(
+      lines.map((l) => [l.taxon_name, l.quantity, l.unit_code, l.origin_permit]),
+      [
+        ['Alligator mississippiensis', 5, 'PCS', 'US12345'],
+        ['Aloe ferox', 12.5, 'KIL', null],
+      ],
+    );
+    assert.ok(
+      lines.every((line) => line.taxon_id !== null),
+      'species resolved against the checklist',
+    );
+    const audit = await database.db
+      .selectFrom('audit_events')
+      .select(['action', 'details'])
+      .where('action', '=', 'permit.import')
+      .execute();
     assert.equal(audit.length, 1);
   });
 
@@ -72,14 +106,24 @@ describe('permit import', () => {
     const again = await importPermits(deps, kenyaMa, NO_REQUEST, file(permitXml(permits)));
     assert.deepEqual([again.created, again.updated, again.unchanged], [0, 0, 1]);
     // The same number written another way is the same permit.
-    const changed = [{ number: 'ke re 1', until: '2026-12-31', lines: [{ species: 'Aloe ferox', quantity: '10' }] }];
+    const changed = [
+      { number: 'ke re 1', until: '2026-12-31', lines: [{ species: 'Aloe ferox', quantity: '10' }] },
+    ];
     const updated = await importPermits(deps, kenyaMa, NO_REQUEST, file(permitXml(changed)));
     assert.deepEqual([updated.created, updated.updated, updated.unchanged], [0, 1, 0]);
     const rows = await stored('KE-RE-1');
     assert.equal(rows.length, 1, 'never a second copy');
     assert.equal(rows[0]!.version, 2);
-    const events = await database.db.selectFrom('permit_events').select(['kind', 'details']).where('permit_id', '=', rows[0]!.id).orderBy('id').execute();
-    assert.deepEqual(events.map((e) => e.kind), ['issued', 'updated']);
+    const events = await database.db
+      .selectFrom('permit_events')
+      .select(['kind', 'details'])
+      .where('permit_id', '=', rows[0]!.id)
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      events.map((e) => e.kind),
+      ['issued', 'updated'],
+    );
     assert.deepEqual((events[1]!.details as { changed: string[] }).changed.sort(), ['number', 'validUntil']);
   });
 
@@ -87,7 +131,12 @@ describe('permit import', () => {
     const template = Buffer.from(csvText(permitTemplateRows(), { bom: true }));
     const ok = await importPermits(deps, kenyaMa, NO_REQUEST, { bytes: template, fileName: 'template.csv' });
     assert.deepEqual([ok.format, ok.created, ok.problems], ['csv', 1, []]);
-    const lines = await database.db.selectFrom('permit_lines').select('quantity').innerJoin('permits', 'permits.id', 'permit_lines.permit_id').where('permits.number', '=', '26KE000123').execute();
+    const lines = await database.db
+      .selectFrom('permit_lines')
+      .select('quantity')
+      .innerJoin('permits', 'permits.id', 'permit_lines.permit_id')
+      .where('permits.number', '=', '26KE000123')
+      .execute();
     assert.equal(lines.length, 2, 'two rows of one number are one permit of two lines');
 
     const [header, first] = permitTemplateRows();
@@ -101,7 +150,10 @@ describe('permit import', () => {
       row({ 'Permit number': 'KE-GOOD-4' }),
     ];
     assert.ok(col('Species') >= 0);
-    const summary = await importPermits(deps, kenyaMa, NO_REQUEST, { bytes: Buffer.from(csvText(bad)), fileName: 'bad.csv' });
+    const summary = await importPermits(deps, kenyaMa, NO_REQUEST, {
+      bytes: Buffer.from(csvText(bad)),
+      fileName: 'bad.csv',
+    });
     assert.equal(summary.created, 0);
     const problems = summary.problems.map((p) => [p.row, p.field, p.value, p.suggestion]);
     assert.deepEqual(problems, [
@@ -110,22 +162,33 @@ describe('permit import', () => {
       [4, 'validUntil', '31/02/2026', 'YYYY-MM-DD'],
     ]);
     assert.ok(summary.problems.every((p) => p.message.length > 0));
-    assert.equal((await stored('KE-GOOD-4')).length, 0, 'a file with problems writes nothing, not even its good rows');
+    assert.equal(
+      (await stored('KE-GOOD-4')).length,
+      0,
+      'a file with problems writes nothing, not even its good rows',
+    );
   });
 
   test('a permit of another Party in the file is refused', async () => {
-    const summary = await importPermits(deps, kenyaMa, NO_REQUEST, file(permitXml([
-      { number: 'TZ-1', country: 'TZ', lines: [{ species: 'Aloe ferox', quantity: '1' }] },
-    ])));
-    assert.deepEqual(summary.problems.map((p) => [p.field, p.value]), [['issuingCountry', 'TZ']]);
+    const summary = await importPermits(
+      deps,
+      kenyaMa,
+      NO_REQUEST,
+      file(permitXml([{ number: 'TZ-1', country: 'TZ', lines: [{ species: 'Aloe ferox', quantity: '1' }] }])),
+    );
+    assert.deepEqual(
+      summary.problems.map((p) => [p.field, p.value]),
+      [['issuingCountry', 'TZ']],
+    );
   });
 
   test('an XML bomb sent as an import is refused as a problem with its line, and writes nothing', async () => {
-    const bomb = '<?xml version="1.0"?>\n<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n<CITESEPermit>&b;</CITESEPermit>';
+    const bomb =
+      '<?xml version="1.0"?>\n<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n<CITESEPermit>&b;</CITESEPermit>';
     const summary = await importPermits(deps, kenyaMa, NO_REQUEST, file(Buffer.from(bomb)));
     assert.equal(summary.permits, 0);
     assert.equal(summary.problems[0]?.row, 2);
-    assert.match(summary.problems[0]!.message, /DOCTYPE/);
+    assert.match(summary.problems[0].message, /DOCTYPE/);
   });
 });
 
@@ -141,9 +204,21 @@ describe('who may write a Party’s permits', () => {
       await makeActor(database.db, { kind: 'secretariat', party: null, role: 'member' }),
     ];
     for (const actor of refused) {
-      await assert.rejects(importPermits(deps, actor, NO_REQUEST, file(one(`KE-DENY-${actor.label}`), 'KE')), ForbiddenError, actor.label);
+      await assert.rejects(
+        importPermits(deps, actor, NO_REQUEST, file(one(`KE-DENY-${actor.label}`), 'KE')),
+        ForbiddenError,
+        actor.label,
+      );
     }
-    assert.equal(await database.db.selectFrom('permits').select('id').where('number', 'like', 'KE-DENY-%').execute().then((r) => r.length), 0);
+    assert.equal(
+      await database.db
+        .selectFrom('permits')
+        .select('id')
+        .where('number', 'like', 'KE-DENY-%')
+        .execute()
+        .then((r) => r.length),
+      0,
+    );
   });
 
   test('a Secretariat data officer imports for a named Party; without one the Party is asked for', async () => {
@@ -157,22 +232,43 @@ describe('who may write a Party’s permits', () => {
     const customs = await makeActor(database.db, { party: 'KE', authority: 'customs' });
     await assert.rejects(
       withActor(database.db, customs, (tx) =>
-        tx.insertInto('permits').values({
-          issuing_country: 'KE', number: 'KE-RLS-1', number_key: 'KERLS1', permit_type: 'E',
-          source_format: 'csv', content: '{}', content_hash: 'x',
-        }).execute(),
+        tx
+          .insertInto('permits')
+          .values({
+            issuing_country: 'KE',
+            number: 'KE-RLS-1',
+            number_key: 'KERLS1',
+            permit_type: 'E',
+            source_format: 'csv',
+            content: '{}',
+            content_hash: 'x',
+          })
+          .execute(),
       ),
       /row-level security/,
     );
     const changed = await withActor(database.db, customs, (tx) =>
-      tx.updateTable('permits').set({ status: 'cancelled' }).where('issuing_country', '=', 'KE').executeTakeFirst(),
+      tx
+        .updateTable('permits')
+        .set({ status: 'cancelled' })
+        .where('issuing_country', '=', 'KE')
+        .executeTakeFirst(),
     );
     assert.equal(Number(changed.numUpdatedRows), 0, 'no row of KE is writable by its customs');
     const changedByMa = await withActor(database.db, kenyaMa, (tx) =>
-      tx.updateTable('permits').set({ status_note: 'checked' }).where('issuing_country', '=', 'KE').executeTakeFirst(),
+      tx
+        .updateTable('permits')
+        .set({ status_note: 'checked' })
+        .where('issuing_country', '=', 'KE')
+        .executeTakeFirst(),
     );
-    assert.ok(Number(changedByMa.numUpdatedRows) > 0, 'the same statement by the Management Authority does change them');
-    const system = await withActor(database.db, systemActor('test'), (tx) => tx.selectFrom('permits').select('id').execute());
+    assert.ok(
+      Number(changedByMa.numUpdatedRows) > 0,
+      'the same statement by the Management Authority does change them',
+    );
+    const system = await withActor(database.db, systemActor('test'), (tx) =>
+      tx.selectFrom('permits').select('id').execute(),
+    );
     assert.ok(system.length > 0);
   });
 });

@@ -113,7 +113,9 @@ export async function readStoredPermits(
   tx: Tx,
   country: string,
   numberKeys: string[],
-): Promise<Map<string, { id: string; version: number; contentHash: string; content: Record<string, unknown> }>> {
+): Promise<
+  Map<string, { id: string; version: number; contentHash: string; content: Record<string, unknown> }>
+> {
   if (numberKeys.length === 0) return new Map();
   const rows = await tx
     .selectFrom('permits')
@@ -157,11 +159,7 @@ const boxesOf = (permit: CheckedPermit, meta: PermitWriteMeta) => ({
   transport_document: permit.transportDocument,
 });
 
-export async function insertPermit(
-  tx: Tx,
-  permit: CheckedPermit,
-  meta: PermitWriteMeta,
-): Promise<string> {
+export async function insertPermit(tx: Tx, permit: CheckedPermit, meta: PermitWriteMeta): Promise<string> {
   const { id } = await tx
     .insertInto('permits')
     .values({ ...boxesOf(permit, meta), created_by: meta.userId, updated_by: meta.userId })

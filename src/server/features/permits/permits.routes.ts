@@ -54,10 +54,18 @@ export const permitRoutes: FastifyPluginAsyncZod<PermitRouteDeps> = async (app, 
     '/:id/endorsements',
     {
       config: { access: 'data', tokenScope: 'permits.lookup' },
-      schema: { tags, params: z.object({ id: z.string().uuid() }), body: endorsementSchema, response: { 200: lookupResultSchema } },
+      schema: {
+        tags,
+        params: z.object({ id: z.string().uuid() }),
+        body: endorsementSchema,
+        response: { 200: lookupResultSchema },
+      },
     },
     async (request) =>
-      endorsePermit(deps, request.actor, requestContextOf(request), { ...request.body, id: request.params.id }),
+      endorsePermit(deps, request.actor, requestContextOf(request), {
+        ...request.body,
+        id: request.params.id,
+      }),
   );
 
   app.get('/template.csv', { config: { access: 'data' }, schema: { tags } }, async (_request, reply) =>
@@ -72,7 +80,11 @@ export const permitRoutes: FastifyPluginAsyncZod<PermitRouteDeps> = async (app, 
     {
       config: { access: 'data' },
       bodyLimit: maxBytes + 1_048_576,
-      schema: { tags, querystring: importQuerySchema, response: { 200: importSummarySchema, 422: importSummarySchema } },
+      schema: {
+        tags,
+        querystring: importQuerySchema,
+        response: { 200: importSummarySchema, 422: importSummarySchema },
+      },
     },
     async (request, reply) => {
       // Security: a user who may not import is refused before the body is read.
@@ -81,13 +93,15 @@ export const permitRoutes: FastifyPluginAsyncZod<PermitRouteDeps> = async (app, 
       let file: { name: string; bytes: Buffer } | null = null;
       try {
         for await (const part of request.parts())
-          if (part.type === 'file') file = { name: part.filename.slice(0, 255), bytes: await part.toBuffer() };
+          if (part.type === 'file')
+            file = { name: part.filename.slice(0, 255), bytes: await part.toBuffer() };
       } catch (error) {
         if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
           throw new AppError('payload_too_large', 413, { limit: maxBytes });
         throw error;
       }
-      if (!file || file.bytes.length === 0) throw new ValidationError([{ field: 'file', reason: 'required' }]);
+      if (!file || file.bytes.length === 0)
+        throw new ValidationError([{ field: 'file', reason: 'required' }]);
       const summary = await importPermits(deps, request.actor, requestContextOf(request), {
         bytes: file.bytes,
         fileName: file.name,
@@ -100,13 +114,19 @@ export const permitRoutes: FastifyPluginAsyncZod<PermitRouteDeps> = async (app, 
 
   app.post(
     '/mark',
-    { config: { access: 'data' }, schema: { tags, body: markPermitSchema, response: { 200: permitViewSchema } } },
+    {
+      config: { access: 'data' },
+      schema: { tags, body: markPermitSchema, response: { 200: permitViewSchema } },
+    },
     async (request) => markPermit(deps, request.actor, requestContextOf(request), request.body),
   );
 
   app.get(
     '/receipts',
-    { config: { access: 'data' }, schema: { tags, querystring: receiptQuerySchema, response: { 200: receiptListSchema } } },
+    {
+      config: { access: 'data' },
+      schema: { tags, querystring: receiptQuerySchema, response: { 200: receiptListSchema } },
+    },
     async (request) => listReceipts(deps, request.actor, requestContextOf(request), request.query),
   );
 };

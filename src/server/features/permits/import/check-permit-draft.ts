@@ -61,7 +61,12 @@ export interface CheckReferences {
   /** The Party the file is imported for: every permit must be issued by it. */
   party: string;
   countries: ReadonlySet<string>;
-  codes: { term: ReadonlySet<string>; unit: ReadonlySet<string>; source: ReadonlySet<string>; purpose: ReadonlySet<string> };
+  codes: {
+    term: ReadonlySet<string>;
+    unit: ReadonlySet<string>;
+    source: ReadonlySet<string>;
+    purpose: ReadonlySet<string>;
+  };
   resolveSpecies: (name: string) => Promise<Resolution>;
 }
 
@@ -91,8 +96,13 @@ export async function checkPermitDraft(
   refs: CheckReferences,
 ): Promise<{ permit: CheckedPermit | null; problems: PermitImportProblem[] }> {
   const problems: PermitImportProblem[] = [];
-  const problem = (row: number, field: string, value: string | null, message: string, suggestion: string | null = null) =>
-    problems.push({ row, field, value: value ?? '', message, suggestion });
+  const problem = (
+    row: number,
+    field: string,
+    value: string | null,
+    message: string,
+    suggestion: string | null = null,
+  ) => problems.push({ row, field, value: value ?? '', message, suggestion });
 
   const number = text(draft.number);
   if (number === '') problem(draft.row, 'number', draft.number, 'the permit number (box 1) is missing');
@@ -103,11 +113,23 @@ export async function checkPermitDraft(
 
   const type = TYPE_WORDS[text(draft.type).toUpperCase()];
   if (type === undefined)
-    problem(draft.row, 'type', draft.type, 'the permit type is not known', `one of ${PERMIT_TYPES.join(', ')}`);
+    problem(
+      draft.row,
+      'type',
+      draft.type,
+      'the permit type is not known',
+      `one of ${PERMIT_TYPES.join(', ')}`,
+    );
 
   const issuing = text(draft.issuingCountry).toUpperCase() || refs.party;
   if (issuing !== refs.party)
-    problem(draft.row, 'issuingCountry', draft.issuingCountry, `this file is imported for ${refs.party}: a permit issued by another Party is refused`, refs.party);
+    problem(
+      draft.row,
+      'issuingCountry',
+      draft.issuingCountry,
+      `this file is imported for ${refs.party}: a permit issued by another Party is refused`,
+      refs.party,
+    );
 
   const day = (field: string, value: string | null) => {
     const v = text(value);
@@ -120,7 +142,13 @@ export async function checkPermitDraft(
   const validFrom = day('validFrom', draft.validFrom);
   const validUntil = day('validUntil', draft.validUntil);
   if (validUntil === null && text(draft.validUntil) === '')
-    problem(draft.row, 'validUntil', draft.validUntil, 'the last day of validity (box 2) is missing', 'YYYY-MM-DD');
+    problem(
+      draft.row,
+      'validUntil',
+      draft.validUntil,
+      'the last day of validity (box 2) is missing',
+      'YYYY-MM-DD',
+    );
   if (validFrom !== null && validUntil !== null && validFrom > validUntil)
     problem(draft.row, 'validUntil', validUntil, `valid until is before valid from (${validFrom})`);
 
@@ -142,7 +170,8 @@ export async function checkPermitDraft(
   };
   const purposeCode = code(draft.row, 'purposeCode', 'purpose', draft.purposeCode);
 
-  if (draft.lines.length === 0) problem(draft.row, 'lines', null, 'the permit has no line (species, quantity)');
+  if (draft.lines.length === 0)
+    problem(draft.row, 'lines', null, 'the permit has no line (species, quantity)');
   const lines: CheckedLine[] = [];
   for (const [index, line] of draft.lines.entries()) {
     const checked = await checkLine(line, index + 1, refs, problem, country, code);
@@ -180,9 +209,20 @@ export async function checkPermitDraft(
   };
 }
 
-type Problem = (row: number, field: string, value: string | null, message: string, suggestion?: string | null) => void;
+type Problem = (
+  row: number,
+  field: string,
+  value: string | null,
+  message: string,
+  suggestion?: string | null,
+) => void;
 type CountryCheck = (row: number, field: string, value: string | null) => string | null;
-type CodeCheck = (row: number, field: string, kind: keyof CheckReferences['codes'], value: string | null) => string | null;
+type CodeCheck = (
+  row: number,
+  field: string,
+  kind: keyof CheckReferences['codes'],
+  value: string | null,
+) => string | null;
 
 async function checkLine(
   line: PermitLineDraft,
@@ -221,9 +261,12 @@ async function checkLine(
   const sourceCode = code(line.row, 'source', 'source', line.sourceCode);
   const originCountry = country(line.row, 'originCountry', line.originCountry);
   const reexportCountry = country(line.row, 'reexportCountry', line.reexportCountry);
-  const failedCodes = [termCode, unitCode, sourceCode].some((value, i) => value === null && text([line.termCode, line.unitCode, line.sourceCode][i]!) !== '');
+  const failedCodes = [termCode, unitCode, sourceCode].some(
+    (value, i) => value === null && text([line.termCode, line.unitCode, line.sourceCode][i]!) !== '',
+  );
   const failedCountries =
-    (originCountry === null && text(line.originCountry) !== '') || (reexportCountry === null && text(line.reexportCountry) !== '');
+    (originCountry === null && text(line.originCountry) !== '') ||
+    (reexportCountry === null && text(line.reexportCountry) !== '');
   if (before.count > 0 || failedCodes || failedCountries) return null;
   return {
     lineNo,

@@ -7,7 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../../../shared/actor.ts';
-import type { PermitImportProblem, PermitImportSummary, PermitSourceFormat } from '../../../../shared/permits.contract.ts';
+import type {
+  PermitImportProblem,
+  PermitImportSummary,
+  PermitSourceFormat,
+} from '../../../../shared/permits.contract.ts';
 import type { Resolution } from '../../../../shared/reference.contract.ts';
 import { withActor, type Tx } from '../../../db/with-actor.ts';
 import { ValidationError } from '../../../errors.ts';
@@ -36,11 +40,17 @@ export interface ImportPermitsInput {
 
 /** An XML document starts with "<" (after a byte order mark and white space); anything else is a spreadsheet. */
 export function looksLikeXml(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 1024).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const head = bytes
+    .subarray(0, 1024)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return head.startsWith('<');
 }
 
-type Read = { format: PermitSourceFormat; drafts: PermitDraft[] } | { format: PermitSourceFormat; problem: PermitImportProblem };
+type Read =
+  | { format: PermitSourceFormat; drafts: PermitDraft[] }
+  | { format: PermitSourceFormat; problem: PermitImportProblem };
 
 async function readDrafts(bytes: Buffer): Promise<Read> {
   if (looksLikeXml(bytes)) {
@@ -51,7 +61,13 @@ async function readDrafts(bytes: Buffer): Promise<Read> {
       const where = error.element === null ? 'the document' : `element ${error.element}`;
       return {
         format: 'xml',
-        problem: { row: error.line, field: error.element ?? 'document', value: '', message: `${where}: ${error.message}`, suggestion: null },
+        problem: {
+          row: error.line,
+          field: error.element ?? 'document',
+          value: '',
+          message: `${where}: ${error.message}`,
+          suggestion: null,
+        },
       };
     }
   }
@@ -97,7 +113,10 @@ export async function importPermits(
   // Read before the transaction: parsing a large file holds no connection.
   const read = await readDrafts(input.bytes);
   // The `itd` command may leave the Party out: the file's first permit names it (and every other must agree).
-  const named = 'drafts' in read && actor.kind === 'system' ? read.drafts[0]?.issuingCountry?.trim().toUpperCase() : undefined;
+  const named =
+    'drafts' in read && actor.kind === 'system'
+      ? read.drafts[0]?.issuingCountry?.trim().toUpperCase()
+      : undefined;
   const party = partyOfWriter(actor, input.party) ?? named ?? null;
   if (party === null) throw new ValidationError([{ field: 'party', reason: 'permit_party_required' }]);
   return withActor(deps.db, actor, async (tx) => {
@@ -118,7 +137,13 @@ export async function importPermits(
     const counts = await writePermits(tx, checked.permits, read.format, actorIdOf(actor), deps.clock());
     await recordAudit(tx, audit, {
       action: 'permit.import',
-      details: { party, file: input.fileName, format: read.format, permits: checked.permits.length, ...counts },
+      details: {
+        party,
+        file: input.fileName,
+        format: read.format,
+        permits: checked.permits.length,
+        ...counts,
+      },
     });
     return { ...empty, permits: checked.permits.length, ...counts, problems: [] };
   });
@@ -140,7 +165,13 @@ async function checkDrafts(tx: Tx, drafts: PermitDraft[], party: string) {
   const permits: CheckedPermit[] = [];
   const firstRowOf = new Map<string, number>();
   if (drafts.length === 0)
-    problems.push({ row: 1, field: 'file', value: '', message: 'the file holds no permit', suggestion: null });
+    problems.push({
+      row: 1,
+      field: 'file',
+      value: '',
+      message: 'the file holds no permit',
+      suggestion: null,
+    });
   for (const draft of drafts) {
     const result = await checkPermitDraft(draft, refs);
     problems.push(...result.problems);
@@ -183,7 +214,13 @@ async function writePermits(
     const meta = { format, userId, contentHash };
     if (existing === undefined) {
       const id = await insertPermit(tx, permit, meta);
-      await insertPermitEvent(tx, { permitId: id, kind: 'issued', occurredOn: permit.issuedOn, userId, details: { format } });
+      await insertPermitEvent(tx, {
+        permitId: id,
+        kind: 'issued',
+        occurredOn: permit.issuedOn,
+        userId,
+        details: { format },
+      });
       counts.created += 1;
     } else if (existing.contentHash === contentHash) {
       counts.unchanged += 1;

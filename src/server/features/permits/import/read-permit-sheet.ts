@@ -53,7 +53,9 @@ export function isPermitSheetHeader(values: string[]): boolean {
 
 const BATCH_ROWS = 500;
 
-export async function readPermitSheet(bytes: Buffer): Promise<{ kind: 'csv' | 'xlsx'; drafts: PermitDraft[] }> {
+export async function readPermitSheet(
+  bytes: Buffer,
+): Promise<{ kind: 'csv' | 'xlsx'; drafts: PermitDraft[] }> {
   const sheet = await openSpreadsheet(
     bytes,
     { isHeader: isPermitSheetHeader, module: { url: import.meta.url, exportName: 'isPermitSheetHeader' } },
@@ -94,8 +96,16 @@ function permitOf(row: number, cell: (name: ColumnName) => string | null): Permi
     issuedOn: cell('Issued on'),
     validFrom: cell('Valid from'),
     validUntil: cell('Valid until'),
-    importer: { name: cell('Importer'), address: cell('Importer address'), country: cell('Importer country') },
-    exporter: { name: cell('Exporter'), address: cell('Exporter address'), country: cell('Exporter country') },
+    importer: {
+      name: cell('Importer'),
+      address: cell('Importer address'),
+      country: cell('Importer country'),
+    },
+    exporter: {
+      name: cell('Exporter'),
+      address: cell('Exporter address'),
+      country: cell('Exporter country'),
+    },
     specialConditions: cell('Special conditions'),
     purposeCode: cell('Purpose'),
     securityStamp: cell('Security stamp'),

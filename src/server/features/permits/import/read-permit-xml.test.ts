@@ -30,8 +30,21 @@ describe('CITESEPermit XML', () => {
           until: '2026-07-05',
           stamp: 'SS-0042',
           lines: [
-            { species: 'Alligator mississippiensis', quantity: '5', unit: 'PCS', originPermit: 'US12345', origin: 'US' },
-            { species: 'Aloe ferox', quantity: '12.5', unit: 'KIL', appendix: 'II', source: 'A', term: 'EXT' },
+            {
+              species: 'Alligator mississippiensis',
+              quantity: '5',
+              unit: 'PCS',
+              originPermit: 'US12345',
+              origin: 'US',
+            },
+            {
+              species: 'Aloe ferox',
+              quantity: '12.5',
+              unit: 'KIL',
+              appendix: 'II',
+              source: 'A',
+              term: 'EXT',
+            },
           ],
         },
       ]),
@@ -112,7 +125,9 @@ describe('CITESEPermit XML', () => {
   });
 
   test('a malformed document is refused with the line and the element at fault', () => {
-    const error = refusal(() => readXmlTree(Buffer.from('<CITESEPermit>\n  <Header>\n    <ID>1</Header>\n</CITESEPermit>')));
+    const error = refusal(() =>
+      readXmlTree(Buffer.from('<CITESEPermit>\n  <Header>\n    <ID>1</Header>\n</CITESEPermit>')),
+    );
     assert.equal(error.reason, 'malformed');
     assert.equal(error.line, 3);
     assert.ok(error.element === 'ID' || error.element === 'Header', String(error.element));

@@ -48,7 +48,14 @@ const dayOf = (value: string | null) => (value === null ? null : value.slice(0, 
 function addressOf(party: XmlElement | undefined): string | null {
   const address = at(party, 'PostalTradeAddress');
   if (!address) return null;
-  const parts = ['StreetName', 'PostOfficeBox', 'PostcodeCode', 'CityName', 'CountrySubDivisionName', 'CountryName']
+  const parts = [
+    'StreetName',
+    'PostOfficeBox',
+    'PostcodeCode',
+    'CityName',
+    'CountrySubDivisionName',
+    'CountryName',
+  ]
     .map((name) => textAt(address, name))
     .filter((part): part is string => part !== null);
   return parts.length === 0 ? null : parts.join(', ');
@@ -86,9 +93,11 @@ function draftOf(permit: XmlElement): PermitDraft {
     specialConditions: information.length === 0 ? null : information.join('\n'),
     purposeCode: textAt(header, 'PurposeCode'),
     securityStamp: textAt(authority, 'ID'),
-    issuingAuthority: [textAt(provider, 'Name'), addressOf(provider)].filter((part) => part !== null).join(', ') || null,
+    issuingAuthority:
+      [textAt(provider, 'Name'), addressOf(provider)].filter((part) => part !== null).join(', ') || null,
     issuingCountry: textAt(provider, 'PostalTradeAddress', 'CountryID'),
-    issuedPlace: textAt(issuer, 'IssueLogisticsLocation', 'Name') ?? textAt(header, 'IssueLogisticsLocation', 'Name'),
+    issuedPlace:
+      textAt(issuer, 'IssueLogisticsLocation', 'Name') ?? textAt(header, 'IssueLogisticsLocation', 'Name'),
     transportDocument: textAt(consignment, 'TransportContractReferencedDocument', 'ID'),
     lines: items.map(lineOf),
   };

@@ -49,12 +49,26 @@ export function readXmlTree(bytes: Buffer, maxBytes = XML_MAX_BYTES): XmlElement
 
   // Security: refuse the declaration itself, before anything in it could be used (entities, external subsets).
   parser.on('doctype', () =>
-    fail(new XmlRefusedError('doctype', parser.line, current(), 'a document type declaration (DOCTYPE) is not allowed')),
+    fail(
+      new XmlRefusedError(
+        'doctype',
+        parser.line,
+        current(),
+        'a document type declaration (DOCTYPE) is not allowed',
+      ),
+    ),
   );
   parser.on('opentag', (tag) => {
     elements += 1;
     if (elements > MAX_ELEMENTS)
-      fail(new XmlRefusedError('too_many_elements', parser.line, tag.local, 'the document has too many elements'));
+      fail(
+        new XmlRefusedError(
+          'too_many_elements',
+          parser.line,
+          tag.local,
+          'the document has too many elements',
+        ),
+      );
     if (stack.length >= MAX_DEPTH)
       fail(new XmlRefusedError('too_deep', parser.line, tag.local, 'the document is nested too deeply'));
     const attributes: Record<string, string> = {};
