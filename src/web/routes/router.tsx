@@ -31,6 +31,8 @@ import { ReportPage } from './reports/report-page.tsx';
 import { ReportsPage } from './reports/reports-page.tsx';
 import { StagingPage } from './reports/staging-page.tsx';
 import { UploadPage } from './reports/upload-page.tsx';
+import { PermitLookupPage } from './permits/permit-lookup-page.tsx';
+import { PermitRegistryPage } from './permits/permit-registry-page.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -61,6 +63,8 @@ export const router = createBrowserRouter([
           { path: 'reports/imports/:id', element: <StagingPage /> },
           { path: 'reports/:id', element: <ReportPage /> },
           ...groupRoutes,
+          { path: 'permits', element: <PermitLookupPage /> },
+          { path: 'permits/registry', element: <PermitRegistryPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
