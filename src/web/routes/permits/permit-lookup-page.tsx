@@ -33,8 +33,11 @@ function LookupScreen() {
   const [result, setResult] = useState<LookupResult | null>(null);
   const field = (name: keyof typeof form) => ({
     value: form[name],
-    onChange: (event: { currentTarget: { value: string } }) =>
-      setForm((f) => ({ ...f, [name]: event.currentTarget.value })),
+    // The value is read now: by the time the state updater runs, the event's currentTarget is gone.
+    onChange: (event: { currentTarget: { value: string } }) => {
+      const value = event.currentTarget.value;
+      setForm((f) => ({ ...f, [name]: value }));
+    },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
