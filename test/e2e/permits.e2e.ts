@@ -111,7 +111,8 @@ test(
       await p.getByText('Export recorded.').waitFor();
       assert.equal(await p.getByTestId('remaining-1').innerText(), '60');
 
-      await ma.getByLabel(field('Permit number')).fill('KE/2026/E-0042');
+      await ma.getByLabel(field('Issuing country (2 letters)')).fill('KE');
+    await ma.getByLabel(field('Permit number')).fill('KE/2026/E-0042');
       await ma.getByRole('button', { name: 'Report', exact: true }).click();
       await ma.getByText('Permit KE/2026/E-0042 is now stolen.').waitFor();
 
