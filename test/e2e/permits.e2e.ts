@@ -118,7 +118,7 @@ test(
 
       await verify('S-1234');
       await p.getByTestId('permit-verdict').getByText('Not valid').waitFor();
-      assert.match(await p.getByTestId('permit-flags').innerText(), /Reported stolen/);
+      assert.match(await p.getByTestId('permit-flags').innerText(), /reported stolen/i);
       await saveScreenshot(p, 'permits-stolen-375');
       assert.deepEqual(officer.problems, []);
 
