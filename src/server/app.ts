@@ -39,6 +39,7 @@ import { createFileSealer } from './features/groups/index.ts';
 import { groupContentRoutes } from './features/groups/index.ts';
 import { groupRoutes } from './features/groups/index.ts';
 import { auditRoutes } from './features/audit/index.ts';
+import { permitRoutes } from './features/permits/index.ts';
 
 export interface AppDeps {
   database: Database;
@@ -131,6 +132,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(groupRoutes, { prefix: '/api/v1/groups', ...groups });
   await app.register(groupContentRoutes, { prefix: '/api/v1/groups', ...groups });
   await app.register(auditRoutes, { prefix: '/api/v1/audit', ...services });
+  await app.register(permitRoutes, {
+    prefix: '/api/v1/permits',
+    ...services,
+    maxUploadBytes: deps.settings.importMaxBytes,
+  });
   await app.register(webRoutes, { webDistDir: deps.settings.webDistDir });
   return app;
 }

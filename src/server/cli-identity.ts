@@ -64,9 +64,11 @@ export async function runUsersCreate(settings: Settings, options: UsersCreateOpt
 
 export async function runTokensCreate(
   settings: Settings,
-  options: { email: string; days: string; name?: string },
+  options: { email: string; days: string; name?: string; scope?: string },
 ): Promise<void> {
   const days = Number(options.days);
+  if (options.scope !== undefined && options.scope !== 'permits.lookup')
+    throw new Error('--scope must be permits.lookup');
   if (!Number.isInteger(days) || days < 1 || days > 365)
     throw new Error('--days must be a whole number from 1 to 365');
   await withDb(settings, async (database) => {
@@ -74,7 +76,12 @@ export async function runTokensCreate(
       { db: database.db, clock: () => new Date() },
       systemActor('itd tokens create'),
       NO_REQUEST,
-      { email: options.email, days, name: options.name ?? 'created with itd tokens create' },
+      {
+        email: options.email,
+        days,
+        name: options.name ?? 'created with itd tokens create',
+        ...(options.scope ? { scope: 'permits.lookup' as const } : {}),
+      },
     );
     process.stdout.write(`${secret}\n`);
     process.stderr.write(

@@ -81,7 +81,8 @@ export function buildCli(): Command {
     .requiredOption('--email <address>', 'the user the token acts as')
     .requiredOption('--days <n>', 'days until it expires (1-365)')
     .option('--name <name>', 'what the token is for')
-    .action(async (options: { email: string; days: string; name?: string }) =>
+    .option('--scope <scope>', 'permits.lookup: the token opens only the permit lookup (for customs systems)')
+    .action(async (options: { email: string; days: string; name?: string; scope?: string }) =>
       (await identity()).runTokensCreate(readSettings(), options),
     );
 
@@ -130,6 +131,30 @@ export function buildCli(): Command {
     .option('--confidential', 'members cannot list each other and write only to the group or the owners')
     .action(async (options: GroupsCreateOptions) =>
       (await import('./cli-groups.ts')).runGroupsCreate(readSettings(), options),
+    );
+
+  const permits = program.command('permits').description('The CITES permit registry and its border lookup.');
+  const permitsCli = () => import('./cli-permits.ts');
+  permits
+    .command('import')
+    .argument('<file>', 'CITESEPermit XML (one or several permits), or CSV/XLSX in the platform layout')
+    .description('Import or update permits; exits 1 and writes the problems as CSV when the file has any.')
+    .option('--party <XX>', 'the issuing Party (default: the first permit of the file names it)')
+    .option('--errors <file>', 'where to write the problems (default FILE.errors.csv)')
+    .action(async (file: string, options: { party?: string; errors?: string }) =>
+      (await permitsCli()).runPermitsImport(readSettings(), file, options),
+    );
+  permits
+    .command('mark')
+    .description('Mark a permit lost, stolen or cancelled: every later lookup shows it in red.')
+    .requiredOption('--country <XX>', 'the issuing Party')
+    .requiredOption('--number <n>', 'the permit number')
+    .requiredOption('--status <status>', 'lost, stolen or cancelled')
+    .option('--on <yyyy-mm-dd>', 'the day it happened (default today)')
+    .option('--note <text>', 'a note kept with the status')
+    .action(
+      async (options: { country: string; number: string; status: string; on?: string; note?: string }) =>
+        (await permitsCli()).runPermitsMark(readSettings(), options),
     );
 
   const audit = program.command('audit').description('The tamper-evident audit log.');

@@ -109,9 +109,13 @@ export const tokenSchema = z.object({
   revokedAt: z.string().nullable(),
 });
 export const tokenListSchema = z.object({ items: z.array(tokenSchema) });
+/** A token with a scope opens only the routes that declare it: `permits.lookup` for customs systems. */
+export const TOKEN_SCOPES = ['permits.lookup'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
 export const createTokenSchema = z.object({
   name: z.string().trim().min(1).max(100),
   days: z.number().int().min(1).max(365),
+  scope: z.enum(TOKEN_SCOPES).optional(),
 });
 /** The secret is shown once, here, and never again. */
 export const createdTokenSchema = tokenSchema.extend({ token: z.string() });

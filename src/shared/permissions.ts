@@ -20,6 +20,12 @@ export const ACTIONS = [
   'report.import', // upload, fix and submit reports (Secretariat data officers; a Party's focal points, reporters)
   'report.publish', // publish a report or return it to draft (Secretariat data officers and admins)
   'group.administer', // create, change and archive closed user groups, and moderate any of them (Secretariat admins)
+  // Permits (issue 16). Import and mark: Secretariat data officers and admins; a Party's users, narrowed by the permits
+  // policy to a Management Authority of that Party (an organisation authority type the actor does not carry).
+  'permit.import',
+  // Verify a permit and endorse it (box 14): the Secretariat and Party bodies; the permits policy adds
+  // closed-user-group members of the customs, police and wildlife enforcement categories (never the igo category).
+  'permit.lookup',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -30,6 +36,7 @@ const hasItd = (actor: UserActor) => actor.hasItdAccess && actor.organisationKin
 const secretariatItd = (actor: UserActor) => secretariat(actor) && actor.hasItdAccess;
 const partyItd = (actor: UserActor) => partyBody(actor) && actor.hasItdAccess;
 const reportReader = (actor: UserActor) => secretariatItd(actor) || partyItd(actor);
+const permitVerifier = (actor: UserActor) => secretariat(actor) || partyBody(actor);
 
 const TABLE: Record<Action, Record<Role, Rule>> = {
   'registration.review': {
@@ -111,6 +118,20 @@ const TABLE: Record<Action, Record<Role, Rule>> = {
     focal_point: false,
     reporter: false,
     member: false,
+  },
+  'permit.import': {
+    admin: secretariat,
+    data_officer: secretariat,
+    focal_point: partyBody,
+    reporter: partyBody,
+    member: partyBody,
+  },
+  'permit.lookup': {
+    admin: permitVerifier,
+    data_officer: permitVerifier,
+    focal_point: permitVerifier,
+    reporter: permitVerifier,
+    member: permitVerifier,
   },
 };
 

@@ -47,6 +47,9 @@ const EXPECTED: Record<string, string> = {
   'function app_group_is_owner(uuid)': 'EXECUTE',
   'function app_group_member_visible(uuid,uuid,boolean)': 'EXECUTE',
   'function app_message_shows_recipients(uuid)': 'EXECUTE',
+  // Permits (migration 0038): the acting user's own standing, read past the users and group_members policies.
+  'function app_actor_is_management_authority()': 'EXECUTE',
+  'function app_actor_verifies_permits()': 'EXECUTE',
   'function app_seizure_figures_apply()': 'EXECUTE', // a trigger function: calling it directly is refused
   'table api_tokens': ALL,
   'table audit_chain_head': 'SELECT',
@@ -68,6 +71,11 @@ const EXPECTED: Record<string, string> = {
   'table one_time_tokens': ALL,
   'table organisations': 'INSERT SELECT UPDATE',
   'table outbox': 'INSERT SELECT UPDATE',
+  'table permit_endorsements': 'INSERT SELECT',
+  'table permit_events': 'INSERT SELECT',
+  'table permit_lines': ALL,
+  'table permit_lookups': 'INSERT SELECT',
+  'table permits': 'INSERT SELECT UPDATE',
   'table recovery_codes': ALL,
   'table reference_seeds': ALL,
   'table registrations': 'INSERT SELECT UPDATE',

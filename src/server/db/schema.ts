@@ -6,6 +6,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ImportTables } from './schema-imports.ts';
 import type { GroupTables } from './schema-groups.ts';
 import type { ReportTables } from './schema-reports.ts';
+import type { PermitTables } from './schema-permits.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in by default. */
@@ -191,6 +192,8 @@ export interface ApiTokensTable {
   expires_at: Timestamp;
   last_used_at: Opt<Date>;
   revoked_at: Opt<Date>;
+  /** null: the token acts as its user everywhere; a scope opens only the routes that declare it (migration 0039). */
+  scope: Opt<'permits.lookup'>;
 }
 
 export interface TermsVersionsTable {
@@ -296,7 +299,7 @@ export interface OutboxTable {
 }
 
 /** Every table; large features keep their tables' types in a `schema-<feature>.ts` of their own. */
-export interface DB extends ReportTables, ImportTables, GroupTables {
+export interface DB extends ReportTables, ImportTables, GroupTables, PermitTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;

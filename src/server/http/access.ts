@@ -23,10 +23,13 @@ import { authenticateSession, authenticateToken, type Authentication } from '../
 import { sameSecret } from '../features/identity/index.ts';
 
 export type RouteAccess = 'public' | 'any_session' | 'second_factor' | 'signed_in' | 'data';
+/** The scopes a route may open to a scoped API token (migration 0039); unscoped tokens open every route. */
+export type RouteTokenScope = 'permits.lookup';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    tokenScope?: RouteTokenScope;
   }
   interface FastifyRequest {
     actor: Actor;
@@ -89,6 +92,15 @@ export function registerAccessControl(
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameSecret(sent, auth.csrfToken)) throw new ForbiddenError();
     }
+    // Security: a scoped token (a customs system's) opens only the data routes that declare its scope; the
+    // signed-in routes stay open to it, so its user can accept the terms through it (as any token's user does).
+    if (
+      access === 'data' &&
+      auth.kind === 'token' &&
+      auth.scope !== null &&
+      request.routeOptions.config.tokenScope !== auth.scope
+    )
+      throw new ForbiddenError();
     switch (access) {
       case 'public':
       case undefined:

@@ -262,6 +262,27 @@ export const REASONS: Catalogue = {
     fr: 'un groupe garde au moins un propriétaire',
     es: 'un grupo conserva al menos un propietario',
   },
+  // Permits (issue 16).
+  permit_over_use: {
+    en: 'is more than what remains on line {line} of the permit: {remaining}',
+    fr: 'dépasse ce qui reste sur la ligne {line} du permis : {remaining}',
+    es: 'supera lo que queda en la línea {line} del permiso: {remaining}',
+  },
+  permit_line_unknown: {
+    en: 'the permit has no line {line}',
+    fr: 'le permis n’a pas de ligne {line}',
+    es: 'el permiso no tiene línea {line}',
+  },
+  permit_not_usable: {
+    en: 'the permit cannot be endorsed: {flags}',
+    fr: 'le permis ne peut pas être visé : {flags}',
+    es: 'el permiso no puede ser refrendado: {flags}',
+  },
+  permit_party_required: {
+    en: 'name the issuing Party of the permits',
+    fr: 'indiquez la Partie qui a délivré les permis',
+    es: 'indique la Parte que expidió los permisos',
+  },
 };
 
 /** What each reading limit counts, to complete "the limit of {value} {what}". */

@@ -8,6 +8,7 @@ import recordEn from './record/en.json' with { type: 'json' };
 import groupsEn from './groups/en.json' with { type: 'json' };
 
 import securityKeysEn from './securityKeys/en.json' with { type: 'json' };
+import permitsEn from './permits/en.json' with { type: 'json' };
 export const messages = {
   ...shellEn,
   reports: reportsEn,
@@ -15,5 +16,6 @@ export const messages = {
   record: recordEn,
   groups: groupsEn,
   securityKeys: securityKeysEn,
+  permits: permitsEn,
 };
 export type Messages = typeof messages;

@@ -7,6 +7,7 @@ import explorerEs from './explorer/es.json' with { type: 'json' };
 import recordEs from './record/es.json' with { type: 'json' };
 import groupsEs from './groups/es.json' with { type: 'json' };
 import securityKeysEs from './securityKeys/es.json' with { type: 'json' };
+import permitsEs from './permits/es.json' with { type: 'json' };
 import type { Messages } from './messages-en.ts';
 
 // Typed as the English messages: the compiler refuses to build if this language lacks a key English has.
@@ -17,4 +18,5 @@ export const messages: Messages = {
   record: recordEs,
   groups: groupsEs,
   securityKeys: securityKeysEs,
+  permits: permitsEs,
 };

@@ -7,6 +7,7 @@ import explorerFr from './explorer/fr.json' with { type: 'json' };
 import recordFr from './record/fr.json' with { type: 'json' };
 import groupsFr from './groups/fr.json' with { type: 'json' };
 import securityKeysFr from './securityKeys/fr.json' with { type: 'json' };
+import permitsFr from './permits/fr.json' with { type: 'json' };
 import type { Messages } from './messages-en.ts';
 
 // Typed as the English messages: the compiler refuses to build if this language lacks a key English has.
@@ -17,4 +18,5 @@ export const messages: Messages = {
   record: recordFr,
   groups: groupsFr,
   securityKeys: securityKeysFr,
+  permits: permitsFr,
 };

@@ -83,6 +83,14 @@ export const router = createBrowserRouter([
           },
           { path: 'reports/:id', ...lazyPage(() => import('./reports/report-page.tsx'), 'ReportPage') },
           ...groupRoutes,
+          {
+            path: 'permits',
+            ...lazyPage(() => import('./permits/permit-lookup-page.tsx'), 'PermitLookupPage'),
+          },
+          {
+            path: 'permits/registry',
+            ...lazyPage(() => import('./permits/permit-registry-page.tsx'), 'PermitRegistryPage'),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -108,6 +108,11 @@ function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
         </NavLink>
       ) : null}
       <GroupsNavLink onNavigate={onNavigate} />
+      {session ? (
+        <NavLink to="/permits" end className="itd-nav__link" onClick={onNavigate}>
+          {t('permits.nav')}
+        </NavLink>
+      ) : null}
     </>
   );
 }

@@ -77,7 +77,7 @@ export type FrontDoorSession = UserRecord & {
 export async function findApiTokenByHash(tx: Tx, tokenHash: string) {
   return tx
     .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'terms_version', 'expires_at', 'last_used_at'])
+    .select(['id', 'user_id', 'terms_version', 'expires_at', 'last_used_at', 'scope'])
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();

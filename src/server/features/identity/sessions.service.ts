@@ -40,7 +40,15 @@ export type Authentication =
       actor: UserActor;
       expiresAt: Date;
     }
-  | { kind: 'token'; tokenId: string; termsAccepted: boolean; user: UserRecord; actor: UserActor };
+  | {
+      kind: 'token';
+      tokenId: string;
+      termsAccepted: boolean;
+      user: UserRecord;
+      actor: UserActor;
+      /** null: acts as its user everywhere; otherwise only on routes that declare this scope. */
+      scope: 'permits.lookup' | null;
+    };
 
 export function actorOf(user: UserRecord): UserActor {
   return {
@@ -166,6 +174,7 @@ export async function authenticateToken(
       kind: 'token',
       tokenId: token.id,
       termsAccepted: current !== null && token.terms_version === current,
+      scope: token.scope,
       user,
       actor: actorOf(user),
     };

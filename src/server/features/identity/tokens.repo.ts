@@ -20,6 +20,7 @@ export async function insertToken(
     name: string;
     token_hash: string;
     terms_version: number | null;
+    scope?: 'permits.lookup' | null;
     created_at: Date;
     expires_at: Date;
   },

@@ -37,7 +37,7 @@ export async function createToken(
   deps: IdentityDeps,
   actor: Actor,
   request: RequestContext,
-  input: { authentication: Authentication; name: string; days: number },
+  input: { authentication: Authentication; name: string; days: number; scope?: 'permits.lookup' },
 ) {
   if (actor.kind !== 'user' || !can(actor, 'token.manage_own')) throw new ForbiddenError();
   return withActor(deps.db, actor, async (tx) => {
@@ -49,6 +49,7 @@ export async function createToken(
       name: input.name,
       token_hash: hashSecret(secret),
       terms_version: termsVersion,
+      scope: input.scope ?? null,
       created_at: now,
       expires_at: new Date(now.getTime() + input.days * DAY_MS),
     });
@@ -56,7 +57,7 @@ export async function createToken(
       action: 'token.created',
       targetType: 'api_token',
       targetId: row.id,
-      details: { days: input.days },
+      details: { days: input.days, scope: input.scope ?? null },
     });
     return { ...view(row), token: secret };
   });
@@ -67,7 +68,7 @@ export async function createTokenByCommand(
   deps: Pick<IdentityDeps, 'db' | 'clock'>,
   actor: SystemActor,
   request: RequestContext,
-  input: { email: string; days: number; name: string },
+  input: { email: string; days: number; name: string; scope?: 'permits.lookup' },
 ): Promise<string> {
   const secret = randomSecret(32);
   await withActor(deps.db, actor, async (tx) => {
@@ -80,6 +81,7 @@ export async function createTokenByCommand(
       token_hash: hashSecret(secret),
       // The user accepts the terms through the token itself (POST /api/v1/terms/accept).
       terms_version: null,
+      scope: input.scope ?? null,
       created_at: now,
       expires_at: new Date(now.getTime() + input.days * DAY_MS),
     });
@@ -87,7 +89,7 @@ export async function createTokenByCommand(
       action: 'token.created',
       targetType: 'api_token',
       targetId: token.id,
-      details: { days: input.days, userId: user.id },
+      details: { days: input.days, userId: user.id, scope: input.scope ?? null },
     });
   });
   return secret;

@@ -227,6 +227,21 @@ export const TEMPLATES = {
       body: 'Hola {firstName}:\n\nTras {failures} inicios de sesión fallidos desde {addresses} dirección(es) de red en una hora, su cuenta está bloqueada hasta las {until} (UTC). Nadie inició sesión: los intentos fueron rechazados.\n\nSi esos intentos no fueron suyos, alguien puede estar intentando adivinar su contraseña. Cuando termine el bloqueo, inicie sesión y cambie su contraseña, o elija una nueva ahora con «¿Olvidó su contraseña?»:\n\n{link}\n\nSi continúa, avise a la Secretaría.',
     },
   },
+  // Permits (issue 16): the number and the status only, never the permit's contents.
+  permit_marked: {
+    en: {
+      subject: 'Permit {number} of {party} reported {status}',
+      body: 'Hello,\n\nPermit {number} issued by {party} was reported {status} on {on}. Every lookup of it now shows this in red. Sign in to the platform for details.',
+    },
+    fr: {
+      subject: 'Permis {number} de {party} signalé : {status}',
+      body: 'Bonjour,\n\nLe permis {number} délivré par {party} a été signalé ({status}) le {on}. Toute vérification de ce permis l’affiche désormais en rouge. Connectez-vous à la plateforme pour en savoir plus.',
+    },
+    es: {
+      subject: 'Permiso {number} de {party} notificado: {status}',
+      body: 'Hola:\n\nEl permiso {number} expedido por {party} fue notificado ({status}) el {on}. Toda verificación de este permiso lo muestra ahora en rojo. Inicie sesión en la plataforma para más detalles.',
+    },
+  },
 } satisfies Record<string, Record<Language, Template>>;
 
 export type TemplateName = keyof typeof TEMPLATES;
