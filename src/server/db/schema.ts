@@ -6,6 +6,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ImportTables } from './schema-imports.ts';
 import type { GroupTables } from './schema-groups.ts';
 import type { ReportTables } from './schema-reports.ts';
+import type { ExportTables } from './schema-exports.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in by default. */
@@ -172,6 +173,8 @@ export interface SessionsTable {
   ip_address: Opt<string>;
   user_agent: Opt<string>;
   revoked_at: Opt<Date>;
+  /** When the user last entered a second factor to step up (record-level exports), migration 0042. */
+  stepped_up_at: Opt<Date>;
 }
 
 export interface ApiTokensTable {
@@ -184,6 +187,8 @@ export interface ApiTokensTable {
   expires_at: Timestamp;
   last_used_at: Opt<Date>;
   revoked_at: Opt<Date>;
+  /** What the token may do beyond reading: `export` (migration 0042). */
+  scopes: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface TermsVersionsTable {
@@ -260,7 +265,7 @@ export interface OutboxTable {
 }
 
 /** Every table; large features keep their tables' types in a `schema-<feature>.ts` of their own. */
-export interface DB extends ReportTables, ImportTables, GroupTables {
+export interface DB extends ReportTables, ImportTables, GroupTables, ExportTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
