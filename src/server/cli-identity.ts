@@ -64,17 +64,20 @@ export async function runUsersCreate(settings: Settings, options: UsersCreateOpt
 
 export async function runTokensCreate(
   settings: Settings,
-  options: { email: string; days: string; name?: string },
+  options: { email: string; days: string; name?: string; scope?: string },
 ): Promise<void> {
   const days = Number(options.days);
   if (!Number.isInteger(days) || days < 1 || days > 365)
     throw new Error('--days must be a whole number from 1 to 365');
+  if (options.scope !== undefined && options.scope !== 'export')
+    throw new Error('--scope must be export (the only scope a token may have)');
+  const scopes = options.scope === 'export' ? (['export'] as const) : [];
   await withDb(settings, async (database) => {
     const secret = await createTokenByCommand(
       { db: database.db, clock: () => new Date() },
       systemActor('itd tokens create'),
       NO_REQUEST,
-      { email: options.email, days, name: options.name ?? 'created with itd tokens create' },
+      { email: options.email, days, name: options.name ?? 'created with itd tokens create', scopes },
     );
     process.stdout.write(`${secret}\n`);
     process.stderr.write(

@@ -80,7 +80,8 @@ export function buildCli(): Command {
     .requiredOption('--email <address>', 'the user the token acts as')
     .requiredOption('--days <n>', 'days until it expires (1-365)')
     .option('--name <name>', 'what the token is for')
-    .action(async (options: { email: string; days: string; name?: string }) =>
+    .option('--scope <scope>', 'export: the token may also take data out as files (exports)')
+    .action(async (options: { email: string; days: string; name?: string; scope?: string }) =>
       (await identity()).runTokensCreate(readSettings(), options),
     );
 

@@ -43,6 +43,11 @@ const settingsSchema = z.object({
   GROUP_FILE_MAX_BYTES: z.coerce.number().int().min(1024).default(20_971_520),
   GROUP_FILE_TYPES: z.string().optional(),
   GROUP_STREAM_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
+  EXPORT_STEP_UP_MINUTES: z.coerce.number().int().min(1).max(720).default(15),
+  DOWNLOAD_REMINDER_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  SMALL_CELL_MAX_COUNT: z.coerce.number().int().min(0).max(100).default(3),
+  SMALL_CELL_DOMINANCE_PERCENT: z.coerce.number().min(50).max(100).default(85),
+  SMALL_CELL_DOMINANCE_RECORDS: z.coerce.number().int().min(1).max(10).default(2),
 });
 
 /**
@@ -126,6 +131,12 @@ export type Settings = {
   importMaxBytes: number;
   /** Closed user groups: upload limits and the live stream's polling interval. */
   groups: { fileMaxBytes: number; fileTypes: string[]; streamPollMs: number };
+  /** Data out (issue 14): step-up window, deletion reminders, small-cell protection of published figures. */
+  exports: {
+    stepUpMinutes: number;
+    reminderDays: number;
+    smallCells: { maxCount: number; dominanceShare: number; dominanceRecords: number };
+  };
 };
 
 export class SettingsError extends Error {}
@@ -183,6 +194,15 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
             .filter(Boolean)
         : DEFAULT_GROUP_FILE_TYPES,
       streamPollMs: s.GROUP_STREAM_POLL_MS,
+    },
+    exports: {
+      stepUpMinutes: s.EXPORT_STEP_UP_MINUTES,
+      reminderDays: s.DOWNLOAD_REMINDER_DAYS,
+      smallCells: {
+        maxCount: s.SMALL_CELL_MAX_COUNT,
+        dominanceShare: s.SMALL_CELL_DOMINANCE_PERCENT / 100,
+        dominanceRecords: s.SMALL_CELL_DOMINANCE_RECORDS,
+      },
     },
   };
 }

@@ -20,6 +20,9 @@ export const ACTIONS = [
   'report.import', // upload, fix and submit reports (Secretariat data officers; a Party's focal points, reporters)
   'report.publish', // publish a report or return it to draft (Secretariat data officers and admins)
   'group.administer', // create, change and archive closed user groups, and moderate any of them (Secretariat admins)
+  'data.export', // take records or figures out as a file, under the sharing rule and the terms (anyone reading the ITD)
+  'data.export_own_party', // download all of one's own Party's records in the template's layout (focal points, reporters)
+  'download.register', // read everyone's download register and outstanding attestations (Secretariat admins, data officers)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -108,6 +111,21 @@ const TABLE: Record<Action, Record<Role, Rule>> = {
   'group.administer': {
     admin: secretariat,
     data_officer: false,
+    focal_point: false,
+    reporter: false,
+    member: false,
+  },
+  'data.export': { admin: hasItd, data_officer: hasItd, focal_point: hasItd, reporter: hasItd, member: hasItd },
+  'data.export_own_party': {
+    admin: false,
+    data_officer: false,
+    focal_point: partyItd,
+    reporter: partyItd,
+    member: false,
+  },
+  'download.register': {
+    admin: secretariatItd,
+    data_officer: secretariatItd,
     focal_point: false,
     reporter: false,
     member: false,

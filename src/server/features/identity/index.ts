@@ -21,3 +21,4 @@ export {
 } from './sessions.service.ts';
 export { tokenRoutes } from './tokens.routes.ts';
 export { createTokenByCommand } from './tokens.service.ts';
+export { exportClearanceOf, type ExportClearance } from './step-up.ts';

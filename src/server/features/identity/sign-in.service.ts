@@ -47,7 +47,7 @@ function audit(
 }
 
 /** Counts a failure and locks the account when there were too many; returns true when now locked. */
-async function countFailure(
+export async function countFailure(
   tx: Tx,
   deps: IdentityDeps,
   request: RequestContext,

@@ -22,6 +22,7 @@ export async function insertToken(
     terms_version: number | null;
     created_at: Date;
     expires_at: Date;
+    scopes?: string[];
   },
 ) {
   return tx.insertInto('api_tokens').values(values).returning(TOKEN_COLUMNS).executeTakeFirstOrThrow();

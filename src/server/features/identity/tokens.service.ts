@@ -67,7 +67,7 @@ export async function createTokenByCommand(
   deps: Pick<IdentityDeps, 'db' | 'clock'>,
   actor: SystemActor,
   request: RequestContext,
-  input: { email: string; days: number; name: string },
+  input: { email: string; days: number; name: string; scopes?: readonly 'export'[] },
 ): Promise<string> {
   const secret = randomSecret(32);
   await withActor(deps.db, actor, async (tx) => {
@@ -82,12 +82,14 @@ export async function createTokenByCommand(
       terms_version: null,
       created_at: now,
       expires_at: new Date(now.getTime() + input.days * DAY_MS),
+      // `export` lets the token take data out (issue 14); without it a script may only read.
+      scopes: [...(input.scopes ?? [])],
     });
     await recordAudit(tx, auditContextOf(actor, deps.clock, request), {
       action: 'token.created',
       targetType: 'api_token',
       targetId: token.id,
-      details: { days: input.days, userId: user.id },
+      details: { days: input.days, userId: user.id, scopes: [...(input.scopes ?? [])] },
     });
   });
   return secret;
