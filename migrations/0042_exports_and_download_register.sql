@@ -13,6 +13,9 @@ create table downloads (
   id uuid primary key,
   user_id uuid not null references users (id) on delete restrict,
   organisation_id uuid not null references organisations (id) on delete restrict,
+  -- Who and which organisation, as written when the file was made (the register reads alone, like the audit log).
+  user_label text not null,
+  organisation_name text not null,
   kind text not null check (kind in ('records', 'figures', 'party_records')),
   format text not null check (format in ('csv', 'xlsx')),
   language text not null check (language in ('en', 'fr', 'es')),

@@ -28,8 +28,16 @@ export class UnauthenticatedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(code: 'forbidden' | 'terms_not_accepted' | 'password_change_required' = 'forbidden') {
-    super(code, 403);
+  constructor(
+    code:
+      | 'forbidden'
+      | 'terms_not_accepted'
+      | 'password_change_required'
+      | 'step_up_required'
+      | 'export_scope_required' = 'forbidden',
+    params: Record<string, unknown> = {},
+  ) {
+    super(code, 403, params);
   }
 }
 

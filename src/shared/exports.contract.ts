@@ -70,8 +70,9 @@ export type ExportGroup = (typeof EXPORT_GROUPS)[number];
 const columnList = z.preprocess(
   (value) => {
     if (value === undefined || value === '') return undefined;
-    const values = Array.isArray(value) ? value : String(value).split(',');
-    return values.map((v) => String(v).trim()).filter((v) => v !== '');
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    const values = Array.isArray(value) ? value.map(text) : text(value).split(',');
+    return values.map((v) => v.trim()).filter((v) => v !== '');
   },
   z.array(z.enum(EXPORT_COLUMNS)).min(1).max(EXPORT_COLUMNS.length).optional(),
 );

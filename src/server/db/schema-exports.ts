@@ -10,6 +10,8 @@ export interface DownloadsTable {
   id: string;
   user_id: string;
   organisation_id: string;
+  user_label: string;
+  organisation_name: string;
   kind: 'records' | 'figures' | 'party_records';
   format: 'csv' | 'xlsx';
   language: 'en' | 'fr' | 'es';

@@ -35,7 +35,9 @@ const FILTER_NAMES: Record<string, Words> = {
 /** The filters as "Name: value; …" in the export's language; the country role only when a country is chosen. */
 export function filtersInWords(filters: Record<string, unknown>, language: Language): string {
   const parts = Object.entries(filters)
-    .filter(([key, value]) => value !== undefined && !(key === 'countryRole' && filters.country === undefined))
+    .filter(
+      ([key, value]) => value !== undefined && !(key === 'countryRole' && filters.country === undefined),
+    )
     .map(([key, value]) => {
       const name = FILTER_NAMES[key]?.[language] ?? key;
       const text = Array.isArray(value)

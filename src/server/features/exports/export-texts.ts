@@ -40,7 +40,11 @@ export const COLUMN_NAMES: Record<Exclude<ExportColumn, 'original'>, Words> = {
     fr: 'Nationalité des contrevenants',
     es: 'Nacionalidad de los infractores',
   },
-  additionalInfo: { en: 'Additional information', fr: 'Informations complémentaires', es: 'Información adicional' },
+  additionalInfo: {
+    en: 'Additional information',
+    fr: 'Informations complémentaires',
+    es: 'Información adicional',
+  },
   isElephant: { en: 'Elephant record', fr: "Enregistrement d'éléphant", es: 'Registro de elefante' },
 };
 
@@ -58,7 +62,11 @@ export const WORDS = {
     es: 'Illegal Trade Database (CITES) [consultada el {date}]',
   },
   exportId: { en: 'Export id', fr: "Identifiant de l'export", es: 'Identificador de la exportación' },
-  madeBy: { en: 'Made by (organisation)', fr: 'Réalisé par (organisation)', es: 'Realizado por (organización)' },
+  madeBy: {
+    en: 'Made by (organisation)',
+    fr: 'Réalisé par (organisation)',
+    es: 'Realizado por (organización)',
+  },
   madeAt: { en: 'Made at (UTC)', fr: 'Réalisé le (UTC)', es: 'Realizado el (UTC)' },
   filters: { en: 'Filters', fr: 'Filtres', es: 'Filtros' },
   noFilters: {
@@ -115,7 +123,11 @@ export const GROUP_NAMES: Record<ExportGroup, Words> = {
   party: { en: 'reporting Party', fr: 'Partie déclarante', es: 'Parte informante' },
   taxon: { en: 'taxon', fr: 'taxon', es: 'taxón' },
   country: { en: 'country', fr: 'pays', es: 'país' },
-  route: { en: 'route (origin > destination)', fr: 'route (origine > destination)', es: 'ruta (origen > destino)' },
+  route: {
+    en: 'route (origin > destination)',
+    fr: 'route (origine > destination)',
+    es: 'ruta (origen > destino)',
+  },
 };
 
 /** A text with its {placeholders} filled. */

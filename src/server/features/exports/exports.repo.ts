@@ -89,7 +89,11 @@ export async function declareRecordCursor(
 }
 
 /** fetch forward <n> from <cursor>: the next chunk, empty at the end. */
-export async function fetchRecords(tx: Tx, cursor: 'export_records', count: number): Promise<ExportRecordRow[]> {
+export async function fetchRecords(
+  tx: Tx,
+  cursor: 'export_records',
+  count: number,
+): Promise<ExportRecordRow[]> {
   const result = await sql<ExportRecordRow>`fetch forward ${sql.raw(String(Math.trunc(count)))}
     from ${sql.raw(cursor)}`.execute(tx);
   return result.rows;

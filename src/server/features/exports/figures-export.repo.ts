@@ -18,8 +18,6 @@ export interface FigureGroupRow {
   kg: number;
   /** The largest kg of single records in the group, largest first (at most two). */
   topKg: number[];
-  /** The reporting Parties of the group's records. */
-  parties: string[];
 }
 
 const SINGLE_COUNTRY: Record<Exclude<CountryRole, 'transit' | 'nationality'>, RawBuilder<unknown>> = {
@@ -34,7 +32,7 @@ function keyedRecords(
   where: RawBuilder<unknown>,
   group: { groupBy: ExportGroup; rank: TaxonRank; role: CountryRole },
 ): RawBuilder<unknown> {
-  const figures = sql`s.reporting_party::text as party, s.quantity_count as specimens, s.quantity_kg as kg`;
+  const figures = sql`s.quantity_count as specimens, s.quantity_kg as kg`;
   const from = (key: RawBuilder<unknown>) =>
     sql`select (${key})::text as key, null::text as label, ${figures} from seizure_records s where ${where}`;
   switch (group.groupBy) {
@@ -75,11 +73,9 @@ export async function selectFigureGroups(
     specimens: string | null;
     kg: string | null;
     top_kg: (string | number)[] | null;
-    parties: string[];
   }>`
     select r.key, min(r.label) as label, count(*) as count, sum(r.specimens) as specimens, sum(r.kg) as kg,
-           (array_agg(r.kg order by r.kg desc) filter (where r.kg is not null))[1:2]::text[] as top_kg,
-           array_agg(distinct r.party) as parties
+           (array_agg(r.kg order by r.kg desc) filter (where r.kg is not null))[1:2]::text[] as top_kg
       from (${keyedRecords(where, group)}) r
      group by r.key
      order by r.key nulls last`.execute(tx);
@@ -90,6 +86,5 @@ export async function selectFigureGroups(
     specimens: Number(row.specimens ?? 0),
     kg: Number(row.kg ?? 0),
     topKg: (row.top_kg ?? []).map(Number),
-    parties: (row.parties ?? []).map((party) => party.trim()),
   }));
 }

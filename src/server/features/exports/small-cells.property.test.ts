@@ -29,18 +29,25 @@ function solvable(a: number[][], b: number[]): boolean {
     }
     rank += 1;
   }
-  return m.every((row) => row.slice(0, columns).some((v) => Math.abs(v) > 1e-9) || Math.abs(row[columns]!) < 1e-9);
+  return m.every(
+    (row) => row.slice(0, columns).some((v) => Math.abs(v) > 1e-9) || Math.abs(row[columns]!) < 1e-9,
+  );
 }
 
 /**
  * Unknowns: the hidden cells and the hidden (or not shown) totals. Equations on a change d of the unknowns: each
  * row, each column and the grand total still add up, the shown values do not move, and the chosen cell moves by 1.
  */
-function isFree(shape: TableShape, s: ReturnType<typeof suppressSmallCells>, target: [number, number]): boolean {
+function isFree(
+  shape: TableShape,
+  s: ReturnType<typeof suppressSmallCells>,
+  target: [number, number],
+): boolean {
   const unknowns: string[] = [];
   for (let r = 0; r < shape.rows; r += 1)
     for (let c = 0; c < shape.columns; c += 1) if (s.hidden[r]![c]) unknowns.push(`x${r},${c}`);
-  for (let r = 0; r < shape.rows; r += 1) if (!shape.rowTotals || s.hiddenRowTotals[r]) unknowns.push(`T${r}`);
+  for (let r = 0; r < shape.rows; r += 1)
+    if (!shape.rowTotals || s.hiddenRowTotals[r]) unknowns.push(`T${r}`);
   for (let c = 0; c < shape.columns; c += 1)
     if (!shape.columnTotals || s.hiddenColumnTotals[c]) unknowns.push(`U${c}`);
   if (!shape.grandTotal || s.hiddenGrandTotal) unknowns.push('G');
@@ -52,9 +59,15 @@ function isFree(shape: TableShape, s: ReturnType<typeof suppressSmallCells>, tar
     equations.push(row);
   };
   for (let r = 0; r < shape.rows; r += 1)
-    equation([...Array.from({ length: shape.columns }, (_, c) => [`x${r},${c}`, 1] as [string, number]), [`T${r}`, -1]]);
+    equation([
+      ...Array.from({ length: shape.columns }, (_, c) => [`x${r},${c}`, 1] as [string, number]),
+      [`T${r}`, -1],
+    ]);
   for (let c = 0; c < shape.columns; c += 1)
-    equation([...Array.from({ length: shape.rows }, (_, r) => [`x${r},${c}`, 1] as [string, number]), [`U${c}`, -1]]);
+    equation([
+      ...Array.from({ length: shape.rows }, (_, r) => [`x${r},${c}`, 1] as [string, number]),
+      [`U${c}`, -1],
+    ]);
   equation([...Array.from({ length: shape.rows }, (_, r) => [`T${r}`, 1] as [string, number]), ['G', -1]]);
   equation([...Array.from({ length: shape.columns }, (_, c) => [`U${c}`, 1] as [string, number]), ['G', -1]]);
   const b = equations.map(() => 0);
@@ -64,7 +77,9 @@ function isFree(shape: TableShape, s: ReturnType<typeof suppressSmallCells>, tar
 }
 
 const cellArbitrary: fc.Arbitrary<CellFigures> = fc
-  .record({ count: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 7, max: 200 })) })
+  .record({
+    count: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 7, max: 200 })),
+  })
   .chain(({ count }) =>
     fc
       .array(fc.float({ min: 0, max: 1000, noNaN: true }), { minLength: count === 0 ? 0 : 1, maxLength: 3 })
@@ -114,7 +129,10 @@ describe('small-cell protection', () => {
     const cell = (count: number, kg = count) => ({ count, kg, topKg: [1, 1] });
     const shape = { rows: 4, columns: 1, rowTotals: false, columnTotals: true, grandTotal: false };
     const s = suppressSmallCells([[cell(2)], [cell(50)], [cell(9)], [cell(30)]], shape, RULES);
-    assert.deepEqual(s.hidden.map((row) => row[0]), [true, false, true, false]);
+    assert.deepEqual(
+      s.hidden.map((row) => row[0]),
+      [true, false, true, false],
+    );
     assert.equal(s.hiddenColumnTotals[0], false);
     assert.deepEqual([s.primaryCount, s.secondaryCount], [1, 1]);
   });

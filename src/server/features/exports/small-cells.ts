@@ -60,7 +60,10 @@ export function isSensitive(cell: CellFigures, rules: SuppressionRules): boolean
 type Edge = { a: string; b: string; cell?: [number, number] };
 
 /** The unknowns of the published table as edges between its equations (see the module comment). */
-function unknownEdges(shape: TableShape, s: Omit<Suppression, 'primaryCount' | 'secondaryCount' | 'primary'>): Edge[] {
+function unknownEdges(
+  shape: TableShape,
+  s: Omit<Suppression, 'primaryCount' | 'secondaryCount' | 'primary'>,
+): Edge[] {
   const edges: Edge[] = [];
   for (let r = 0; r < shape.rows; r += 1)
     for (let c = 0; c < shape.columns; c += 1)

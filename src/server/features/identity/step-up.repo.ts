@@ -5,7 +5,12 @@
 import type { Tx } from '../../db/with-actor.ts';
 
 /** update sessions set stepped_up_at = $now where id = $session and user_id = $user */
-export async function markSessionSteppedUp(tx: Tx, sessionId: string, userId: string, now: Date): Promise<void> {
+export async function markSessionSteppedUp(
+  tx: Tx,
+  sessionId: string,
+  userId: string,
+  now: Date,
+): Promise<void> {
   await tx
     .updateTable('sessions')
     .set({ stepped_up_at: now })

@@ -20,9 +20,7 @@ import { matchTotp } from './totp.ts';
 
 /** How a credential stands for a record-level export. */
 export type ExportClearance =
-  | { kind: 'session'; steppedUpAt: Date | null }
-  | { kind: 'token'; scopes: string[] }
-  | { kind: 'none' };
+  { kind: 'session'; steppedUpAt: Date | null } | { kind: 'token'; scopes: string[] } | { kind: 'none' };
 
 export async function stepUp(
   deps: IdentityDeps,
@@ -31,7 +29,8 @@ export async function stepUp(
   input: { authentication: Authentication; code: string },
 ): Promise<{ validUntil: string }> {
   const auth = input.authentication;
-  if (auth.kind !== 'session' || auth.stage !== 'full' || actor.kind !== 'user') throw new UnauthenticatedError();
+  if (auth.kind !== 'session' || auth.stage !== 'full' || actor.kind !== 'user')
+    throw new UnauthenticatedError();
   const now = deps.clock();
   // As the front door, which alone reads the sealed TOTP secret and counts failures.
   const accepted = await withActor(deps.db, FRONT_DOOR, async (tx) => {
@@ -66,9 +65,14 @@ export async function exportClearanceOf(
 ): Promise<ExportClearance> {
   if (actor.kind !== 'user') return { kind: 'none' };
   if (authentication.kind === 'session') {
-    const steppedUpAt = await withActor(db, actor, (tx) => selectSessionSteppedUpAt(tx, authentication.sessionId), {
-      readsOnly: true,
-    });
+    const steppedUpAt = await withActor(
+      db,
+      actor,
+      (tx) => selectSessionSteppedUpAt(tx, authentication.sessionId),
+      {
+        readsOnly: true,
+      },
+    );
     return { kind: 'session', steppedUpAt };
   }
   if (authentication.kind === 'token') {
