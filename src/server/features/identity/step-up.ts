@@ -44,7 +44,8 @@ export async function stepUp(
     }
     await recordSecondFactor(tx, user.id, { now, step, isEnrolment: false });
     await markSessionSteppedUp(tx, auth.sessionId, user.id, now);
-    await recordAudit(tx, auditContextOf(actor, deps.clock, request), {
+    // Entered in the front door's transaction, so written as the front door's (like the sign-in's), naming the user.
+    await recordAudit(tx, auditContextOf(FRONT_DOOR, deps.clock, request), {
       action: 'auth.stepped_up',
       targetType: 'user',
       targetId: user.id,
