@@ -292,3 +292,37 @@ describe('figures and a Party’s own records', () => {
     assert.equal((await get('keMember', '/api/v1/exports/own-party.csv')).statusCode, 403);
   });
 });
+
+// Last: it moves the clock past every session's life.
+describe('deletion reminders', () => {
+  test('reminders go out once a download is old enough, in the user’s language, until it is attested', async () => {
+    const { remindOutstandingDownloads } = await import('./remind-downloads.ts');
+    const db = t.database.db;
+    const options = { reminderDays: 90, publicUrl: 'https://itd.example', clock };
+    const outstanding = await db
+      .selectFrom('downloads')
+      .select(['id', 'user_id'])
+      .where('deleted_attested_at', 'is', null)
+      .where('completed_at', 'is not', null)
+      .execute();
+    assert.ok(outstanding.length > 0);
+    assert.deepEqual(await remindOutstandingDownloads(db, options), { reminded: 0 });
+    clock.advance(91 * 86_400_000);
+    assert.deepEqual(await remindOutstandingDownloads(db, options), { reminded: outstanding.length });
+    const mails = await db
+      .selectFrom('outbox')
+      .select(['subject', 'body'])
+      .where('subject', 'like', '%ITD data you no longer need%')
+      .execute();
+    assert.equal(mails.length, outstanding.length);
+    assert.match(mails[0]!.body, /https:\/\/itd\.example\/downloads/);
+    // Not again the same day; the attested download never.
+    assert.deepEqual(await remindOutstandingDownloads(db, options), { reminded: 0 });
+    const attested = await db
+      .selectFrom('downloads')
+      .select('reminders_sent')
+      .where('deleted_attested_at', 'is not', null)
+      .execute();
+    assert.ok(attested.every((row) => row.reminders_sent === 0));
+  });
+});

@@ -5,3 +5,4 @@
 export { downloadRoutes } from './downloads.routes.ts';
 export { exportRoutes } from './exports.routes.ts';
 export type { ExportsDeps } from './exports-deps.ts';
+export { remindOutstandingDownloads } from './remind-downloads.ts';

@@ -6,6 +6,7 @@ export { consumeOneTimeToken, createOneTimeToken } from './account.service.ts';
 export { authRoutes } from './auth.routes.ts';
 export { type IdentityDeps } from './identity-deps.ts';
 export {
+  findUserForActor,
   revokeAllSessions,
   revokeAllTokens,
   setSessionTermsVersion,
