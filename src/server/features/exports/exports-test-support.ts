@@ -15,7 +15,7 @@ export interface ReadBack {
 }
 
 export function readCsv(body: Buffer): ReadBack {
-  const records = parse(body, { bom: true, relax_column_count: true }) as string[][];
+  const records: string[][] = parse(body, { bom: true, relax_column_count: true });
   const blank = records.findIndex((row) => row.every((cell) => cell === ''));
   const notes = new Map(records.slice(0, blank).map((row) => [row[0]!, row[1] ?? '']));
   return { notes, columns: records[blank + 1]!, rows: records.slice(blank + 2) };
