@@ -20,6 +20,7 @@ import { SignInPage } from './auth/sign-in-page.tsx';
 import { TermsPage } from './auth/terms-page.tsx';
 import { ChangePasswordPage } from './auth/change-password-page.tsx';
 import { ExplorerPage } from './explorer/explorer-page.tsx';
+import { DownloadsPage } from './downloads/downloads-page.tsx';
 import { groupRoutes } from './groups/group-routes.tsx';
 import { HomePage } from './home-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'species', element: <SpeciesPage /> },
           { path: 'explorer', element: <ExplorerPage /> },
+          { path: 'downloads', element: <DownloadsPage /> },
           { path: 'register', element: <RegisterPage /> },
           { path: 'register/check-email', element: <CheckEmailPage /> },
           { path: 'verify-email', element: <VerifyEmailPage /> },
