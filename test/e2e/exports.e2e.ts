@@ -81,7 +81,8 @@ test(
         'only Kenya’s records, as filtered',
       );
 
-      await page.getByRole('link', { name: 'My downloads' }).first().click();
+      // The dialog links to the register.
+    await page.getByRole('dialog').getByRole('link', { name: 'My downloads' }).click();
       await page.getByTestId('downloads-table').waitFor();
       await page.getByTestId('attest-open').first().click();
       await page.getByTestId('attest-confirm').click();

@@ -21,6 +21,20 @@ import { requireAction } from './exports.policy.ts';
 
 const iso = (value: Date | null) => (value === null ? null : value.toISOString());
 
+/**
+ * A `date` column as YYYY-MM-DD: the drivers give it as text or as a Date at midnight (UTC for one, local time for
+ * the other), never to be shifted by a time zone.
+ */
+function dayText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (!(value instanceof Date)) return String(value).slice(0, 10);
+  const utcMidnight = value.getUTCHours() === 0 && value.getUTCMinutes() === 0;
+  const [y, m, d] = utcMidnight
+    ? [value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()]
+    : [value.getFullYear(), value.getMonth() + 1, value.getDate()];
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 export function toDownload(row: DownloadRow): Download {
   return {
     id: row.id,
@@ -37,7 +51,7 @@ export function toDownload(row: DownloadRow): Download {
     sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes),
     createdAt: row.created_at.toISOString(),
     completedAt: iso(row.completed_at),
-    deletedOn: row.deleted_on === null ? null : String(row.deleted_on).slice(0, 10),
+    deletedOn: dayText(row.deleted_on),
     deletionStatement: row.deletion_statement,
     deletedAttestedAt: iso(row.deleted_attested_at),
     remindersSent: row.reminders_sent,

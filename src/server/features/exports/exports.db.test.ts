@@ -246,6 +246,15 @@ describe('the download register', () => {
     });
     assert.equal(attested.statusCode, 200);
     assert.ok(attested.json<{ deletedAttestedAt: string | null }>().deletedAttestedAt);
+    // The day as attested, in the register too.
+    assert.equal(attested.json<{ deletedOn: string }>().deletedOn, clock().toISOString().slice(0, 10));
+    const listed = (await get('keFocalPoint', '/api/v1/downloads')).json<{
+      items: { id: string; deletedOn: string }[];
+    }>();
+    assert.equal(
+      listed.items.find((item) => item.id === exportId)!.deletedOn,
+      clock().toISOString().slice(0, 10),
+    );
     const again = await client.call('POST', `/api/v1/downloads/${exportId}/deleted`, {
       deletedOn: clock().toISOString().slice(0, 10),
     });
