@@ -27,7 +27,8 @@ const iso = (value: Date | null) => (value === null ? null : value.toISOString()
  */
 function dayText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (!(value instanceof Date)) return String(value).slice(0, 10);
+  if (typeof value === 'string') return value.slice(0, 10);
+  if (!(value instanceof Date)) return null;
   const utcMidnight = value.getUTCHours() === 0 && value.getUTCMinutes() === 0;
   const [y, m, d] = utcMidnight
     ? [value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()]
