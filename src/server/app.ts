@@ -30,6 +30,7 @@ import { tokenRoutes } from './features/identity/index.ts';
 import { createMailSender, type MailSender } from './features/mail/index.ts';
 import { registrationRoutes } from './features/registration/index.ts';
 import { seizureRoutes } from './features/seizures/index.ts';
+import { downloadRoutes, exportRoutes } from './features/exports/index.ts';
 import { termsRoutes } from './features/terms/index.ts';
 import { userRoutes } from './features/users/index.ts';
 import { reportRoutes } from './features/reports/index.ts';
@@ -124,6 +125,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   // Searches, figures and record views may read from the replica (DATABASE_READ_URL, ADR 0013d).
   await app.register(seizureRoutes, { prefix: '/api/v1/seizures', ...services, reads: deps.database.reads });
+  // Data out under the terms of use (issue 14): exports and the download register.
+  const exportsDeps = { ...services, settings: deps.settings };
+  await app.register(exportRoutes, { prefix: '/api/v1/exports', ...exportsDeps });
+  await app.register(downloadRoutes, { prefix: '/api/v1/downloads', ...exportsDeps });
   const groups = {
     ...identity,
     // Group files are sealed under a key derived from the platform key (features/groups/file-sealing.ts).

@@ -67,10 +67,13 @@ export async function runTokensCreate(
   options: { email: string; days: string; name?: string; scope?: string },
 ): Promise<void> {
   const days = Number(options.days);
-  if (options.scope !== undefined && options.scope !== 'permits.lookup')
-    throw new Error('--scope must be permits.lookup');
   if (!Number.isInteger(days) || days < 1 || days > 365)
     throw new Error('--days must be a whole number from 1 to 365');
+  // Two kinds of scope: `export` adds taking data out as files (exports); `permits.lookup` narrows the token to
+  // the permit lookup and endorsement (a customs system's token).
+  if (options.scope !== undefined && options.scope !== 'export' && options.scope !== 'permits.lookup')
+    throw new Error('--scope must be export or permits.lookup');
+  const scopes = options.scope === 'export' ? (['export'] as const) : [];
   await withDb(settings, async (database) => {
     const secret = await createTokenByCommand(
       { db: database.db, clock: () => new Date() },
@@ -80,7 +83,8 @@ export async function runTokensCreate(
         email: options.email,
         days,
         name: options.name ?? 'created with itd tokens create',
-        ...(options.scope ? { scope: 'permits.lookup' as const } : {}),
+        scopes,
+        ...(options.scope === 'permits.lookup' ? { scope: 'permits.lookup' as const } : {}),
       },
     );
     process.stdout.write(`${secret}\n`);

@@ -81,7 +81,10 @@ export function buildCli(): Command {
     .requiredOption('--email <address>', 'the user the token acts as')
     .requiredOption('--days <n>', 'days until it expires (1-365)')
     .option('--name <name>', 'what the token is for')
-    .option('--scope <scope>', 'permits.lookup: the token opens only the permit lookup (for customs systems)')
+    .option(
+      '--scope <scope>',
+      'export: the token may also take data out as files; permits.lookup: it opens only the permit lookup (customs systems)',
+    )
     .action(async (options: { email: string; days: string; name?: string; scope?: string }) =>
       (await identity()).runTokensCreate(readSettings(), options),
     );

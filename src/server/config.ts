@@ -57,13 +57,22 @@ const settingsSchema = z.object({
   WEBAUTHN_ORIGIN: z.string().url().optional(),
   ADMIN_SECURITY_KEY_REQUIRED: booleanString.default(false),
   // Reading uploaded spreadsheets (lib/spreadsheets/read-limits.ts, read-slots.ts).
-  SPREADSHEET_MAX_INFLATED_BYTES: z.coerce.number().int().min(65_536).default(DEFAULT_READ_LIMITS.maxInflatedBytes),
+  SPREADSHEET_MAX_INFLATED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(65_536)
+    .default(DEFAULT_READ_LIMITS.maxInflatedBytes),
   SPREADSHEET_MAX_CELL_CHARS: z.coerce.number().int().min(100).default(DEFAULT_READ_LIMITS.maxCellChars),
   SPREADSHEET_MAX_ROWS: z.coerce.number().int().min(100).default(DEFAULT_READ_LIMITS.maxRows),
   SPREADSHEET_MAX_COLUMNS: z.coerce.number().int().min(10).default(DEFAULT_READ_LIMITS.maxColumns),
   SPREADSHEET_MAX_PARSE_SECONDS: z.coerce.number().min(0.1).default(DEFAULT_READ_LIMITS.maxParseSeconds),
   SPREADSHEET_MAX_READS: z.coerce.number().int().min(1).default(4),
   SPREADSHEET_MAX_READS_PER_USER: z.coerce.number().int().min(1).default(2),
+  EXPORT_STEP_UP_MINUTES: z.coerce.number().int().min(1).max(720).default(15),
+  DOWNLOAD_REMINDER_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  SMALL_CELL_MAX_COUNT: z.coerce.number().int().min(0).max(100).default(3),
+  SMALL_CELL_DOMINANCE_PERCENT: z.coerce.number().min(50).max(100).default(85),
+  SMALL_CELL_DOMINANCE_RECORDS: z.coerce.number().int().min(1).max(10).default(2),
 });
 
 /**
@@ -162,6 +171,12 @@ export type Settings = {
   spreadsheets: { limits: ReadLimits; slots: ReadSlotLimits };
   /** How often each server writes the audit chain's head to its data directory and log (audit checkpoint). */
   auditCheckpointMinutes: number;
+  /** Data out (issue 14): step-up window, deletion reminders, small-cell protection of published figures. */
+  exports: {
+    stepUpMinutes: number;
+    reminderDays: number;
+    smallCells: { maxCount: number; dominanceShare: number; dominanceRecords: number };
+  };
 };
 
 export class SettingsError extends Error {}
@@ -239,6 +254,15 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       slots: { perServer: s.SPREADSHEET_MAX_READS, perUser: s.SPREADSHEET_MAX_READS_PER_USER },
     },
     auditCheckpointMinutes: s.AUDIT_CHECKPOINT_MINUTES,
+    exports: {
+      stepUpMinutes: s.EXPORT_STEP_UP_MINUTES,
+      reminderDays: s.DOWNLOAD_REMINDER_DAYS,
+      smallCells: {
+        maxCount: s.SMALL_CELL_MAX_COUNT,
+        dominanceShare: s.SMALL_CELL_DOMINANCE_PERCENT / 100,
+        dominanceRecords: s.SMALL_CELL_DOMINANCE_RECORDS,
+      },
+    },
   };
 }
 

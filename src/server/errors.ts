@@ -30,9 +30,15 @@ export class UnauthenticatedError extends AppError {
 export class ForbiddenError extends AppError {
   constructor(
     code:
-      'forbidden' | 'terms_not_accepted' | 'password_change_required' | 'security_key_required' = 'forbidden',
+      | 'forbidden'
+      | 'terms_not_accepted'
+      | 'password_change_required'
+      | 'security_key_required'
+      | 'step_up_required'
+      | 'export_scope_required' = 'forbidden',
+    params: Record<string, unknown> = {},
   ) {
-    super(code, 403);
+    super(code, 403, params);
   }
 }
 

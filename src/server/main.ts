@@ -9,6 +9,7 @@ import { openDatabase } from './db/database.ts';
 import { setUpDatabase } from './setup-database.ts';
 import { ensureFirstAdmin } from './features/users/index.ts';
 import { runInactivityJobOnce } from './features/users/index.ts';
+import { remindOutstandingDownloads } from './features/exports/index.ts';
 import { demoOnStart } from './cli-demo.ts';
 import { withActor } from './db/with-actor.ts';
 import { compactSeizureFigures } from './features/seizures/index.ts';
@@ -69,6 +70,16 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
   }, 3_600_000);
   inactivityJob.unref();
 
+  // Every six hours: remind users of downloads not yet attested deleted (one instance at a time).
+  const downloadsJob = setInterval(() => {
+    remindOutstandingDownloads(database.db, {
+      reminderDays: settings.exports.reminderDays,
+      publicUrl: settings.publicUrl,
+      clock: () => new Date(),
+    }).catch((error: unknown) => app?.log.error({ err: error }, 'download reminders failed'));
+  }, 6 * 3_600_000);
+  downloadsJob.unref();
+
   // Every few minutes: fold the figures' deltas written by imports and corrections (any instance may; they queue).
   const figuresJob = setInterval(() => {
     withActor(database.db, systemActor('figures'), compactSeizureFigures).catch((error: unknown) =>
@@ -103,7 +114,9 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
   // The embedded database is this process's alone: `itd backup` asks it for the copy through a socket.
   const stopBackups =
     database.backend === 'pglite'
-      ? await serveBackups(database, settings.dataDir, (error) => app?.log.error({ err: error }, 'backup failed'))
+      ? await serveBackups(database, settings.dataDir, (error) =>
+          app?.log.error({ err: error }, 'backup failed'),
+        )
       : async () => {};
 
   let stopping = false;
@@ -111,6 +124,7 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
     if (stopping) return;
     stopping = true;
     clearInterval(inactivityJob);
+    clearInterval(downloadsJob);
     clearInterval(figuresJob);
     clearInterval(auditLinkJob);
     clearInterval(outboxRetentionJob);

@@ -26,6 +26,9 @@ export const ACTIONS = [
   // Verify a permit and endorse it (box 14): the Secretariat and Party bodies; the permits policy adds
   // closed-user-group members of the customs, police and wildlife enforcement categories (never the igo category).
   'permit.lookup',
+  'data.export', // take records or figures out as a file, under the sharing rule and the terms (anyone reading the ITD)
+  'data.export_own_party', // download all of one's own Party's records in the template's layout (focal points, reporters)
+  'download.register', // read everyone's download register and outstanding attestations (Secretariat admins, data officers)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -132,6 +135,27 @@ const TABLE: Record<Action, Record<Role, Rule>> = {
     focal_point: permitVerifier,
     reporter: permitVerifier,
     member: permitVerifier,
+  },
+  'data.export': {
+    admin: hasItd,
+    data_officer: hasItd,
+    focal_point: hasItd,
+    reporter: hasItd,
+    member: hasItd,
+  },
+  'data.export_own_party': {
+    admin: false,
+    data_officer: false,
+    focal_point: partyItd,
+    reporter: partyItd,
+    member: false,
+  },
+  'download.register': {
+    admin: secretariatItd,
+    data_officer: secretariatItd,
+    focal_point: false,
+    reporter: false,
+    member: false,
   },
 };
 

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'forbidden',
   'terms_not_accepted',
   'password_change_required',
+  'step_up_required',
+  'export_scope_required',
   'conflict',
   'rate_limited',
   'account_locked',

@@ -32,6 +32,10 @@ const EXPECTED: Record<string, string> = {
   'schema public': 'USAGE',
   'columns import_rows: UPDATE': 'accepted cells edits file_cells fingerprint normalised outcome problems',
   'columns report_files: UPDATE': 'report_id',
+  'columns downloads: UPDATE': [
+    'checksum completed_at deleted_attested_at deleted_on deletion_statement last_reminded_at parties',
+    'reminders_sent row_count size_bytes',
+  ].join(' '),
   'columns seizure_records: UPDATE': [
     'additional_info appendix date_precision destination_country detection_method export_country fingerprint',
     'is_elephant is_published location_name location_type offender_nationalities origin_country quantity',
@@ -56,6 +60,7 @@ const EXPECTED: Record<string, string> = {
   'table audit_events': 'INSERT SELECT',
   'table cites_codes': ALL,
   'table countries': ALL,
+  'table downloads': 'INSERT SELECT',
   'table group_files': ALL,
   'table group_join_requests': 'INSERT SELECT UPDATE',
   'table group_members': ALL,

@@ -6,6 +6,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ImportTables } from './schema-imports.ts';
 import type { GroupTables } from './schema-groups.ts';
 import type { ReportTables } from './schema-reports.ts';
+import type { ExportTables } from './schema-exports.ts';
 import type { PermitTables } from './schema-permits.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -180,6 +181,8 @@ export interface SessionsTable {
   ip_address: Opt<string>;
   user_agent: Opt<string>;
   revoked_at: Opt<Date>;
+  /** When the user last entered a second factor to step up (record-level exports), migration 0042. */
+  stepped_up_at: Opt<Date>;
 }
 
 export interface ApiTokensTable {
@@ -194,6 +197,8 @@ export interface ApiTokensTable {
   revoked_at: Opt<Date>;
   /** null: the token acts as its user everywhere; a scope opens only the routes that declare it (migration 0039). */
   scope: Opt<'permits.lookup'>;
+  /** What the token may do beyond reading: `export` (migration 0042). */
+  scopes: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface TermsVersionsTable {
@@ -299,7 +304,7 @@ export interface OutboxTable {
 }
 
 /** Every table; large features keep their tables' types in a `schema-<feature>.ts` of their own. */
-export interface DB extends ReportTables, ImportTables, GroupTables, PermitTables {
+export interface DB extends ReportTables, ImportTables, GroupTables, PermitTables, ExportTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;

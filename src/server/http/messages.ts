@@ -22,6 +22,16 @@ export const TITLES: Record<ErrorCode, Record<Language, string>> = {
     fr: 'Nouveau mot de passe requis',
     es: 'Se requiere una nueva contraseña',
   },
+  step_up_required: {
+    en: 'Second factor required',
+    fr: 'Second facteur requis',
+    es: 'Se requiere un segundo factor',
+  },
+  export_scope_required: {
+    en: 'Token may not export',
+    fr: "Le jeton ne permet pas d'exporter",
+    es: 'El token no permite exportar',
+  },
   conflict: { en: 'Conflict', fr: 'Conflit', es: 'Conflicto' },
   rate_limited: { en: 'Too many requests', fr: 'Trop de requêtes', es: 'Demasiadas solicitudes' },
   security_key_required: {
@@ -87,6 +97,16 @@ export const DETAILS: Catalogue = {
     fr: 'Vous vous êtes connecté avec un mot de passe à usage unique : choisissez votre propre mot de passe avant tout affichage de données.',
     es: 'Inició sesión con una contraseña de un solo uso: elija su propia contraseña antes de que se muestre cualquier dato.',
   },
+  step_up_required: {
+    en: 'Enter a code from your authenticator app again: a record-level export needs a second factor entered within the last {minutes} minutes.',
+    fr: "Saisissez à nouveau un code de votre application d'authentification : un export d'enregistrements exige un second facteur saisi au cours des {minutes} dernières minutes.",
+    es: 'Vuelva a introducir un código de su aplicación de autenticación: una exportación de registros exige un segundo factor introducido en los últimos {minutes} minutos.',
+  },
+  export_scope_required: {
+    en: 'This token was not made to export. Ask for one made with the export scope (itd tokens create --scope export).',
+    fr: "Ce jeton n'a pas été créé pour exporter. Demandez-en un créé avec la portée export (itd tokens create --scope export).",
+    es: 'Este token no se creó para exportar. Solicite uno creado con el ámbito export (itd tokens create --scope export).',
+  },
   conflict: {
     en: 'This conflicts with the current state; reload and try again.',
     fr: 'Ceci entre en conflit avec l’état actuel ; rechargez et réessayez.',
@@ -151,6 +171,16 @@ export const DETAILS: Catalogue = {
 
 /** Why a value was refused, by zod issue code. */
 export const REASONS: Catalogue = {
+  in_future: {
+    en: 'may not be in the future',
+    fr: 'ne peut pas être dans le futur',
+    es: 'no puede ser futura',
+  },
+  before_download: {
+    en: 'may not be before the download',
+    fr: 'ne peut pas précéder le téléchargement',
+    es: 'no puede ser anterior a la descarga',
+  },
   required: { en: 'a value is required', fr: 'une valeur est requise', es: 'se requiere un valor' },
   invalid_type: { en: 'expected {expected}', fr: 'type attendu : {expected}', es: 'se esperaba {expected}' },
   too_small: {

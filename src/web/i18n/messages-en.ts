@@ -9,6 +9,7 @@ import groupsEn from './groups/en.json' with { type: 'json' };
 
 import securityKeysEn from './securityKeys/en.json' with { type: 'json' };
 import permitsEn from './permits/en.json' with { type: 'json' };
+import exportsEn from './exports/en.json' with { type: 'json' };
 export const messages = {
   ...shellEn,
   reports: reportsEn,
@@ -17,5 +18,6 @@ export const messages = {
   groups: groupsEn,
   securityKeys: securityKeysEn,
   permits: permitsEn,
+  exports: exportsEn,
 };
 export type Messages = typeof messages;

@@ -8,6 +8,7 @@ import recordEs from './record/es.json' with { type: 'json' };
 import groupsEs from './groups/es.json' with { type: 'json' };
 import securityKeysEs from './securityKeys/es.json' with { type: 'json' };
 import permitsEs from './permits/es.json' with { type: 'json' };
+import exportsEs from './exports/es.json' with { type: 'json' };
 import type { Messages } from './messages-en.ts';
 
 // Typed as the English messages: the compiler refuses to build if this language lacks a key English has.
@@ -19,4 +20,5 @@ export const messages: Messages = {
   groups: groupsEs,
   securityKeys: securityKeysEs,
   permits: permitsEs,
+  exports: exportsEs,
 };

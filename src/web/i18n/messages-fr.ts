@@ -8,6 +8,7 @@ import recordFr from './record/fr.json' with { type: 'json' };
 import groupsFr from './groups/fr.json' with { type: 'json' };
 import securityKeysFr from './securityKeys/fr.json' with { type: 'json' };
 import permitsFr from './permits/fr.json' with { type: 'json' };
+import exportsFr from './exports/fr.json' with { type: 'json' };
 import type { Messages } from './messages-en.ts';
 
 // Typed as the English messages: the compiler refuses to build if this language lacks a key English has.
@@ -19,4 +20,5 @@ export const messages: Messages = {
   groups: groupsFr,
   securityKeys: securityKeysFr,
   permits: permitsFr,
+  exports: exportsFr,
 };

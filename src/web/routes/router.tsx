@@ -31,6 +31,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'species', ...lazyPage(() => import('./species-page.tsx'), 'SpeciesPage') },
           { path: 'explorer', ...lazyPage(() => import('./explorer/explorer-page.tsx'), 'ExplorerPage') },
+          { path: 'downloads', ...lazyPage(() => import('./downloads/downloads-page.tsx'), 'DownloadsPage') },
           { path: 'register', ...lazyPage(() => import('./registration/register-page.tsx'), 'RegisterPage') },
           {
             path: 'register/check-email',

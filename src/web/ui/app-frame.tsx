@@ -102,6 +102,11 @@ function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
           {t('explorer.nav')}
         </NavLink>
       ) : null}
+      {mayExplore ? (
+        <NavLink to="/downloads" className="itd-nav__link" onClick={onNavigate}>
+          {t('exports.downloads.nav')}
+        </NavLink>
+      ) : null}
       {hasAbility(session, 'report.read') ? (
         <NavLink to="/reports" className="itd-nav__link" onClick={onNavigate}>
           {t('reports.nav')}

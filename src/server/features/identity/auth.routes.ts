@@ -31,6 +31,8 @@ import {
 import { securityKeyRoutes } from './security-keys.routes.ts';
 import { currentSession } from './sessions.service.ts';
 import { completeSecondFactor, signInWithPassword, signOut, startEnrolment } from './sign-in.service.ts';
+import { stepUp } from './step-up.ts';
+import { stepUpRequestSchema, stepUpResponseSchema } from '../../../shared/exports.contract.ts';
 
 const receivedSchema = z.object({ status: z.literal('received') });
 
@@ -91,6 +93,20 @@ export const authRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (app, deps)
       setSessionCookie(reply, deps.settings, result.session.secret);
       return { next: result.next };
     },
+  );
+
+  // A second factor again, for record-level exports (step-up.ts); the session remembers when.
+  app.post(
+    '/step-up',
+    {
+      config: { access: 'data', rateLimit: limits.credentials },
+      schema: { tags: ['auth'], body: stepUpRequestSchema, response: { 200: stepUpResponseSchema } },
+    },
+    async (request) =>
+      stepUp(deps, request.actor, requestContextOf(request), {
+        authentication: request.authentication,
+        code: request.body.code,
+      }),
   );
 
   app.get(

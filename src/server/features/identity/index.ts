@@ -6,6 +6,7 @@ export { consumeOneTimeToken, createOneTimeToken } from './account.service.ts';
 export { authRoutes } from './auth.routes.ts';
 export { type IdentityDeps } from './identity-deps.ts';
 export {
+  findUserForActor,
   revokeAllSessions,
   revokeAllTokens,
   setSessionTermsVersion,
@@ -21,3 +22,4 @@ export {
 } from './sessions.service.ts';
 export { tokenRoutes } from './tokens.routes.ts';
 export { createTokenByCommand } from './tokens.service.ts';
+export { exportClearanceOf, type ExportClearance } from './step-up.ts';

@@ -23,6 +23,7 @@ export async function insertToken(
     scope?: 'permits.lookup' | null;
     created_at: Date;
     expires_at: Date;
+    scopes?: string[];
   },
 ) {
   return tx.insertInto('api_tokens').values(values).returning(TOKEN_COLUMNS).executeTakeFirstOrThrow();

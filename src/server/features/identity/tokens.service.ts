@@ -68,7 +68,13 @@ export async function createTokenByCommand(
   deps: Pick<IdentityDeps, 'db' | 'clock'>,
   actor: SystemActor,
   request: RequestContext,
-  input: { email: string; days: number; name: string; scope?: 'permits.lookup' },
+  input: {
+    email: string;
+    days: number;
+    name: string;
+    scope?: 'permits.lookup';
+    scopes?: readonly 'export'[];
+  },
 ): Promise<string> {
   const secret = randomSecret(32);
   await withActor(deps.db, actor, async (tx) => {
@@ -84,12 +90,19 @@ export async function createTokenByCommand(
       scope: input.scope ?? null,
       created_at: now,
       expires_at: new Date(now.getTime() + input.days * DAY_MS),
+      // `export` lets the token take data out (issue 14); without it a script may only read.
+      scopes: [...(input.scopes ?? [])],
     });
     await recordAudit(tx, auditContextOf(actor, deps.clock, request), {
       action: 'token.created',
       targetType: 'api_token',
       targetId: token.id,
-      details: { days: input.days, userId: user.id, scope: input.scope ?? null },
+      details: {
+        days: input.days,
+        userId: user.id,
+        scope: input.scope ?? null,
+        scopes: [...(input.scopes ?? [])],
+      },
     });
   });
   return secret;

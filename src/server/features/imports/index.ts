@@ -9,3 +9,5 @@ export { stageUpload } from './stage/stage-upload.ts';
 export { writeBatchProblems } from './review/batch-problems.ts';
 export { submitBatch } from './submit/submit-batch.ts';
 export { stagedRecordSource } from './submit/staged-records.repo.ts';
+// The report template's column headers, for a Party's own records written in its layout (exports).
+export { templateHeader } from './read/import-columns.ts';

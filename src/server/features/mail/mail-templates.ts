@@ -242,6 +242,20 @@ export const TEMPLATES = {
       body: 'Hola:\n\nEl permiso {number} expedido por {party} fue notificado ({status}) el {on}. Toda verificación de este permiso lo muestra ahora en rojo. Inicie sesión en la plataforma para más detalles.',
     },
   },
+  download_deletion_reminder: {
+    en: {
+      subject: 'Please delete ITD data you no longer need',
+      body: 'Hello {firstName},\n\nOn {date} you downloaded ITD data ({rows} rows, export {exportId}). The terms of use ask you to delete it when it is no longer needed. Once every copy is deleted, please record it under My downloads:\n\n{link}',
+    },
+    fr: {
+      subject: "Veuillez supprimer les données de l'ITD dont vous n'avez plus besoin",
+      body: "Bonjour {firstName},\n\nLe {date}, vous avez téléchargé des données de l'ITD ({rows} lignes, export {exportId}). Les conditions d'utilisation vous demandent de les supprimer lorsqu'elles ne sont plus nécessaires. Une fois toutes les copies supprimées, veuillez le déclarer dans Mes téléchargements :\n\n{link}",
+    },
+    es: {
+      subject: 'Elimine los datos del ITD que ya no necesite',
+      body: 'Hola {firstName}:\n\nEl {date} descargó datos del ITD ({rows} filas, exportación {exportId}). Las condiciones de uso le piden eliminarlos cuando ya no los necesite. Una vez eliminadas todas las copias, declárelo en Mis descargas:\n\n{link}',
+    },
+  },
 } satisfies Record<string, Record<Language, Template>>;
 
 export type TemplateName = keyof typeof TEMPLATES;

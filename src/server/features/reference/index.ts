@@ -5,5 +5,6 @@
 export { isElephantTaxon } from './elephant-taxa.ts';
 export { importSpeciesPlus } from './import-species-plus.ts';
 export { referenceRoutes } from './reference.routes.ts';
+export { listCodes, listCountries } from './reference.service.ts';
 export { resolveTaxonName } from './resolve-taxon-name.ts';
 export { loadShippedReferenceData, type SeedReport } from './seed-reference.ts';

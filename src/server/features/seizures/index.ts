@@ -4,3 +4,7 @@
  */
 export { compactSeizureFigures } from './seizure-figures.repo.ts';
 export { seizureRoutes } from './seizures.routes.ts';
+// What exports read the explorer's records by: the same sharing rule and the same filters (issue 14).
+export { audienceOf, canSee, visibleTo } from './seizures.policy.ts';
+export { SEIZURE_YEAR, whereClause, type ResolvedFilter } from './seizure-filters.ts';
+export { resolveFilter } from './seizures.repo.ts';

@@ -22,6 +22,7 @@ import {
 import { FilterPanel, type FilterChange } from '../../features/explorer/filter-panel.tsx';
 import { RecordDrawer } from '../../features/seizure-record/record-drawer.tsx';
 import { ResultTable } from '../../features/explorer/result-table.tsx';
+import { ExportButton } from '../../features/exports/export-dialog.tsx';
 import { RequireSession } from '../../features/auth/require-session.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { useLanguage } from '../../ui/use-language.ts';
@@ -165,15 +166,18 @@ function Records({ filter, sort, onSortChange, onOpenRecord }: RecordsProps) {
                 ? t('explorer.countCapped', { count: formatCount(total.count, language) })
                 : t('explorer.count', { count: total.count, formatted: formatCount(total.count, language) })}
         </Text>
-        <Select
-          label={t('explorer.sort.label')}
-          data={SEIZURE_SORTS.map((value) => ({ value, label: t(`explorer.sort.${value}`) }))}
-          value={sort}
-          onChange={(value) => onSortChange(SEIZURE_SORTS.find((s) => s === value) ?? 'date_desc')}
-          allowDeselect={false}
-          w={220}
-          comboboxProps={{ withinPortal: true }}
-        />
+        <Group gap="sm" align="flex-end">
+          <ExportButton filter={filter} />
+          <Select
+            label={t('explorer.sort.label')}
+            data={SEIZURE_SORTS.map((value) => ({ value, label: t(`explorer.sort.${value}`) }))}
+            value={sort}
+            onChange={(value) => onSortChange(SEIZURE_SORTS.find((s) => s === value) ?? 'date_desc')}
+            allowDeselect={false}
+            w={220}
+            comboboxProps={{ withinPortal: true }}
+          />
+        </Group>
       </Group>
       {results.isPending ? (
         <Group gap="sm" py="lg">
