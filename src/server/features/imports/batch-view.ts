@@ -37,6 +37,18 @@ export async function batchView(tx: Tx, actor: Actor, batch: BatchRow): Promise<
     unknownColumns: batch.unknown_columns,
     missingColumns: batch.missing_columns as ImportColumn[],
     counts,
+    conventions: {
+      dateOrder: {
+        value: batch.date_order,
+        decidedBy: batch.date_order_decided_by,
+        decidedAt: batch.date_order_decided_at ? iso(batch.date_order_decided_at) : null,
+      },
+      decimalMark: {
+        value: batch.decimal_mark,
+        decidedBy: batch.decimal_mark_decided_by,
+        decidedAt: batch.decimal_mark_decided_at ? iso(batch.decimal_mark_decided_at) : null,
+      },
+    },
     createdAt: iso(batch.created_at),
     uploadedBy: batch.uploaded_by,
     reportId: batch.report_id,

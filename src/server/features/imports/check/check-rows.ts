@@ -8,6 +8,7 @@ import { DUPLICATE_CODES, IMPORT_COLUMNS, type ImportColumn } from '../../../../
 import type { RowOutcome } from '../../../db/schema-imports.ts';
 import type { Tx } from '../../../db/with-actor.ts';
 import { findStoredFingerprints, fingerprintOf } from '../../seizure-records/index.ts';
+import type { DateOrder, DecimalMark } from './file-conventions.ts';
 import { loadImportReference } from './import-reference.ts';
 import { createInFileDuplicates } from './in-file-duplicates.ts';
 import type { StagedRow } from '../staged-rows.repo.ts';
@@ -18,6 +19,8 @@ export interface RowInput {
   rowNumber: number;
   cells: Record<string, string>;
   extra: Record<string, string>;
+  /** The file's cells under its own headers, exactly as written (only when the row is first staged). */
+  source?: Record<string, string>;
   accepted: string[];
 }
 
@@ -85,6 +88,7 @@ export function createRowChecker(ctx: RowContext, batchId: string): RowChecker {
           rowNumber: row.rowNumber,
           cells: row.cells,
           extra: row.extra,
+          ...(row.source ? { source: row.source } : {}),
           values,
           problems,
           accepted,
@@ -99,12 +103,19 @@ export function createRowChecker(ctx: RowContext, batchId: string): RowChecker {
 /** A checker for one pass over a batch, with the reference data loaded for it. */
 export async function createBatchChecker(
   tx: Tx,
-  batch: { id: string; party: string; year: number },
+  batch: {
+    id: string;
+    party: string;
+    year: number;
+    date_order?: DateOrder | null;
+    decimal_mark?: DecimalMark | null;
+  },
   clock: () => Date,
 ): Promise<RowChecker> {
   const reference = await loadImportReference(tx);
+  const conventions = { dateOrder: batch.date_order ?? null, decimalMark: batch.decimal_mark ?? null };
   return createRowChecker(
-    { reference, party: batch.party, year: batch.year, today: todayOf(clock) },
+    { reference, party: batch.party.trim(), year: batch.year, today: todayOf(clock), conventions },
     batch.id,
   );
 }

@@ -42,7 +42,7 @@ export async function editCell(
     row.accepted = row.accepted.filter((key) => !key.endsWith(`|${column}`));
     const checker = await createBatchChecker(
       tx,
-      { id: batch.id, party: batch.party.trim(), year: batch.year },
+      batch,
       deps.clock,
     );
     const [checked] = await checker.check(tx, [row]);
