@@ -156,6 +156,8 @@ export type ImportCounts = z.infer<typeof importCountsSchema>;
 function fileConventionSchema<T extends z.ZodTypeAny>(value: T) {
   return z.object({
     value: value.nullable(),
+    /** Rows whose values wait for this choice (blocking until it is made). */
+    waitingRows: z.number().int(),
     decidedBy: z.string().nullable(),
     decidedAt: z.string().nullable(),
   });

@@ -17,7 +17,7 @@ import { countRows, type StagedRow } from './staged-rows.repo.ts';
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
 export async function batchView(tx: Tx, actor: Actor, batch: BatchRow): Promise<ImportBatch> {
-  const counts = await countRows(tx, batch.id);
+  const { dateOrderOpen, decimalMarkOpen, ...counts } = await countRows(tx, batch.id);
   return {
     id: batch.id,
     party: batch.party.trim(),
@@ -40,11 +40,13 @@ export async function batchView(tx: Tx, actor: Actor, batch: BatchRow): Promise<
     conventions: {
       dateOrder: {
         value: batch.date_order,
+        waitingRows: dateOrderOpen,
         decidedBy: batch.date_order_decided_by,
         decidedAt: batch.date_order_decided_at ? iso(batch.date_order_decided_at) : null,
       },
       decimalMark: {
         value: batch.decimal_mark,
+        waitingRows: decimalMarkOpen,
         decidedBy: batch.decimal_mark_decided_by,
         decidedAt: batch.decimal_mark_decided_at ? iso(batch.decimal_mark_decided_at) : null,
       },

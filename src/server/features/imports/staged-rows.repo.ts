@@ -211,6 +211,13 @@ export async function countRows(tx: Tx, batchId: string) {
       sql<number>`(count(*) filter (where outcome = 'import' and jsonb_array_length(problems) > coalesce(array_length(accepted, 1), 0)))::int`.as(
         'warnings',
       ),
+      // Rows waiting for the file's date order or decimal mark (check/file-conventions.ts).
+      sql<number>`(count(*) filter (where problems @> '[{"code":"date_order_unsettled"}]'))::int`.as(
+        'dateOrderOpen',
+      ),
+      sql<number>`(count(*) filter (where problems @> '[{"code":"number_unsettled"}]'))::int`.as(
+        'decimalMarkOpen',
+      ),
     ])
     .where('batch_id', '=', batchId)
     .executeTakeFirstOrThrow();

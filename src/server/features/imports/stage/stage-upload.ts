@@ -21,6 +21,7 @@ import { assertMayWorkOn } from '../imports.policy.ts';
 import { loadBatch } from '../load-batch.ts';
 import { MAPPING_PROFILES } from '../read/mapping-profiles.ts';
 import { openUpload } from '../read/open-report-upload.ts';
+import { otherFileKindOf } from '../read/other-file-kinds.ts';
 import { headerMapper, profileMapper, profileMatches, type RowMapper } from '../read/row-mapping.ts';
 import { insertBatch, setBatchConventions } from '../staged-batches.repo.ts';
 import { settledConventions } from '../check/file-conventions.ts';
@@ -68,6 +69,8 @@ async function stageUploadInTx(tx: Tx, audit: AuditContext, upload: Upload): Pro
     throw error;
   }
   try {
+    const other = otherFileKindOf(sheet.header);
+    if (other) throw new ValidationError([{ field: 'file', reason: `import_${other}` }]);
     return await stageSheet(tx, audit, { upload, party, sheet });
   } finally {
     await sheet.close();

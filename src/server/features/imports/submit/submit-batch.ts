@@ -7,7 +7,7 @@
 import type { Actor } from '../../../../shared/actor.ts';
 import type { SubmitResult } from '../../../../shared/imports.contract.ts';
 import { withActor, type Tx } from '../../../db/with-actor.ts';
-import { ForbiddenError } from '../../../errors.ts';
+import { ForbiddenError, ValidationError } from '../../../errors.ts';
 import type { RequestContext } from '../../../lib/request-context.ts';
 import { auditContextOf, type AuditContext } from '../../audit/index.ts';
 import {
@@ -59,6 +59,15 @@ async function submitBatchInTx(tx: Tx, audit: AuditContext, input: SubmitBatchIn
   await recheckDuplicates(tx, batch.id, lastRow);
 
   const counts = await countRows(tx, batch.id);
+  // A file whose rows are all rejected or duplicates (a re-import, typically) makes no empty draft report.
+  if (counts.ready === 0)
+    throw new ValidationError([
+      {
+        field: 'file',
+        reason: 'import_nothing_to_import',
+        params: { rejected: counts.blocking, duplicates: counts.duplicates, total: counts.total },
+      },
+    ]);
   const { report, written: imported } = await createReportWithRecords(tx, audit, {
     report: {
       party,
