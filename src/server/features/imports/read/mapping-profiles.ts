@@ -4,6 +4,7 @@
  * from); a file whose header row carries a profile's signature is read through it. What the source wrote in
  * columns the profile does not use is kept with each record as `original` text.
  */
+import { IMPORT_COLUMNS } from '../../../../shared/imports.contract.ts';
 import { otherFileKindOf } from './other-file-kinds.ts';
 import { headerMapper, profileMatches, type MappingProfile } from './row-mapping.ts';
 
@@ -99,13 +100,13 @@ export const MAPPING_PROFILES: readonly MappingProfile[] = [EIA_PANGOLIN, C4ADS_
 
 /**
  * Whether a row is the header of a seizure table: a profile's signature, or enough of the template's columns in
- * any of its languages (three of the seventeen).
+ * any of its languages (three of them).
  */
 export function isImportHeader(header: string[]): boolean {
   return (
     // Recognised so that the upload can be refused with the reason (other-file-kinds.ts).
     otherFileKindOf(header) !== null ||
     MAPPING_PROFILES.some((profile) => profileMatches(profile, header)) ||
-    headerMapper(header).missingColumns.length <= 14
+    IMPORT_COLUMNS.length - headerMapper(header).missingColumns.length >= 3
   );
 }
