@@ -165,7 +165,10 @@ function fileConventionSchema<T extends z.ZodTypeAny>(value: T) {
 
 /** The reviewer's choice for a whole file (recorded with who and when; the batch is checked again). */
 export const chooseConventionsSchema = z
-  .object({ dateOrder: z.enum(['dmy', 'mdy']).optional(), decimalMark: z.enum(['point', 'comma']).optional() })
+  .object({
+    dateOrder: z.enum(['dmy', 'mdy']).optional(),
+    decimalMark: z.enum(['point', 'comma']).optional(),
+  })
   .refine((v) => v.dateOrder !== undefined || v.decimalMark !== undefined, {
     message: 'name dateOrder or decimalMark',
   });

@@ -19,9 +19,21 @@ let memberKE: ApiClient;
 before(async () => {
   t = await createTestApp({ RATE_LIMIT_MAX: '100000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000' }, { clock });
   const db = t.database.db;
-  reporterKE = await signIn(t.app, clock, await createTestUser(db, { kind: 'party', party: 'KE', role: 'reporter' }));
-  reporterTZ = await signIn(t.app, clock, await createTestUser(db, { kind: 'party', party: 'TZ', role: 'reporter' }));
-  memberKE = await signIn(t.app, clock, await createTestUser(db, { kind: 'party', party: 'KE', role: 'member' }));
+  reporterKE = await signIn(
+    t.app,
+    clock,
+    await createTestUser(db, { kind: 'party', party: 'KE', role: 'reporter' }),
+  );
+  reporterTZ = await signIn(
+    t.app,
+    clock,
+    await createTestUser(db, { kind: 'party', party: 'TZ', role: 'reporter' }),
+  );
+  memberKE = await signIn(
+    t.app,
+    clock,
+    await createTestUser(db, { kind: 'party', party: 'KE', role: 'member' }),
+  );
 });
 after(async () => t?.close());
 
@@ -53,27 +65,41 @@ const HEADER = 'Date of seizure,Species,Description of specimen,Quantity,Unit';
 
 describe('the file date order', () => {
   test('a file proving month-first reads 2/3/2024 as 3 February and says the file decided', async () => {
-    const batch = await upload(reporterKE, [HEADER, '1/13/2024,Manis javanica,SCA,5,KIL', '2/3/2024,Manis javanica,SCA,6,KIL'].join('\n'));
+    const batch = await upload(
+      reporterKE,
+      [HEADER, '1/13/2024,Manis javanica,SCA,5,KIL', '2/3/2024,Manis javanica,SCA,6,KIL'].join('\n'),
+    );
     assert.equal(batch.conventions.dateOrder.value, 'mdy');
     assert.equal(batch.conventions.dateOrder.decidedBy, 'file');
-    const rows = stagingRowPageSchema.parse((await reporterKE.call('GET', `/api/v1/imports/${batch.id}/rows`)).json());
+    const rows = stagingRowPageSchema.parse(
+      (await reporterKE.call('GET', `/api/v1/imports/${batch.id}/rows`)).json(),
+    );
     assert.equal(rows.items.find((r) => r.row === 3)!.normalised.seizureDate, '2024-02-03');
   });
 
   test('a file settling nothing asks once; the reviewer chooses, recorded with who and when; others are refused', async () => {
-    const batch = await upload(reporterKE, [HEADER, '2/3/2024,Manis javanica,SCA,5,KIL', '4/5/2024,Manis javanica,SCA,6,KIL'].join('\n'));
+    const batch = await upload(
+      reporterKE,
+      [HEADER, '2/3/2024,Manis javanica,SCA,5,KIL', '4/5/2024,Manis javanica,SCA,6,KIL'].join('\n'),
+    );
     assert.equal(batch.conventions.dateOrder.value, null);
     assert.equal(batch.conventions.dateOrder.waitingRows, 2);
     assert.equal(batch.counts.blocking, 2);
 
-    const other = await reporterTZ.call('POST', `/api/v1/imports/${batch.id}/conventions`, { dateOrder: 'dmy' });
+    const other = await reporterTZ.call('POST', `/api/v1/imports/${batch.id}/conventions`, {
+      dateOrder: 'dmy',
+    });
     assert.equal(other.statusCode, 404);
-    const member = await memberKE.call('POST', `/api/v1/imports/${batch.id}/conventions`, { dateOrder: 'dmy' });
+    const member = await memberKE.call('POST', `/api/v1/imports/${batch.id}/conventions`, {
+      dateOrder: 'dmy',
+    });
     assert.equal(member.statusCode, 403);
     const empty = await reporterKE.call('POST', `/api/v1/imports/${batch.id}/conventions`, {});
     assert.equal(empty.statusCode, 400);
 
-    const chosen = await reporterKE.call('POST', `/api/v1/imports/${batch.id}/conventions`, { dateOrder: 'dmy' });
+    const chosen = await reporterKE.call('POST', `/api/v1/imports/${batch.id}/conventions`, {
+      dateOrder: 'dmy',
+    });
     assert.equal(chosen.statusCode, 200, chosen.body);
     const view = importBatchSchema.parse(chosen.json());
     assert.equal(view.conventions.dateOrder.value, 'dmy');
@@ -81,7 +107,9 @@ describe('the file date order', () => {
     assert.ok(view.conventions.dateOrder.decidedBy);
     assert.ok(view.conventions.dateOrder.decidedAt);
     assert.equal(view.counts.blocking, 0);
-    const rows = stagingRowPageSchema.parse((await reporterKE.call('GET', `/api/v1/imports/${batch.id}/rows`)).json());
+    const rows = stagingRowPageSchema.parse(
+      (await reporterKE.call('GET', `/api/v1/imports/${batch.id}/rows`)).json(),
+    );
     assert.equal(rows.items.find((r) => r.row === 2)!.normalised.seizureDate, '2024-03-02');
     const audit = await t.database.db
       .selectFrom('audit_events')

@@ -222,7 +222,10 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRouteDeps> = async (app, 
       },
     },
     async (request) =>
-      chooseConventions(deps, request.actor, requestContextOf(request), { ...request.params, ...request.body }),
+      chooseConventions(deps, request.actor, requestContextOf(request), {
+        ...request.params,
+        ...request.body,
+      }),
   );
 
   app.post(

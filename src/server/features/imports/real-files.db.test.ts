@@ -74,7 +74,12 @@ describe('real files', { skip: !eia || !c4ads ? 'realdata folder absent' : false
     assert.equal(summary.imported + summary.rejected + summary.duplicates, summary.total);
     const first = rows.find((r) => r.rowNumber === 2)!;
     assert.deepEqual(
-      [first.values.termCode, first.values.quantityKg, first.values.seizureCountry, first.values.exportCountry],
+      [
+        first.values.termCode,
+        first.values.quantityKg,
+        first.values.seizureCountry,
+        first.values.exportCountry,
+      ],
       ['SCA', 2145, 'HK', 'ID'],
     );
     // Row 53: 80 live pangolins seized in Thailand.
@@ -86,7 +91,12 @@ describe('real files', { skip: !eia || !c4ads ? 'realdata folder absent' : false
     // Row 52: 50 whole pangolins (carcasses) in Indonesia; their estimated 250 kg is not taken as reported.
     const whole = rows.find((r) => r.rowNumber === 52)!;
     assert.deepEqual(
-      [whole.values.termCode, whole.values.quantityCount, whole.values.quantityKg, whole.values.seizureCountry],
+      [
+        whole.values.termCode,
+        whole.values.quantityCount,
+        whole.values.quantityKg,
+        whole.values.seizureCountry,
+      ],
       ['BOD', 50, null, 'ID'],
     );
     const weighed = rows.find(
@@ -104,7 +114,12 @@ describe('real files', { skip: !eia || !c4ads ? 'realdata folder absent' : false
     assert.equal(summary.imported + summary.rejected + summary.duplicates, summary.total);
     const first = rows.find((r) => r.rowNumber === 2)!;
     assert.deepEqual(
-      [first.values.seizureDate, first.values.originCountry, first.values.seizureCountry, first.values.quantityCount],
+      [
+        first.values.seizureDate,
+        first.values.originCountry,
+        first.values.seizureCountry,
+        first.values.quantityCount,
+      ],
       ['2009-01-18', 'GY', 'US', 3],
     );
     const second = rows.find((r) => r.rowNumber === 3)!;
@@ -118,7 +133,7 @@ describe('real files', { skip: !eia || !c4ads ? 'realdata folder absent' : false
       .where('source_row', '=', 6)
       .where('report_id', '=', summary.reportId)
       .executeTakeFirstOrThrow();
-    const original = record.original as Record<string, string>;
+    const original = record.original;
     assert.equal(original['City, Country'], 'Jakarta, Indonesia');
     assert.equal(original['Location '], 'Soekarno-Hatta Airport');
     assert.ok('Date ' in original && !('Date of seizure' in original));
@@ -128,10 +143,19 @@ describe('real files', { skip: !eia || !c4ads ? 'realdata folder absent' : false
   test('files that are not seizure reports are refused with the reason, before any report exists', async () => {
     const before = await database.db.selectFrom('import_batches').select('id').execute();
     assert.match(await refusal('cites_comptab_manidae_1977-2018.csv'), /extract of the CITES Trade Database/);
-    assert.match(await refusal('usfws_lemis_amphibian_cleaned_2016-2021.csv'), /shipments declared at a border/);
-    assert.match(await refusal('usfws_lemis_amphibian_decdetail_2016-2021.xlsx'), /shipments declared at a border/);
+    assert.match(
+      await refusal('usfws_lemis_amphibian_cleaned_2016-2021.csv'),
+      /shipments declared at a border/,
+    );
+    assert.match(
+      await refusal('usfws_lemis_amphibian_decdetail_2016-2021.xlsx'),
+      /shipments declared at a border/,
+    );
     assert.match(await refusal('sapi_cites_annual_report_upload_sample.csv'), /annual report of legal trade/);
-    assert.match(await refusal('c4ads_routes_airport_seizures_tradechain.csv'), /no row of seizure column headers/);
+    assert.match(
+      await refusal('c4ads_routes_airport_seizures_tradechain.csv'),
+      /no row of seizure column headers/,
+    );
     const afterwards = await database.db.selectFrom('import_batches').select('id').execute();
     assert.equal(afterwards.length, before.length);
   });

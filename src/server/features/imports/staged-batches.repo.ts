@@ -93,7 +93,11 @@ export async function setBatchConventions(
         ? { date_order: dateOrder.value, date_order_decided_by: dateOrder.by, date_order_decided_at: now }
         : {}),
       ...(decimalMark
-        ? { decimal_mark: decimalMark.value, decimal_mark_decided_by: decimalMark.by, decimal_mark_decided_at: now }
+        ? {
+            decimal_mark: decimalMark.value,
+            decimal_mark_decided_by: decimalMark.by,
+            decimal_mark_decided_at: now,
+          }
         : {}),
     })
     .where('id', '=', id)

@@ -50,7 +50,7 @@ export const FORMER_NAMES: Record<string, string> = {
   basutoland: 'LS',
   nyasaland: 'MW',
   'gold coast': 'GH',
-  'macedonia': 'MK',
+  macedonia: 'MK',
   'former yugoslav republic of macedonia': 'MK',
   fyrom: 'MK',
 };
@@ -82,15 +82,15 @@ export const MORE_NAMES: Record<string, string> = {
   'rd du congo': 'CD',
   'costa de marfil': 'CI',
   'cote d ivoire': 'CI',
-  'turquie': 'TR',
-  'turquia': 'TR',
+  turquie: 'TR',
+  turquia: 'TR',
   'emirats arabes unis': 'AE',
   'emiratos arabes unidos': 'AE',
   'etats unis d amerique': 'US',
   'estados unidos de america': 'US',
-  'laos': 'LA',
-  'vietnam': 'VN',
-  'chine': 'CN',
+  laos: 'LA',
+  vietnam: 'VN',
+  chine: 'CN',
 };
 
 /**

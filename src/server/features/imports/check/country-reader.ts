@@ -50,7 +50,8 @@ export function withCountryData(
     }
     const key = looseCountryKey(trimmed);
     if (key === '') return null;
-    const found = byKey(key) ?? (more.has(key) ? { code: more.get(key)!, isRegion: false, former: false } : null);
+    const found =
+      byKey(key) ?? (more.has(key) ? { code: more.get(key)!, isRegion: false, former: false } : null);
     if (found) return found;
     return former.has(key) ? { code: former.get(key)!, isRegion: false, former: true } : null;
   };
@@ -62,7 +63,7 @@ export function demonymMap(): Map<string, string> {
   for (const line of DEMONYMS.trim().split('\n')) {
     const [code, ...languages] = line.split('|');
     for (const forms of languages)
-      for (const form of forms!.split(',')) {
+      for (const form of forms.split(',')) {
         const base = looseCountryKey(form);
         const variants = [base, `${base}s`, `${base}e`, `${base}es`, `${base}ne`, `${base}nes`, `${base}a`];
         if (base.endsWith('o')) variants.push(`${base.slice(0, -1)}a`, `${base.slice(0, -1)}as`);

@@ -4,15 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  addDateEvidence,
-  addNumberEvidence,
-  emptyEvidence,
-  settledConventions,
-} from './file-conventions.ts';
+import { addDateEvidence, addNumberEvidence, emptyEvidence, settledConventions } from './file-conventions.ts';
 import { parseSeizureDate } from './normalise-date.ts';
 import { parseQuantity } from './normalise-quantity.ts';
-import { demonymMap, readCountryList, readOneCountry, withCountryData, type CountryFound } from './country-reader.ts';
+import {
+  demonymMap,
+  readCountryList,
+  readOneCountry,
+  withCountryData,
+  type CountryFound,
+} from './country-reader.ts';
 import { headerMapper } from '../read/row-mapping.ts';
 
 const settle = (dates: string[], numbers: string[] = []) => {
@@ -26,7 +27,11 @@ describe('date order, decided per file', () => {
   test('a file whose dates prove month/day reads 2/3/2021 as 3 February', () => {
     const { dateOrder } = settle(['1/13/2021', '6/30/2021', '2/3/2021']);
     assert.equal(dateOrder, 'mdy');
-    assert.deepEqual(parseSeizureDate('2/3/2021', dateOrder), { ok: true, date: '2021-02-03', precision: 'day' });
+    assert.deepEqual(parseSeizureDate('2/3/2021', dateOrder), {
+      ok: true,
+      date: '2021-02-03',
+      precision: 'day',
+    });
   });
   test('a file whose dates prove day/month reads 2/3/2021 as 2 March', () => {
     const { dateOrder } = settle(['13/1/2021', '2/3/2021']);
@@ -79,11 +84,24 @@ describe('numbers, decided per file', () => {
 
 describe('country cells', () => {
   const names: Record<string, string> = {
-    nigeria: 'NG', turkey: 'TR', kenya: 'KE', 'united arab emirates': 'AE', uae: 'AE', china: 'CN',
-    'china hong kong sar': 'HK', 'republic of korea': 'KR', 'democratic republic of the congo': 'CD',
-    tanzania: 'TZ', 'viet nam': 'VN', morocco: 'MA', 'trinidad and tobago': 'TT', usa: 'US',
+    nigeria: 'NG',
+    turkey: 'TR',
+    kenya: 'KE',
+    'united arab emirates': 'AE',
+    uae: 'AE',
+    china: 'CN',
+    'china hong kong sar': 'HK',
+    'republic of korea': 'KR',
+    'democratic republic of the congo': 'CD',
+    tanzania: 'TZ',
+    'viet nam': 'VN',
+    morocco: 'MA',
+    'trinidad and tobago': 'TT',
+    usa: 'US',
   };
-  const lookup = withCountryData((key) => (names[key] ? { code: names[key], isRegion: false, former: false } : null));
+  const lookup = withCountryData((key) =>
+    names[key] ? { code: names[key], isRegion: false, former: false } : null,
+  );
   const one = (text: string) => {
     const read = readOneCountry(lookup, text);
     return read?.kind === 'one' ? read.found.code : read?.kind === 'several' ? read.codes : null;

@@ -103,7 +103,8 @@ export async function loadImportReference(tx: Tx): Promise<ImportReference> {
   const country = withCountryData((key) => {
     if (REGION_NAMES.has(key)) return { code: 'XX', isRegion: true, former: false };
     const upper = key.toUpperCase();
-    if (/^[A-Z]{2}$/.test(upper) && countryNames.has(upper)) return { code: upper, isRegion: false, former: false };
+    if (/^[A-Z]{2}$/.test(upper) && countryNames.has(upper))
+      return { code: upper, isRegion: false, former: false };
     const code = countryByKey.get(key);
     return code ? { code, isRegion: code === 'XX', former: false } : null;
   });

@@ -64,7 +64,11 @@ export function headerMapper(header: readonly string[]): RowMapper {
 }
 
 /** The first non-blank measure is the quantity, the second the second quantity; the header's unit goes along. */
-function placeMeasures(cells: Record<string, string>, measures: readonly MeasureColumn[], values: readonly string[]) {
+function placeMeasures(
+  cells: Record<string, string>,
+  measures: readonly MeasureColumn[],
+  values: readonly string[],
+) {
   const filled = measures.filter((m) => (values[m.index] ?? '').trim() !== '');
   const unitCell = cells.Unit ?? '';
   cells.Quantity = '';

@@ -2,7 +2,12 @@
  * The first pass over an upload: what its date and number cells say about the file's conventions
  * (check/file-conventions.ts), read before any row is checked so every row is read the same way.
  */
-import { addDateEvidence, addNumberEvidence, emptyEvidence, type ConventionEvidence } from '../check/file-conventions.ts';
+import {
+  addDateEvidence,
+  addNumberEvidence,
+  emptyEvidence,
+  type ConventionEvidence,
+} from '../check/file-conventions.ts';
 import { CHUNK_ROWS } from '../imports-deps.ts';
 import { openUpload } from '../read/open-report-upload.ts';
 import type { RowMapper } from '../read/row-mapping.ts';
