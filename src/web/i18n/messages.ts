@@ -18,6 +18,9 @@ import recordEs from './record/es.json' with { type: 'json' };
 import groupsEn from './groups/en.json' with { type: 'json' };
 import groupsFr from './groups/fr.json' with { type: 'json' };
 import groupsEs from './groups/es.json' with { type: 'json' };
+import importsEn from './imports/en.json' with { type: 'json' };
+import importsFr from './imports/fr.json' with { type: 'json' };
+import importsEs from './imports/es.json' with { type: 'json' };
 
 export const en = {
   ...shellEn,
@@ -25,6 +28,7 @@ export const en = {
   explorer: explorerEn,
   record: recordEn,
   groups: groupsEn,
+  imports: importsEn,
 };
 export type Messages = typeof en;
 
@@ -35,6 +39,7 @@ export const fr: Messages = {
   explorer: explorerFr,
   record: recordFr,
   groups: groupsFr,
+  imports: importsFr,
 };
 export const es: Messages = {
   ...shellEs,
@@ -42,4 +47,5 @@ export const es: Messages = {
   explorer: explorerEs,
   record: recordEs,
   groups: groupsEs,
+  imports: importsEs,
 };

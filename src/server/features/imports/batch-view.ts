@@ -17,7 +17,7 @@ import { countRows, type StagedRow } from './staged-rows.repo.ts';
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
 export async function batchView(tx: Tx, actor: Actor, batch: BatchRow): Promise<ImportBatch> {
-  const { dateOrderOpen, decimalMarkOpen, ...counts } = await countRows(tx, batch.id);
+  const { dateOrderOpen, decimalMarkOpen, records: _records, ...counts } = await countRows(tx, batch.id);
   return {
     id: batch.id,
     party: batch.party.trim(),

@@ -103,7 +103,25 @@ describe('real files', { skip: !eia || !c4ads ? 'realdata folder absent' : false
       (r) => r.values.termCode === 'BOD' && r.values.quantityCount !== null && r.values.quantityKg !== null,
     );
     assert.ok(weighed, 'a whole-animal row keeps both its count and its reported weight');
-    assert.equal(first.source?.Country ?? first.cells['Country of seizure'], 'China - Hong Kong');
+    assert.equal(first.cells['Country of seizure'], 'China - Hong Kong');
+    // Whole animals seized next to scales: two records (whole, scales) of one case, nothing dropped.
+    const mixed = rows.filter((r) => r.outcome === 'import' && r.cells['Quantity #2'] !== undefined);
+    assert.ok(mixed.length > 0, 'some incidents seized whole pangolins and scales together');
+    const cases = await database.db
+      .selectFrom('seizure_records')
+      .select(['case_id', 'term_code', 'quantity_count', 'quantity_kg', 'source_row'])
+      .where('report_id', '=', summary.reportId)
+      .where('source_row', '=', mixed[0]!.rowNumber)
+      .execute();
+    assert.equal(cases.length, 2);
+    assert.ok(cases[0]!.case_id !== null && cases[0]!.case_id === cases[1]!.case_id);
+    assert.deepEqual(cases.map((c) => c.term_code).sort(), [mixed[0]!.values.termCode, 'SCA'].sort());
+    const records = await database.db
+      .selectFrom('seizure_records')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('report_id', '=', summary.reportId)
+      .executeTakeFirstOrThrow();
+    console.log('EIA records', records.n, 'rows with a second kind of specimen', mixed.length);
   });
 
   test('C4ADS airport seizures: seizure country per row, count next to weight, the source cells kept', async () => {
@@ -111,6 +129,7 @@ describe('real files', { skip: !eia || !c4ads ? 'realdata folder absent' : false
     const summary = await submitBatch(deps(), actor, NO_REQUEST, { id: batch.id });
     console.log('C4ADS', JSON.stringify(summary), JSON.stringify(topReasons(rows)));
     assert.equal(summary.total, 773);
+    assert.deepEqual([summary.imported, summary.rejected, summary.duplicates], [357, 414, 2]);
     assert.equal(summary.imported + summary.rejected + summary.duplicates, summary.total);
     const first = rows.find((r) => r.rowNumber === 2)!;
     assert.deepEqual(

@@ -211,6 +211,10 @@ export async function countRows(tx: Tx, batchId: string) {
       sql<number>`(count(*) filter (where outcome = 'import' and jsonb_array_length(problems) > coalesce(array_length(accepted, 1), 0)))::int`.as(
         'warnings',
       ),
+      // Records the importable rows make: one each, plus one per further kind of specimen (validate-parts.ts).
+      sql<number>`(count(*) filter (where outcome = 'import') + coalesce(sum(jsonb_array_length(coalesce(normalised -> 'parts', '[]'::jsonb))) filter (where outcome = 'import'), 0))::int`.as(
+        'records',
+      ),
       // Rows waiting for the file's date order or decimal mark (check/file-conventions.ts).
       sql<number>`(count(*) filter (where problems @> '[{"code":"date_order_unsettled"}]'))::int`.as(
         'dateOrderOpen',

@@ -8,7 +8,8 @@ import { DUPLICATE_CODES, IMPORT_COLUMNS, type ImportColumn } from '../../../../
 import type { RowOutcome } from '../../../db/schema-imports.ts';
 import type { Tx } from '../../../db/with-actor.ts';
 import { findStoredFingerprints, fingerprintOf } from '../../seizure-records/index.ts';
-import type { DateOrder, DecimalMark } from './file-conventions.ts';
+import { NO_CONVENTIONS, type DateOrder, type DecimalMark } from './file-conventions.ts';
+import { validateParts } from './validate-parts.ts';
 import { loadImportReference } from './import-reference.ts';
 import { createInFileDuplicates } from './in-file-duplicates.ts';
 import type { StagedRow } from '../staged-rows.repo.ts';
@@ -59,13 +60,21 @@ export function createRowChecker(ctx: RowContext, batchId: string): RowChecker {
         for (const column of IMPORT_COLUMNS)
           if (row.cells[column] !== undefined) cells[column] = row.cells[column];
         const { values, problems } = validateRow(cells, ctx);
-        return {
-          row,
-          rowNumber: row.rowNumber,
+        const fingerprint = fingerprintOf(ctx.party, values);
+        const parts = validateParts(
+          row.cells,
           values,
-          problems,
-          fingerprint: fingerprintOf(ctx.party, values),
-        };
+          ctx.reference,
+          ctx.conventions ?? NO_CONVENTIONS,
+          (column, code, params = {}, suggestion = null) =>
+            problems.push({ column, code, params, suggestion }),
+        );
+        // The other kinds of specimens of the row ride with its values until submit (validate-parts.ts).
+        if (parts.length > 0)
+          Object.assign(values, {
+            parts: parts.map((part) => ({ values: part, fingerprint: fingerprintOf(ctx.party, part) })),
+          });
+        return { row, rowNumber: row.rowNumber, values, problems, fingerprint };
       });
       const importable = checked.filter((c) => !hasBlocking(c.problems));
       const stored = await findStoredFingerprints(

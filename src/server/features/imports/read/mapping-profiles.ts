@@ -34,14 +34,17 @@ export const EIA_PANGOLIN: MappingProfile = {
       join: ' | ',
     },
   },
-  // Live animals first, then whole animals with their reported weight as the second measure, then scales.
+  // Live animals first, then whole animals, their reported weight as the second measure; scales seized with them
+  // are another kind of specimen (a second record of the same case).
   quantities: [
     {
       when: 'Live number',
+      group: 'whole',
       set: { Quantity: { copy: 'Live number' }, Unit: '', 'Description of specimen': 'LIV' },
     },
     {
       when: 'Whole pangolins (live + dead OR reported without details)',
+      group: 'whole',
       set: {
         Quantity: { copy: 'Whole pangolins (live + dead OR reported without details)' },
         Unit: '',
@@ -50,10 +53,12 @@ export const EIA_PANGOLIN: MappingProfile = {
     },
     {
       when: 'Reported weight (kg)',
+      group: 'whole',
       set: { Quantity: { copy: 'Reported weight (kg)' }, Unit: 'KIL', 'Description of specimen': 'BOD' },
     },
     {
       when: 'Scales weight (kg). Indicate "Y" if seized, but no weight given',
+      group: 'scales',
       set: {
         Quantity: { copy: 'Scales weight (kg). Indicate "Y" if seized, but no weight given' },
         Unit: 'KIL',

@@ -6,6 +6,7 @@ import type { ImportColumn } from '../../../../shared/imports.contract.ts';
 import { headerKey, layoutOfHeader } from './import-columns.ts';
 import { readNumber } from '../check/normalise-quantity.ts';
 import { measureColumns, type MeasureColumn } from './header-measures.ts';
+import { PART_COLUMNS } from '../check/validate-parts.ts';
 
 export interface MappedRow {
   cells: Record<string, string>;
@@ -98,6 +99,8 @@ export interface CellSource {
 /** The first alternative whose `when` column is not blank sets these cells (quantity, unit, term). */
 export interface QuantityAlternative {
   when: string;
+  /** Alternatives of one group measure the same specimens; another group's are another kind (default: one group). */
+  group?: string;
   set: Partial<Record<ImportColumn, string | { copy: string }>>;
 }
 
@@ -161,9 +164,11 @@ export function profileMapper(profile: MappingProfile, header: readonly string[]
         if (replaced) text = replaced[1];
         cells[column] = text === '' ? (source.otherwise ?? '') : text;
       }
-      // The first filled alternative gives the quantity; a later one measuring the same specimens (a weight next
-      // to a count) is kept as the second quantity rather than dropped.
+      // Per group, the first filled alternative gives the quantity and a later one a second measure of the same
+      // specimens (a weight next to a count); another group's (scales next to whole animals) is another kind of
+      // specimen: a part of the row, which becomes its own record under the same case id.
       let applied: (typeof alternatives)[number] | null = null;
+      let parts = 1;
       for (const alt of alternatives) {
         const amount = at(alt.whenIndex);
         // EIA marks "seized, weight unknown" with a Y: not a quantity.
@@ -173,12 +178,13 @@ export function profileMapper(profile: MappingProfile, header: readonly string[]
         if (applied === null) {
           for (const [column, value] of Object.entries(alt.copies)) cells[column] = read(value);
           applied = alt;
-        } else if (
-          cells['Second quantity'] === undefined &&
-          read(alt.copies['Description of specimen']) === read(applied.copies['Description of specimen'])
-        ) {
+        } else if ((alt.group ?? '') === (applied.group ?? '')) {
+          if (cells['Second quantity'] !== undefined) continue;
           cells['Second quantity'] = read(alt.copies.Quantity);
           cells['Second unit'] = read(alt.copies.Unit);
+        } else {
+          parts += 1;
+          for (const column of PART_COLUMNS) cells[`${column} #${parts}`] = read(alt.copies[column]);
         }
       }
       const extra: Record<string, string> = {};

@@ -13,10 +13,20 @@ import type { RecordSource } from '../../seizure-records/index.ts';
  *           normalised from import_rows where batch_id = $batch and outcome = 'import' and row_number in range)
  */
 export function stagedRecordSource(batchId: string, rows: { after: number; upTo: number }): RecordSource {
+  // A row naming several kinds of specimens becomes a record per kind (its `parts`), one case id for them all.
   return sql`(select r.row_number as source_row,
                      coalesce(r.source_cells, r.extra || coalesce(r.file_cells, r.cells)) as original,
-                     nullif(r.edits, '[]'::jsonb) as review_fixes, r.fingerprint, r.normalised
+                     nullif(r.edits, '[]'::jsonb) as review_fixes, p.fingerprint,
+                     case when jsonb_array_length(coalesce(r.normalised -> 'parts', '[]'::jsonb)) > 0
+                          then md5(r.batch_id::text || ':' || r.row_number)::uuid end as case_id,
+                     p.normalised
                 from import_rows r
+                cross join lateral (
+                  select r.fingerprint, r.normalised - 'parts' as normalised
+                  union all
+                  select part ->> 'fingerprint', part -> 'values'
+                    from jsonb_array_elements(coalesce(r.normalised -> 'parts', '[]'::jsonb)) part
+                ) p
                where r.batch_id = ${batchId}::uuid and r.outcome = 'import'
                  and r.row_number > ${rows.after}::int and r.row_number <= ${rows.upTo}::int)`;
 }

@@ -68,7 +68,7 @@ async function submitBatchInTx(tx: Tx, audit: AuditContext, input: SubmitBatchIn
         params: { rejected: counts.blocking, duplicates: counts.duplicates, total: counts.total },
       },
     ]);
-  const { report, written: imported } = await createReportWithRecords(tx, audit, {
+  const { report, written } = await createReportWithRecords(tx, audit, {
     report: {
       party,
       year: batch.year,
@@ -91,7 +91,9 @@ async function submitBatchInTx(tx: Tx, audit: AuditContext, input: SubmitBatchIn
     onProgress: input.onProgress,
   });
   // The rows were counted before the insert, in the same transaction: a difference is a fault, not a race.
-  if (imported !== counts.ready) throw new Error(`submit wrote ${imported} records for ${counts.ready} rows`);
+  if (written !== counts.records)
+    throw new Error(`submit wrote ${written} records for ${counts.records} expected from ${counts.ready} rows`);
+  const imported = counts.ready;
 
   const summary: SubmitResult = {
     reportId: report.id,
