@@ -77,6 +77,7 @@ export const PROBLEM_CODES = [
   'quantity_not_whole',
   'country_several',
   'country_former_name',
+  'totals_row',
 ] as const;
 export const problemCodeSchema = z.enum(PROBLEM_CODES);
 export type ProblemCode = z.infer<typeof problemCodeSchema>;

@@ -28,6 +28,22 @@ export interface RowInput {
 export const problemKey = (problem: Pick<FoundProblem, 'code' | 'column'>) =>
   `${problem.code}|${problem.column ?? ''}`;
 
+const TOTAL_WORDS =
+  /^(?:grand[ -])?totals?:?$|^sub-?totals?:?$|^total (?:general|général|gral\.?):?$|^sum:?$|^suma:?$/i;
+
+/** A row whose date, species and specimen cells are blank but for a totals word in one of its cells. */
+export function isTotalsRow(
+  cells: Readonly<Record<string, string>>,
+  source?: Readonly<Record<string, string>>,
+) {
+  const words = Object.values(source ?? cells).map((value) => value.trim());
+  if (!words.some((word) => TOTAL_WORDS.test(word))) return false;
+  const meaningful = ['Date of seizure', 'Species', 'Description of specimen'].filter(
+    (column) => (cells[column] ?? '').trim() !== '' && !TOTAL_WORDS.test((cells[column] ?? '').trim()),
+  );
+  return meaningful.length === 0;
+}
+
 export function outcomeOf(problems: readonly FoundProblem[], accepted: readonly string[]): RowOutcome {
   if (problems.some((p) => RULES[p.code].severity === 'blocking')) return 'reject';
   const isOpenDuplicate = (p: FoundProblem) =>
@@ -60,6 +76,14 @@ export function createRowChecker(ctx: RowContext, batchId: string): RowChecker {
         for (const column of IMPORT_COLUMNS)
           if (row.cells[column] !== undefined) cells[column] = row.cells[column];
         const { values, problems } = validateRow(cells, ctx);
+        // A totals row ("Total", "Grand total", "Total général") sums the seizures above it: left out, with why.
+        if (isTotalsRow(row.cells, row.source))
+          problems.splice(0, problems.length, {
+            column: null,
+            code: 'totals_row',
+            params: {},
+            suggestion: null,
+          });
         const fingerprint = fingerprintOf(ctx.party, values);
         const parts = validateParts(
           row.cells,

@@ -15,6 +15,7 @@ import {
   type CountryFound,
 } from './country-reader.ts';
 import { headerMapper } from '../read/row-mapping.ts';
+import { isTotalsRow } from './check-rows.ts';
 
 const settle = (dates: string[], numbers: string[] = []) => {
   const evidence = emptyEvidence();
@@ -161,5 +162,14 @@ describe('units in headers', () => {
     assert.equal(cells['Second quantity'], '3');
     assert.equal(cells['Second unit'], '');
     assert.equal(source.Number, '3 ', 'the source cell is kept exactly');
+  });
+});
+
+describe('totals rows', () => {
+  test('a totals row is recognised; a seizure row mentioning a total is not', () => {
+    assert.equal(isTotalsRow({ 'Date of seizure': '', Species: 'Total', Quantity: '340' }), true);
+    assert.equal(isTotalsRow({ Quantity: '340' }, { 'Col A': 'Grand total', Qty: '340' }), true);
+    assert.equal(isTotalsRow({ 'Date of seizure': '2/3/2021', Species: 'Manis', Quantity: 'Total' }), false);
+    assert.equal(isTotalsRow({ 'Date of seizure': '', Species: '', Quantity: '4' }), false);
   });
 });

@@ -180,6 +180,14 @@ export const RULES: Record<ProblemCode, Rule> = {
       es: '«{value}» es un nombre antiguo: se registra como {code}.',
     },
   },
+  totals_row: {
+    severity: 'blocking',
+    message: {
+      en: 'This row is a total of the rows above, not a seizure: it is left out.',
+      fr: 'Cette ligne est un total des lignes précédentes, pas une saisie : elle est laissée de côté.',
+      es: 'Esta fila es un total de las filas anteriores, no una incautación: se deja fuera.',
+    },
+  },
 };
 
 export const REQUIRED_COLUMNS: readonly ImportColumn[] = [
