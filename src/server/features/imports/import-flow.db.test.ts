@@ -351,7 +351,7 @@ describe('staged import', () => {
     const refused = await officer.call('POST', `/api/v1/imports/${again.id}/submit`);
     assert.equal(refused.statusCode, 400);
     assert.match(
-      (refused.json() as { detail: string }).detail,
+      refused.json<{ detail: string }>().detail,
       /has no row that can be imported \(2 rejected, 4 duplicates of 6\); no report was created/,
     );
     assert.deepEqual(await liveCounts(), before);
