@@ -16,6 +16,8 @@ import { progressBar } from './cli-commands.ts';
 import { stageUpload, submitBatch, writeBatchProblems } from './features/imports/index.ts';
 import { compactSeizureFigures } from './features/seizures/index.ts';
 import { NO_REQUEST } from './lib/request-context.ts';
+import { ValidationError } from './errors.ts';
+import { validationDetail } from './http/errors.ts';
 
 export interface ImportReportOptions {
   party: string;
@@ -26,9 +28,18 @@ export interface ImportReportOptions {
   publish?: boolean;
   skipRejected?: boolean;
   errors?: string;
+  dateOrder?: string;
+  decimalMark?: string;
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** A refused import: the same sentence the API answers, and exit code 1. */
+function refuse(error: ValidationError): undefined {
+  process.stderr.write(`${validationDetail(error, 'en')}\n`);
+  process.exitCode = 1;
+  return undefined;
+}
 
 export async function runImportReport(
   settings: Settings,
@@ -36,13 +47,20 @@ export async function runImportReport(
   options: ImportReportOptions,
 ): Promise<void> {
   if (!fs.existsSync(file)) throw new Error(`No such file: ${file}`);
-  const fields = uploadFieldsSchema.parse({
+  const parsed = uploadFieldsSchema.safeParse({
     party: options.party,
     year: options.year,
     ...(options.shareParties ? { shareParties: options.shareParties } : {}),
     ...(options.shareIccwc ? { shareIccwc: options.shareIccwc } : {}),
     ...(options.shareEtis ? { shareEtis: options.shareEtis } : {}),
+    ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+    ...(options.decimalMark ? { decimalMark: options.decimalMark } : {}),
   });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return refuse(new ValidationError([{ field: issue.path.join('.'), reason: 'invalid' }]));
+  }
+  const fields = parsed.data;
   const bytes = fs.readFileSync(file);
   // Line breaks counted in the bytes (a copy of the file as a string would double what the import holds).
   let lines = 0;
@@ -64,8 +82,29 @@ export async function runImportReport(
       bytes,
       limits: settings.spreadsheets.limits,
       onProgress: (done) => reading.update(done, Math.max(done, estimate)),
-    }).finally(() => reading.stop());
-    const { counts } = batch;
+    })
+      .catch((error: unknown) => {
+        if (error instanceof ValidationError) return refuse(error);
+        throw error;
+      })
+      .finally(() => reading.stop());
+    if (!batch) return;
+    const { counts, conventions } = batch;
+    // The file leaves its date order or decimal mark open: the command does not guess, it names the question.
+    const questions = [
+      conventions.dateOrder.waitingRows > 0
+        ? `${conventions.dateOrder.waitingRows} rows have dates that read either day/month or month/day (such as 2/3/2021) and the file's other dates do not settle which: run again with --date-order dmy or --date-order mdy.`
+        : null,
+      conventions.decimalMark.waitingRows > 0
+        ? `${conventions.decimalMark.waitingRows} rows have numbers that read differently with a decimal point or a decimal comma (such as 1.500) and the file's other numbers do not settle which: run again with --decimal-mark point or --decimal-mark comma.`
+        : null,
+    ].filter((line): line is string => line !== null);
+    if (questions.length > 0) {
+      for (const line of questions) say(line);
+      say(`Nothing imported yet (staged batch ${batch.id}).`);
+      process.exitCode = 1;
+      return;
+    }
     const errorsFile = options.errors ?? `${file}.errors.csv`;
     if (counts.blocking > 0) {
       await writeBatchProblems(deps, actor, NO_REQUEST, {
@@ -91,7 +130,13 @@ export async function runImportReport(
       id: batch.id,
       publish: options.publish === true,
       onProgress: (done) => writing.update(done, counts.ready),
-    }).finally(() => writing.stop());
+    })
+      .catch((error: unknown) => {
+        if (error instanceof ValidationError) return refuse(error);
+        throw error;
+      })
+      .finally(() => writing.stop());
+    if (!summary) return;
     await withActor(database.db, actor, compactSeizureFigures);
     say(
       `${path.basename(file)}: ${summary.total} rows → report ${summary.reportId} (${summary.reportStatus})`,

@@ -117,6 +117,11 @@ export function buildCli(): Command {
     .option('--publish', 'submit and publish the report at once (default: it stays a draft)')
     .option('--skip-rejected', 'import the other rows even when some have blocking problems')
     .option('--errors <file>', 'where to write the problems (default FILE.errors.csv)')
+    .option('--date-order <dmy|mdy>', "the file's date order, when its dates do not settle it (2/3/2021)")
+    .option(
+      '--decimal-mark <point|comma>',
+      "the file's decimal mark, when its numbers do not settle it (1.500)",
+    )
     .action(async (file: string, options: ImportReportOptions) =>
       (await import('./cli-import.ts')).runImportReport(readSettings(), file, options),
     );

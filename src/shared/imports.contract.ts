@@ -45,6 +45,11 @@ export const IMPORT_COLUMNS = [
   'Country of destination',
   'Nationality of offenders',
   'Additional information',
+  // Mapped files (compilations across countries, a weight next to a count): the country where the seizure was
+  // made (the Party when blank) and a second measure of the same specimens.
+  'Country of seizure',
+  'Second quantity',
+  'Second unit',
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 export const importColumnSchema = z.enum(IMPORT_COLUMNS);
@@ -68,6 +73,12 @@ export const PROBLEM_CODES = [
   'country_region_only',
   'duplicate_in_file',
   'duplicate_stored',
+  'date_order_unsettled',
+  'number_unsettled',
+  'quantity_not_whole',
+  'country_several',
+  'country_former_name',
+  'totals_row',
 ] as const;
 export const problemCodeSchema = z.enum(PROBLEM_CODES);
 export type ProblemCode = z.infer<typeof problemCodeSchema>;
@@ -123,6 +134,10 @@ export const uploadFieldsSchema = z.object({
   contributingAgencies: z.string().trim().max(2000).default(''),
   contactName: z.string().trim().max(200).default(''),
   contactEmail: z.string().trim().max(320).default(''),
+  /** The file's date order when its dates do not settle it (`2/3/2021`): day first or month first. */
+  dateOrder: z.enum(['dmy', 'mdy']).optional(),
+  /** The file's decimal mark when its numbers do not settle it (`1.500`). */
+  decimalMark: z.enum(['point', 'comma']).optional(),
 });
 export type UploadFields = z.infer<typeof uploadFieldsSchema>;
 
@@ -139,6 +154,27 @@ export const importCountsSchema = z.object({
   duplicates: z.number().int(),
 });
 export type ImportCounts = z.infer<typeof importCountsSchema>;
+
+function fileConventionSchema<T extends z.ZodTypeAny>(value: T) {
+  return z.object({
+    value: value.nullable(),
+    /** Rows whose values wait for this choice (blocking until it is made). */
+    waitingRows: z.number().int(),
+    decidedBy: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+  });
+}
+
+/** The reviewer's choice for a whole file (recorded with who and when; the batch is checked again). */
+export const chooseConventionsSchema = z
+  .object({
+    dateOrder: z.enum(['dmy', 'mdy']).optional(),
+    decimalMark: z.enum(['point', 'comma']).optional(),
+  })
+  .refine((v) => v.dateOrder !== undefined || v.decimalMark !== undefined, {
+    message: 'name dateOrder or decimalMark',
+  });
+export type ChooseConventions = z.infer<typeof chooseConventionsSchema>;
 
 export const importBatchSchema = z.object({
   id: z.string().uuid(),
@@ -162,6 +198,14 @@ export const importBatchSchema = z.object({
   /** Canonical columns the file lacks. */
   missingColumns: z.array(importColumnSchema),
   counts: importCountsSchema,
+  /**
+   * How the file's dates and numbers are read: decided by the file itself (`file`), or by a person or the
+   * command's option (who and when); `null` while the file leaves it open (its ambiguous values are blocking).
+   */
+  conventions: z.object({
+    dateOrder: fileConventionSchema(z.enum(['dmy', 'mdy'])),
+    decimalMark: fileConventionSchema(z.enum(['point', 'comma'])),
+  }),
   createdAt: z.string(),
   uploadedBy: z.string().nullable(),
   /** Set once submitted. */

@@ -39,6 +39,12 @@ export interface ImportBatchesTable {
   report_id: Opt<string>;
   submitted_at: Opt<Date | string>;
   summary: ColumnType<Record<string, number> | null, string | null | undefined, string | null>;
+  date_order: Opt<'dmy' | 'mdy'>;
+  date_order_decided_by: Opt<string>;
+  date_order_decided_at: Opt<Date | string>;
+  decimal_mark: Opt<'point' | 'comma'>;
+  decimal_mark_decided_by: Opt<string>;
+  decimal_mark_decided_at: Opt<Date | string>;
 }
 
 export interface ImportRowsTable {
@@ -49,6 +55,8 @@ export interface ImportRowsTable {
   file_cells: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
   edits: ColumnType<ReviewFix[], string | undefined, string>;
   extra: ColumnType<Record<string, string>, string | undefined, string>;
+  /** The file's cells under the file's own headers, exactly as written (migration 0046). */
+  source_cells: ColumnType<Record<string, string> | null, string | null | undefined, never>;
   normalised: Json<unknown>;
   problems: ColumnType<unknown[], string | undefined, string>;
   accepted: TextArray;

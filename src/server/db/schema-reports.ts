@@ -113,6 +113,8 @@ export interface SeizureRecordsTable {
   created_at: DefaultedTimestamp;
   updated_by: Opt<string>;
   updated_at: DefaultedTimestamp;
+  /** The records made from one source row naming several kinds of specimens share it (migration 0047). */
+  case_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface SeizureRecordVersionsTable {

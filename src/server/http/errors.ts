@@ -41,6 +41,15 @@ function isInvalidInputForDatabase(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('22') || code === '54000');
 }
 
+/** The sentence a ValidationError's problem carries as its detail; the command line prints the same. */
+export function validationDetail(error: ValidationError, language: Language): string {
+  const first = error.fields[0];
+  return translate(DETAILS, 'validation_failed', language, {
+    field: first?.field ?? '',
+    reason: first ? translate(REASONS, first.reason, language, first.params ?? {}) : '',
+  });
+}
+
 export function problemFor(error: unknown, request: FastifyRequest): Problem {
   const language = languageOf(request);
   const requestId = String(request.id);

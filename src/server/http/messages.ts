@@ -240,6 +240,26 @@ export const REASONS: Catalogue = {
     fr: 'ne contient aucune ligne d’en-têtes des colonnes de saisies (utilisez le modèle de rapport)',
     es: 'no contiene una fila de encabezados de las columnas de incautaciones (use la plantilla del informe)',
   },
+  import_trade_database: {
+    en: 'is an extract of the CITES Trade Database (legal trade as importers and exporters reported it), not a report of seizures; nothing was imported',
+    fr: 'est un extrait de la base de données sur le commerce CITES (commerce légal déclaré par les importateurs et exportateurs), pas un rapport de saisies ; rien n’a été importé',
+    es: 'es un extracto de la base de datos sobre el comercio CITES (comercio legal declarado por importadores y exportadores), no un informe de incautaciones; no se importó nada',
+  },
+  import_shipment_list: {
+    en: 'is a list of wildlife shipments declared at a border, not a report of seizures; nothing was imported',
+    fr: 'est une liste d’expéditions d’espèces sauvages déclarées à une frontière, pas un rapport de saisies ; rien n’a été importé',
+    es: 'es una lista de envíos de vida silvestre declarados en una frontera, no un informe de incautaciones; no se importó nada',
+  },
+  import_legal_trade_report: {
+    en: 'is a CITES annual report of legal trade (permits, trading partners), not a report of seizures; nothing was imported',
+    fr: 'est un rapport annuel CITES sur le commerce légal (permis, partenaires commerciaux), pas un rapport de saisies ; rien n’a été importé',
+    es: 'es un informe anual CITES de comercio legal (permisos, socios comerciales), no un informe de incautaciones; no se importó nada',
+  },
+  import_nothing_to_import: {
+    en: 'has no row that can be imported ({rejected} rejected, {duplicates} duplicates of {total}); no report was created',
+    fr: 'ne contient aucune ligne importable ({rejected} rejetées, {duplicates} doublons sur {total}) ; aucun rapport n’a été créé',
+    es: 'no contiene ninguna fila importable ({rejected} rechazadas, {duplicates} duplicadas de {total}); no se creó ningún informe',
+  },
   common_password: {
     en: 'is too common or too easy to guess; choose a longer, less predictable password',
     fr: 'est trop courant ou trop facile à deviner ; choisissez un mot de passe plus long et moins prévisible',

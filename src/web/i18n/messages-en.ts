@@ -10,6 +10,7 @@ import groupsEn from './groups/en.json' with { type: 'json' };
 import securityKeysEn from './securityKeys/en.json' with { type: 'json' };
 import permitsEn from './permits/en.json' with { type: 'json' };
 import exportsEn from './exports/en.json' with { type: 'json' };
+import importsEn from './imports/en.json' with { type: 'json' };
 export const messages = {
   ...shellEn,
   reports: reportsEn,
@@ -19,5 +20,6 @@ export const messages = {
   securityKeys: securityKeysEn,
   permits: permitsEn,
   exports: exportsEn,
+  imports: importsEn,
 };
 export type Messages = typeof messages;

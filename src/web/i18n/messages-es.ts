@@ -9,6 +9,7 @@ import groupsEs from './groups/es.json' with { type: 'json' };
 import securityKeysEs from './securityKeys/es.json' with { type: 'json' };
 import permitsEs from './permits/es.json' with { type: 'json' };
 import exportsEs from './exports/es.json' with { type: 'json' };
+import importsEs from './imports/es.json' with { type: 'json' };
 import type { Messages } from './messages-en.ts';
 
 // Typed as the English messages: the compiler refuses to build if this language lacks a key English has.
@@ -21,4 +22,5 @@ export const messages: Messages = {
   securityKeys: securityKeysEs,
   permits: permitsEs,
   exports: exportsEs,
+  imports: importsEs,
 };

@@ -9,6 +9,7 @@ import groupsFr from './groups/fr.json' with { type: 'json' };
 import securityKeysFr from './securityKeys/fr.json' with { type: 'json' };
 import permitsFr from './permits/fr.json' with { type: 'json' };
 import exportsFr from './exports/fr.json' with { type: 'json' };
+import importsFr from './imports/fr.json' with { type: 'json' };
 import type { Messages } from './messages-en.ts';
 
 // Typed as the English messages: the compiler refuses to build if this language lacks a key English has.
@@ -21,4 +22,5 @@ export const messages: Messages = {
   securityKeys: securityKeysFr,
   permits: permitsFr,
   exports: exportsFr,
+  imports: importsFr,
 };

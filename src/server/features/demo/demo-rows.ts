@@ -261,6 +261,9 @@ export function* generateDemoRows(options: DemoRowsOptions): Generator<DemoRow> 
         : (reference?.appendix ?? null);
 
     const original: Record<DemoColumn, string> = {
+      'Country of seizure': '',
+      'Second quantity': '',
+      'Second unit': '',
       'Date of seizure': dateCell,
       'Seizing agency': place.seizingAgency,
       Species: taxon.written,

@@ -17,7 +17,7 @@ import { countRows, type StagedRow } from './staged-rows.repo.ts';
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
 export async function batchView(tx: Tx, actor: Actor, batch: BatchRow): Promise<ImportBatch> {
-  const counts = await countRows(tx, batch.id);
+  const { dateOrderOpen, decimalMarkOpen, records: _records, ...counts } = await countRows(tx, batch.id);
   return {
     id: batch.id,
     party: batch.party.trim(),
@@ -37,6 +37,20 @@ export async function batchView(tx: Tx, actor: Actor, batch: BatchRow): Promise<
     unknownColumns: batch.unknown_columns,
     missingColumns: batch.missing_columns as ImportColumn[],
     counts,
+    conventions: {
+      dateOrder: {
+        value: batch.date_order,
+        waitingRows: dateOrderOpen,
+        decidedBy: batch.date_order_decided_by,
+        decidedAt: batch.date_order_decided_at ? iso(batch.date_order_decided_at) : null,
+      },
+      decimalMark: {
+        value: batch.decimal_mark,
+        waitingRows: decimalMarkOpen,
+        decidedBy: batch.decimal_mark_decided_by,
+        decidedAt: batch.decimal_mark_decided_at ? iso(batch.decimal_mark_decided_at) : null,
+      },
+    },
     createdAt: iso(batch.created_at),
     uploadedBy: batch.uploaded_by,
     reportId: batch.report_id,

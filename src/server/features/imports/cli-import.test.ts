@@ -74,4 +74,49 @@ describe('itd import report', () => {
     assert.match(run.stdout, /duplicates {2}1/);
     assert.match(run.stdout, /rejected {4}0/);
   });
+
+  test('dates the file does not settle: the command names the question; --date-order answers it', () => {
+    const file = path.join(dataDir, 'ambiguous.csv');
+    fs.writeFileSync(
+      file,
+      [header, '02/03/2024,Manis javanica,SCA,7,KIL,VN,', '04/05/2024,Manis javanica,SCA,8,KIL,VN,'].join(
+        '\n',
+      ),
+    );
+    const asked = itd('import', 'report', file, '--party', 'KE', '--year', '2024');
+    assert.equal(asked.status, 1);
+    assert.match(
+      asked.stdout,
+      /2 rows have dates that read either day\/month or month\/day .*--date-order dmy or --date-order mdy/,
+    );
+    const answered = itd('import', 'report', file, '--party', 'KE', '--year', '2024', '--date-order', 'mdy');
+    assert.equal(answered.status, 0, answered.stderr + answered.stdout);
+    assert.match(answered.stdout, /imported {4}2/);
+  });
+
+  test('refusals print the API sentence: a trade database extract, a bad --party, a re-import of duplicates only', () => {
+    const trade = path.join(dataDir, 'comptab.csv');
+    fs.writeFileSync(
+      trade,
+      'Year,App.,Taxon,Class,Order,Family,Genus,Importer,Exporter,Origin,Importer reported quantity,Exporter reported quantity,Term,Unit,Purpose,Source\n' +
+        '1977,II,Manis javanica,Mammalia,Pholidota,Manidae,Manis,FR,GB,XX,,4,skins,,,\n',
+    );
+    const refused = itd('import', 'report', trade, '--party', 'KE', '--year', '2024');
+    assert.equal(refused.status, 1);
+    assert.match(
+      refused.stderr,
+      /The field “file” is not valid: is an extract of the CITES Trade Database .* not a report of seizures/,
+    );
+    const badParty = itd('import', 'report', trade, '--party', 'Kenya', '--year', '2024');
+    assert.equal(badParty.status, 1);
+    assert.match(badParty.stderr, /The field “party” is not valid: is not valid/);
+    assert.doesNotMatch(badParty.stderr, /validation_failed/);
+    // good.csv was imported by the test above: all its rows are duplicates now, and no empty draft is made.
+    const again = itd('import', 'report', path.join(dataDir, 'good.csv'), '--party', 'KE', '--year', '2024');
+    assert.equal(again.status, 1, again.stdout);
+    assert.match(
+      again.stderr,
+      /has no row that can be imported \(0 rejected, 3 duplicates of 3\); no report was created/,
+    );
+  });
 });

@@ -309,10 +309,11 @@ describe('staged import', () => {
     assert.equal(records[0]!.additional_info, '=HYPERLINK("http://evil.example","click")');
     assert.equal(records[0]!.original.Colour, 'red');
     assert.equal(records[0]!.share_parties, true);
-    // Row 4 was corrected in review: the record keeps what the file said, and the two corrections with who.
+    // Row 4 was corrected in review: the record keeps what the file said under the file's own headers, and the
+    // two corrections with who.
     const fixed = records.find((r) => r.source_row === 4)!;
-    assert.equal(fixed.original.Quantity, '400g each');
-    assert.equal(fixed.original.Species, 'Manis javanicus');
+    assert.equal(fixed.original.Cantidad, '400g each');
+    assert.equal(fixed.original['Espèce'], 'Manis javanicus');
     assert.equal(Number(fixed.quantity), 400);
     assert.equal(fixed.taxon_name, 'Manis javanica');
     assert.deepEqual(
@@ -338,19 +339,22 @@ describe('staged import', () => {
     assert.equal((await reporterKE.call('POST', `/api/v1/imports/${batch.id}/submit`)).statusCode, 409);
   });
 
-  test('re-importing the same file finds the stored duplicates', async () => {
+  test('re-importing the same file finds the stored duplicates and makes no empty draft', async () => {
     const response = await upload(officer, { year: '2025', party: 'KE' }, Buffer.from(FILE, 'utf8'));
     assert.equal(response.statusCode, 201, response.body);
     const again = importBatchSchema.parse(response.json());
     const rows = await rowsOf(officer, again.id);
     assert.ok(rows.find((r) => r.row === 2)!.problems.some((p) => p.code === 'duplicate_stored'));
-    const submitted = submitResultSchema.parse(
-      (await officer.call('POST', `/api/v1/imports/${again.id}/submit`)).json(),
-    );
-    assert.equal(submitted.imported + submitted.rejected + submitted.duplicates, submitted.total);
-    assert.equal(submitted.total, 6);
     // Rows 2, 3 and 5 are stored already; row 6 is a second copy in the file; rows 4 and 7 are rejected.
-    assert.deepEqual([submitted.imported, submitted.duplicates, submitted.rejected], [0, 4, 2]);
+    assert.deepEqual([again.counts.ready, again.counts.duplicates, again.counts.blocking], [0, 4, 2]);
+    const before = await liveCounts();
+    const refused = await officer.call('POST', `/api/v1/imports/${again.id}/submit`);
+    assert.equal(refused.statusCode, 400);
+    assert.match(
+      refused.json<{ detail: string }>().detail,
+      /has no row that can be imported \(2 rejected, 4 duplicates of 6\); no report was created/,
+    );
+    assert.deepEqual(await liveCounts(), before);
   });
 
   test('files that are neither XLSX nor CSV are refused', async () => {

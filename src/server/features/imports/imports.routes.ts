@@ -13,6 +13,7 @@ import {
   batchIdParams,
   batchRowParams,
   editCellSchema,
+  chooseConventionsSchema,
   importBatchListSchema,
   importBatchSchema,
   stagingRowPageSchema,
@@ -34,6 +35,7 @@ import type { ImportsDeps } from './imports-deps.ts';
 import { assertMayImport } from './imports.policy.ts';
 import { downloadTemplate } from './read/download-template.ts';
 import { acceptWarnings } from './review/accept-warnings.ts';
+import { chooseConventions } from './review/choose-conventions.ts';
 import { readBatchProblems } from './review/batch-problems.ts';
 import { discardBatch } from './review/discard-batch.ts';
 import { editCell } from './review/edit-cell.ts';
@@ -230,6 +232,24 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRouteDeps> = async (app, 
       schema: { tags: ['imports'], params: batchIdParams, response: { 200: importBatchSchema } },
     },
     async (request) => revalidateBatch(deps, request.actor, requestContextOf(request), request.params),
+  );
+
+  app.post(
+    '/:id/conventions',
+    {
+      config: { access: 'data' },
+      schema: {
+        tags: ['imports'],
+        params: batchIdParams,
+        body: chooseConventionsSchema,
+        response: { 200: importBatchSchema },
+      },
+    },
+    async (request) =>
+      chooseConventions(deps, request.actor, requestContextOf(request), {
+        ...request.params,
+        ...request.body,
+      }),
   );
 
   app.post(

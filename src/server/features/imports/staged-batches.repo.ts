@@ -72,6 +72,38 @@ export async function insertBatch(tx: Tx, batch: NewBatch, now: () => Date): Pro
     .executeTakeFirstOrThrow();
 }
 
+export interface ConventionDecision {
+  dateOrder?: { value: 'dmy' | 'mdy'; by: string } | undefined;
+  decimalMark?: { value: 'point' | 'comma'; by: string } | undefined;
+}
+
+/** update import_batches set date_order = $, date_order_decided_by = $, … decimal_mark … where id = $1 */
+export async function setBatchConventions(
+  tx: Tx,
+  id: string,
+  decision: ConventionDecision,
+  now: Date,
+): Promise<void> {
+  const { dateOrder, decimalMark } = decision;
+  await tx
+    .updateTable('import_batches')
+    .set({
+      updated_at: now,
+      ...(dateOrder
+        ? { date_order: dateOrder.value, date_order_decided_by: dateOrder.by, date_order_decided_at: now }
+        : {}),
+      ...(decimalMark
+        ? {
+            decimal_mark: decimalMark.value,
+            decimal_mark_decided_by: decimalMark.by,
+            decimal_mark_decided_at: now,
+          }
+        : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** update import_batches set status = 'discarded', updated_at = $2 where id = $1 returning * */
 export async function markBatchDiscarded(tx: Tx, id: string, now: Date): Promise<BatchRow> {
   return tx

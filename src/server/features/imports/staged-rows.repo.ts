@@ -13,6 +13,8 @@ export interface StagedRow {
   rowNumber: number;
   cells: Record<string, string>;
   extra: Record<string, string>;
+  /** The file's cells under its own headers (written once, at staging). */
+  source?: Record<string, string>;
   values: SeizureValues;
   problems: FoundProblem[];
   accepted: string[];
@@ -36,6 +38,7 @@ export async function insertRows(
       row_number: row.rowNumber,
       cells: row.cells,
       extra: row.extra,
+      source_cells: row.source ?? null,
       normalised: row.values,
       problems: row.problems,
       accepted: row.accepted,
@@ -44,12 +47,13 @@ export async function insertRows(
     })),
   );
   await sql`insert into import_rows
-      (batch_id, party, row_number, cells, extra, normalised, problems, accepted, fingerprint, outcome)
-      select ${batch.id}::uuid, ${batch.party}, v.row_number, v.cells, v.extra, v.normalised, v.problems,
-             array(select jsonb_array_elements_text(v.accepted)), v.fingerprint, v.outcome
+      (batch_id, party, row_number, cells, extra, source_cells, normalised, problems, accepted, fingerprint,
+       outcome)
+      select ${batch.id}::uuid, ${batch.party}, v.row_number, v.cells, v.extra, v.source_cells, v.normalised,
+             v.problems, array(select jsonb_array_elements_text(v.accepted)), v.fingerprint, v.outcome
       from jsonb_to_recordset(${payload}::jsonb)
-        as v(row_number integer, cells jsonb, extra jsonb, normalised jsonb, problems jsonb, accepted jsonb,
-             fingerprint text, outcome text)`.execute(tx);
+        as v(row_number integer, cells jsonb, extra jsonb, source_cells jsonb, normalised jsonb, problems jsonb,
+             accepted jsonb, fingerprint text, outcome text)`.execute(tx);
 }
 
 /**
@@ -206,6 +210,17 @@ export async function countRows(tx: Tx, batchId: string) {
       sql<number>`(count(*) filter (where outcome = 'duplicate'))::int`.as('duplicates'),
       sql<number>`(count(*) filter (where outcome = 'import' and jsonb_array_length(problems) > coalesce(array_length(accepted, 1), 0)))::int`.as(
         'warnings',
+      ),
+      // Records the importable rows make: one each, plus one per further kind of specimen (validate-parts.ts).
+      sql<number>`(count(*) filter (where outcome = 'import') + coalesce(sum(jsonb_array_length(coalesce(normalised -> 'parts', '[]'::jsonb))) filter (where outcome = 'import'), 0))::int`.as(
+        'records',
+      ),
+      // Rows waiting for the file's date order or decimal mark (check/file-conventions.ts).
+      sql<number>`(count(*) filter (where problems @> '[{"code":"date_order_unsettled"}]'))::int`.as(
+        'dateOrderOpen',
+      ),
+      sql<number>`(count(*) filter (where problems @> '[{"code":"number_unsettled"}]'))::int`.as(
+        'decimalMarkOpen',
       ),
     ])
     .where('batch_id', '=', batchId)

@@ -63,7 +63,8 @@ export async function insertSeizureRecords(
 /**
  * Rows to become records, as another feature keeps them (a submitted import's staged rows): a relation, aliased
  * `r`, with the columns `source_row` (int), `original` (jsonb: what the Party wrote), `review_fixes` (jsonb array or
- * null), `fingerprint` (text, as fingerprintOf computes it) and `normalised` (jsonb: SeizureValues under their own
+ * null), `fingerprint` (text, as fingerprintOf computes it), `case_id` (uuid shared by the records of one seizure,
+ * or null) and `normalised` (jsonb: SeizureValues under their own
  * names). Records are written in the order of `source_row`, so a report lists them as its file had them. The feature that owns the rows builds it
  * (imports: stagedRecordSource), so this writer never names another feature's tables.
  */
@@ -84,11 +85,11 @@ export async function insertRecordsFrom(
 ): Promise<number> {
   const result = await sql`insert into seizure_records
       (report_id, reporting_party, report_year, is_published, share_parties, share_iccwc, share_etis,
-       created_by, updated_by, source_row, original, review_fixes, fingerprint,
+       created_by, updated_by, source_row, original, review_fixes, fingerprint, case_id,
        ${sql.join(VALUE_COLUMNS.map((c) => sql.ref(c)))})
     select ${report.id}::uuid, ${report.party}, ${report.year}::int, ${report.isPublished}::boolean,
            ${report.shareParties}::boolean, ${report.shareIccwc}::boolean, ${report.shareEtis}::boolean,
-           ${actorId}::uuid, ${actorId}::uuid, r.source_row, r.original, r.review_fixes, r.fingerprint,
+           ${actorId}::uuid, ${actorId}::uuid, r.source_row, r.original, r.review_fixes, r.fingerprint, r.case_id,
            ${sql.join(VALUE_FIELDS.map((field) => sql.raw(`v."${field}"`)))}
     from ${source} r
       cross join lateral jsonb_to_record(r.normalised) as v(${sql.raw(VALUE_FIELD_TYPES)})

@@ -11,6 +11,7 @@ import {
   submitResultSchema,
   uploadResponseSchema,
   type AcceptWarnings,
+  type ChooseConventions,
   type EditCell,
   type ImportBatch,
   type StagingRow,
@@ -98,5 +99,9 @@ export function useBatchActions(id: string) {
     mutationFn: () => apiPost(`${batchPath(id)}/discard`, {}, importBatchSchema),
     onSuccess: refresh,
   });
-  return { editCell, acceptWarnings, validate, submit, discard };
+  const chooseConventions = useMutation({
+    mutationFn: (body: ChooseConventions) => apiPost(`${batchPath(id)}/conventions`, body, importBatchSchema),
+    onSuccess: refresh,
+  });
+  return { editCell, acceptWarnings, validate, submit, discard, chooseConventions };
 }

@@ -11,6 +11,7 @@ import { Link, useParams } from 'react-router';
 import type { ImportBatch, SubmitResult } from '../../../shared/imports.contract.ts';
 import { RequireSession } from '../../features/auth/require-session.tsx';
 import { BatchSummary } from '../../features/imports/batch-summary.tsx';
+import { ConventionsQuestion } from '../../features/imports/conventions-question.tsx';
 import {
   useBatch,
   useBatchActions,
@@ -52,9 +53,13 @@ function Staging({ batch }: { batch: ImportBatch }) {
   const [result, setResult] = useState<SubmitResult | null>(null);
   const items = rows.data?.pages.flatMap((page) => page.items) ?? [];
   const isStaged = batch.status === 'staged';
-  const failed = [actions.acceptWarnings, actions.validate, actions.submit, actions.discard].find(
-    (m) => m.isError,
-  );
+  const failed = [
+    actions.acceptWarnings,
+    actions.validate,
+    actions.submit,
+    actions.discard,
+    actions.chooseConventions,
+  ].find((m) => m.isError);
 
   if (result) return <SubmitSummary result={result} />;
   return (
@@ -65,6 +70,12 @@ function Staging({ batch }: { batch: ImportBatch }) {
       <Title order={1}>{t('reports.staging.title')}</Title>
       <Text>{t('reports.staging.intro')}</Text>
       <BatchSummary batch={batch} />
+      <ConventionsQuestion
+        batch={batch}
+        editable={isStaged}
+        busy={actions.chooseConventions.isPending}
+        onChoose={(choice) => actions.chooseConventions.mutate(choice)}
+      />
       {!isStaged ? (
         <Alert color="gray" variant="light">
           {t(`reports.staging.closed.${batch.status}`)}{' '}

@@ -8,6 +8,8 @@ import { DUPLICATE_CODES, IMPORT_COLUMNS, type ImportColumn } from '../../../../
 import type { RowOutcome } from '../../../db/schema-imports.ts';
 import type { Tx } from '../../../db/with-actor.ts';
 import { findStoredFingerprints, fingerprintOf } from '../../seizure-records/index.ts';
+import { NO_CONVENTIONS, type DateOrder, type DecimalMark } from './file-conventions.ts';
+import { validateParts } from './validate-parts.ts';
 import { loadImportReference } from './import-reference.ts';
 import { createInFileDuplicates } from './in-file-duplicates.ts';
 import type { StagedRow } from '../staged-rows.repo.ts';
@@ -18,11 +20,29 @@ export interface RowInput {
   rowNumber: number;
   cells: Record<string, string>;
   extra: Record<string, string>;
+  /** The file's cells under its own headers, exactly as written (only when the row is first staged). */
+  source?: Record<string, string>;
   accepted: string[];
 }
 
 export const problemKey = (problem: Pick<FoundProblem, 'code' | 'column'>) =>
   `${problem.code}|${problem.column ?? ''}`;
+
+const TOTAL_WORDS =
+  /^(?:grand[ -])?totals?:?$|^sub-?totals?:?$|^total (?:general|général|gral\.?):?$|^sum:?$|^suma:?$/i;
+
+/** A row whose date, species and specimen cells are blank but for a totals word in one of its cells. */
+export function isTotalsRow(
+  cells: Readonly<Record<string, string>>,
+  source?: Readonly<Record<string, string>>,
+) {
+  const words = Object.values(source ?? cells).map((value) => value.trim());
+  if (!words.some((word) => TOTAL_WORDS.test(word))) return false;
+  const meaningful = ['Date of seizure', 'Species', 'Description of specimen'].filter(
+    (column) => (cells[column] ?? '').trim() !== '' && !TOTAL_WORDS.test((cells[column] ?? '').trim()),
+  );
+  return meaningful.length === 0;
+}
 
 export function outcomeOf(problems: readonly FoundProblem[], accepted: readonly string[]): RowOutcome {
   if (problems.some((p) => RULES[p.code].severity === 'blocking')) return 'reject';
@@ -56,13 +76,29 @@ export function createRowChecker(ctx: RowContext, batchId: string): RowChecker {
         for (const column of IMPORT_COLUMNS)
           if (row.cells[column] !== undefined) cells[column] = row.cells[column];
         const { values, problems } = validateRow(cells, ctx);
-        return {
-          row,
-          rowNumber: row.rowNumber,
+        // A totals row ("Total", "Grand total", "Total général") sums the seizures above it: left out, with why.
+        if (isTotalsRow(row.cells, row.source))
+          problems.splice(0, problems.length, {
+            column: null,
+            code: 'totals_row',
+            params: {},
+            suggestion: null,
+          });
+        const fingerprint = fingerprintOf(ctx.party, values);
+        const parts = validateParts(
+          row.cells,
           values,
-          problems,
-          fingerprint: fingerprintOf(ctx.party, values),
-        };
+          ctx.reference,
+          ctx.conventions ?? NO_CONVENTIONS,
+          (column, code, params = {}, suggestion = null) =>
+            problems.push({ column, code, params, suggestion }),
+        );
+        // The other kinds of specimens of the row ride with its values until submit (validate-parts.ts).
+        if (parts.length > 0)
+          Object.assign(values, {
+            parts: parts.map((part) => ({ values: part, fingerprint: fingerprintOf(ctx.party, part) })),
+          });
+        return { row, rowNumber: row.rowNumber, values, problems, fingerprint };
       });
       const importable = checked.filter((c) => !hasBlocking(c.problems));
       const stored = await findStoredFingerprints(
@@ -85,6 +121,7 @@ export function createRowChecker(ctx: RowContext, batchId: string): RowChecker {
           rowNumber: row.rowNumber,
           cells: row.cells,
           extra: row.extra,
+          ...(row.source ? { source: row.source } : {}),
           values,
           problems,
           accepted,
@@ -99,12 +136,19 @@ export function createRowChecker(ctx: RowContext, batchId: string): RowChecker {
 /** A checker for one pass over a batch, with the reference data loaded for it. */
 export async function createBatchChecker(
   tx: Tx,
-  batch: { id: string; party: string; year: number },
+  batch: {
+    id: string;
+    party: string;
+    year: number;
+    date_order?: DateOrder | null;
+    decimal_mark?: DecimalMark | null;
+  },
   clock: () => Date,
 ): Promise<RowChecker> {
   const reference = await loadImportReference(tx);
+  const conventions = { dateOrder: batch.date_order ?? null, decimalMark: batch.decimal_mark ?? null };
   return createRowChecker(
-    { reference, party: batch.party, year: batch.year, today: todayOf(clock) },
+    { reference, party: batch.party.trim(), year: batch.year, today: todayOf(clock), conventions },
     batch.id,
   );
 }

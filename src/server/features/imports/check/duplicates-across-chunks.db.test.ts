@@ -5,6 +5,7 @@
  * stored since the upload do. A fingerprint that only shares its prefix with an earlier row's is not taken for a
  * duplicate.
  */
+import { ValidationError } from '../../../errors.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { stringify } from 'csv-stringify/sync';
@@ -104,11 +105,16 @@ describe('duplicates across chunks', () => {
     const [before] = await rowsAfterFirstChunk(second);
     assert.deepEqual(duplicatesOf(before!), [['duplicate_in_file', 2]], 'nothing was stored at its upload');
 
-    const summary = await submitBatch(deps(), actor, NO_REQUEST, { id: second });
-    assert.deepEqual(
-      [summary.total, summary.imported, summary.rejected, summary.duplicates],
-      [lines.length - 1, 0, 1, lines.length - 2],
+    // At submit every row is found stored (or rejected): the submit is refused and makes no empty report.
+    await assert.rejects(
+      submitBatch(deps(), actor, NO_REQUEST, { id: second }),
+      (error: unknown) =>
+        error instanceof ValidationError &&
+        JSON.stringify(error.fields[0]!.params) ===
+          JSON.stringify({ rejected: 1, duplicates: lines.length - 2, total: lines.length - 1 }),
     );
+    // The same check, kept this time by a re-validation.
+    await revalidateBatch(deps(), actor, NO_REQUEST, { id: second });
     const [again, firstImportable] = await rowsAfterFirstChunk(second);
     assert.deepEqual(duplicatesOf(again!), [
       ['duplicate_in_file', 2],

@@ -9,6 +9,7 @@ import type { Tx } from '../../../db/with-actor.ts';
 import { isElephantTaxon } from '../../reference/index.ts';
 import { resolveTaxonName } from '../../reference/index.ts';
 import { COUNTRY_ALIASES, REGION_NAMES } from './country-aliases.ts';
+import { demonymMap, withCountryData, type CountryLookup } from './country-reader.ts';
 import { selectCountryNames, selectTermsAndUnits } from './import-reference.repo.ts';
 import { UNIT_ALIASES } from './term-units.ts';
 
@@ -35,7 +36,10 @@ export type SpeciesResult =
   { ok: true; taxon: Taxon; isElephant: boolean } | { ok: false; suggestion: string | null };
 
 export interface ImportReference {
-  country(text: string): { code: string; isRegion: boolean } | null;
+  /** One name or code (ISO alpha-2/alpha-3, EN/FR/ES, aliases, former names flagged). */
+  country: CountryLookup;
+  /** The same, or a demonym in EN/FR/ES ("Chinese", "vietnamienne", "marroquí"). */
+  nationality: CountryLookup;
   countryNames: ReadonlyMap<string, string>;
   term(text: string): CodeInfo | null;
   /** A unit code; `null` code means "number of specimens" (a blank or "number" unit). */
@@ -96,16 +100,23 @@ export async function loadImportReference(tx: Tx): Promise<ImportReference> {
   const speciesByName = new Map<string, SpeciesResult>();
   const speciesKey = (name: string) => normalizeName(name);
 
+  const country = withCountryData((key) => {
+    if (REGION_NAMES.has(key)) return { code: 'XX', isRegion: true, former: false };
+    const upper = key.toUpperCase();
+    if (/^[A-Z]{2}$/.test(upper) && countryNames.has(upper))
+      return { code: upper, isRegion: false, former: false };
+    const code = countryByKey.get(key);
+    return code ? { code, isRegion: code === 'XX', former: false } : null;
+  });
+  const demonyms = demonymMap();
+  const nationality: CountryLookup = (text) => {
+    const code = demonyms.get(looseKey(text));
+    return country(text) ?? (code ? { code, isRegion: false, former: false } : null);
+  };
+
   return {
-    country(text) {
-      const key = looseKey(text);
-      if (key === '') return null;
-      if (REGION_NAMES.has(key)) return { code: 'XX', isRegion: true };
-      const upper = text.trim().toUpperCase();
-      if (/^[A-Z]{2}$/.test(upper) && countryNames.has(upper)) return { code: upper, isRegion: false };
-      const code = countryByKey.get(key);
-      return code ? { code, isRegion: code === 'XX' } : null;
-    },
+    country,
+    nationality,
     countryNames,
     term(text) {
       const key = looseKey(text);

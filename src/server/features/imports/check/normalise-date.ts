@@ -2,10 +2,13 @@
  * Dates as Parties write them: dd/mm/yyyy (also with "." or "-"), ISO, Excel serial numbers, "18-Jan-09",
  * month and year ("03/2019", "2019-03", "March 2019", "mars 2019", "marzo 2019") and a year alone.
  */
+import type { DateOrder } from './file-conventions.ts';
+
 export type DatePrecision = 'day' | 'month' | 'year';
 
 export type DateResult =
-  { ok: true; date: string; precision: DatePrecision } | { ok: false; suggestion: string | null };
+  | { ok: true; date: string; precision: DatePrecision }
+  | { ok: false; suggestion: string | null; ambiguous?: true };
 
 const MONTH_NAMES: readonly (readonly string[])[] = [
   ['january', 'janvier', 'enero'],
@@ -67,13 +70,41 @@ function fromSerial(serial: number): DateResult {
   return day(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
-export function parseSeizureDate(raw: string): DateResult {
-  const text = raw.trim().replace(/\s+/g, ' ');
+/** `yyyymmdd` between 1900 and 2100, a real day. */
+const compact = (text: string): DateResult | null => {
+  const m = /^(19\d{2}|20\d{2}|2100)(\d{2})(\d{2})$/.exec(text);
+  return m && isRealDay(Number(m[1]), Number(m[2]), Number(m[3]))
+    ? day(Number(m[1]), Number(m[2]), Number(m[3]))
+    : null;
+};
+
+/**
+ * A date cell, with the file's date order (file-conventions.ts). A numeric date whose day and month could swap
+ * (`2/3/2021`) is read only when the order is known; otherwise it is `ambiguous`. One that proves its own order
+ * (`13/1/2021`, `1/13/2021`) is read the only way it can be.
+ */
+export function parseSeizureDate(raw: string, order: DateOrder | null = null): DateResult {
+  const text = raw
+    .trim()
+    .replace(/\s+/g, ' ')
+    // "15th March 2021", "1er mars 2021": the ordinal suffix says nothing more.
+    .replace(/^(\d{1,2})(?:st|nd|rd|th|er|º|°)\b/i, '$1')
+    // "15 de marzo de 2021"
+    .replace(/^(\d{1,2}) de ([A-Za-zÀ-ÿ]+) de (\d{4})$/, '$1 $2 $3');
   let m: RegExpMatchArray | null;
   if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text)))
     return day(Number(m[1]), Number(m[2]), Number(m[3]));
-  if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(text)))
-    return day(fullYear(m[3]!), Number(m[2]), Number(m[1]));
+  if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text))) {
+    const [a, b, year] = [Number(m[1]), Number(m[2]), fullYear(m[3]!)];
+    const swappable = a !== b && a >= 1 && a <= 12 && b >= 1 && b <= 12;
+    if (swappable && order === null) return { ok: false, suggestion: null, ambiguous: true };
+    if (a > 12) return day(year, b, a);
+    if (b > 12) return day(year, a, b);
+    // Equal day and month read the same either way; out-of-range values are judged (and suggested) by day().
+    return swappable && order === 'mdy' ? day(year, a, b) : day(year, b, a);
+  }
+  const whole = compact(text);
+  if (whole) return whole;
   if ((m = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text)))
     return day(Number(m[1]), Number(m[2]), Number(m[3]));
   if ((m = /^(\d{1,2})[/.-](\d{4})$/.exec(text))) return month(Number(m[2]), Number(m[1]));
@@ -86,9 +117,9 @@ export function parseSeizureDate(raw: string): DateResult {
     const monthNumber = monthOfName(m[1]!);
     if (monthNumber) return day(Number(m[3]), monthNumber, Number(m[2]));
   }
-  if ((m = /^([A-Za-zÀ-ÿ]+\.?)(?: de)?[ ,-]+(\d{4})$/.exec(text))) {
+  if ((m = /^([A-Za-zÀ-ÿ]+\.?)(?: de)?[ ,-]+(\d{4}|\d{2})$/.exec(text))) {
     const monthNumber = monthOfName(m[1]!);
-    if (monthNumber) return month(Number(m[2]), monthNumber);
+    if (monthNumber) return month(fullYear(m[2]!), monthNumber);
   }
   if ((m = /^(\d{4})$/.exec(text))) {
     const year = Number(m[1]);

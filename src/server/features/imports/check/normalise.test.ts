@@ -29,8 +29,8 @@ describe('dates', () => {
       assert.deepEqual(day(text), { ok: true, date: '2025-03-01', precision: 'month' }, text);
     assert.deepEqual(day('2025'), { ok: true, date: '2025-01-01', precision: 'year' });
   });
-  test('impossible dates are refused; a US-style date gets the swapped suggestion', () => {
-    assert.deepEqual(day('03/15/2025'), { ok: false, suggestion: '15/03/2025' });
+  test('impossible dates are refused; a date that proves month-first is read month-first', () => {
+    assert.deepEqual(day('03/15/2025'), { ok: true, date: '2025-03-15', precision: 'day' });
     assert.equal(day('31/02/2025').ok, false);
     assert.equal(day('yesterday').ok, false);
   });
@@ -39,7 +39,8 @@ describe('dates', () => {
 describe('quantities', () => {
   test('numbers with decimal commas and thousands separators', () => {
     assert.deepEqual(parseQuantity('2,5'), { ok: true, value: 2.5 });
-    assert.deepEqual(parseQuantity('1,234'), { ok: true, value: 1234 });
+    assert.deepEqual(parseQuantity('1,234', 'point'), { ok: true, value: 1234 });
+    assert.deepEqual(parseQuantity('1,234'), { ok: false, reason: 'ambiguous', suggestion: null });
     assert.deepEqual(parseQuantity('1 234,5'), { ok: true, value: 1234.5 });
     assert.deepEqual(parseQuantity('1.234.567'), { ok: true, value: 1234567 });
   });

@@ -3,12 +3,14 @@
  * resolved for the batch), so the same check runs at upload, after a cell edit and at re-validation.
  */
 import type { ImportColumn, ProblemCode } from '../../../../shared/imports.contract.ts';
-import { convertQuantity, isImplausiblePair, type SeizureValues } from '../../seizure-records/index.ts';
+import type { SeizureValues } from '../../seizure-records/index.ts';
 import type { ImportReference } from './import-reference.ts';
 import { parseSeizureDate } from './normalise-date.ts';
-import { parseQuantity } from './normalise-quantity.ts';
 import { MAX_LENGTH, REQUIRED_COLUMNS } from './validation-rules.ts';
 import { REPLACEMENT_CHARACTER } from '../../../lib/spreadsheets/text-encoding.ts';
+import { readCountryCells } from './validate-countries.ts';
+import { readMeasures } from './validate-measures.ts';
+import { NO_CONVENTIONS, type FileConventions } from './file-conventions.ts';
 
 export interface FoundProblem {
   column: ImportColumn | null;
@@ -23,23 +25,18 @@ export interface RowContext {
   year: number;
   /** Today as YYYY-MM-DD (a date after it is in the future). */
   today: string;
+  /** The file's date order and decimal mark, where settled (file-conventions.ts). */
+  conventions?: FileConventions;
 }
 
 export type Cells = Partial<Record<ImportColumn, string>>;
-
-/** Lists split on ";" (or line breaks); a part that is not one name is split again on "," below. */
-function splitList(text: string): string[] {
-  return text
-    .split(/[;\n]/)
-    .map((part) => part.trim())
-    .filter(Boolean);
-}
 
 export function validateRow(
   cells: Cells,
   ctx: RowContext,
 ): { values: SeizureValues; problems: FoundProblem[] } {
   const problems: FoundProblem[] = [];
+  const conventions = ctx.conventions ?? NO_CONVENTIONS;
   const cell = (column: ImportColumn) => (cells[column] ?? '').trim();
   const add = (
     column: ImportColumn | null,
@@ -89,8 +86,16 @@ export function validateRow(
 
   const dateText = cell('Date of seizure');
   if (dateText !== '') {
-    const date = parseSeizureDate(dateText);
-    if (!date.ok) add('Date of seizure', 'date_invalid', { value: dateText }, date.suggestion);
+    const date = parseSeizureDate(dateText, conventions.dateOrder);
+    if (!date.ok && date.ambiguous) {
+      const dayFirst = parseSeizureDate(dateText, 'dmy');
+      const monthFirst = parseSeizureDate(dateText, 'mdy');
+      add('Date of seizure', 'date_order_unsettled', {
+        value: dateText,
+        dayFirst: dayFirst.ok ? dayFirst.date : '',
+        monthFirst: monthFirst.ok ? monthFirst.date : '',
+      });
+    } else if (!date.ok) add('Date of seizure', 'date_invalid', { value: dateText }, date.suggestion);
     else if (date.date > ctx.today) add('Date of seizure', 'date_in_future', { date: date.date });
     else {
       values.seizureDate = date.date;
@@ -122,73 +127,9 @@ export function validateRow(
   if (termText !== '' && !term) add('Description of specimen', 'term_unknown', { value: termText });
   values.termCode = term?.code ?? null;
 
-  const unitText = cell('Unit');
-  const unit = ctx.reference.unit(unitText);
-  if (!unit) add('Unit', 'unit_unknown', { value: unitText });
-  values.unitCode = unit && unit.code !== '' ? unit.code : null;
+  Object.assign(values, readMeasures(cell, ctx.reference, conventions.decimalMark, term, add));
 
-  const quantityText = cell('Quantity');
-  if (quantityText !== '') {
-    const quantity = parseQuantity(quantityText);
-    if (!quantity.ok)
-      add(
-        'Quantity',
-        quantity.reason === 'invalid' ? 'quantity_invalid' : 'quantity_not_positive',
-        { value: quantityText },
-        quantity.suggestion,
-      );
-    else {
-      values.quantity = quantity.value;
-      Object.assign(values, convertQuantity(quantity.value, unit));
-    }
-  }
-  if (term && unit && isImplausiblePair(term.code, unit.baseUnit))
-    add('Unit', 'term_unit_implausible', {
-      term: ctx.reference.termLabel(term.code),
-      unit: unit.code === '' ? 'number of specimens' : unit.label,
-    });
-
-  const country = (column: ImportColumn, raw: string): string | null => {
-    const found = ctx.reference.country(raw) ?? cityCountry(raw);
-    if (!found) {
-      add(column, 'country_unknown', { value: raw });
-      return null;
-    }
-    if (found.isRegion) add(column, 'country_region_only', { value: raw });
-    return found.code;
-  };
-  // "New York, USA": a place then its country.
-  const cityCountry = (raw: string) => {
-    const last = raw.split(',').at(-1) ?? '';
-    return raw.includes(',') ? ctx.reference.country(last) : null;
-  };
-  const single = (column: ImportColumn) => (cell(column) === '' ? null : country(column, cell(column)));
-  const list = (column: ImportColumn): string[] => {
-    const raw = cell(column);
-    if (raw === '') return [];
-    const codes: string[] = [];
-    for (const part of splitList(raw)) {
-      const whole = ctx.reference.country(part);
-      if (whole) {
-        codes.push(whole.code);
-        if (whole.isRegion) add(column, 'country_region_only', { value: part });
-        continue;
-      }
-      for (const piece of part
-        .split(',')
-        .map((p) => p.trim())
-        .filter(Boolean)) {
-        const code = country(column, piece);
-        if (code) codes.push(code);
-      }
-    }
-    return [...new Set(codes)];
-  };
-  values.originCountry = single('Country of origin');
-  values.exportCountry = single('Country of export');
-  values.transitCountries = list('Countries of transit');
-  values.destinationCountry = single('Country of destination');
-  values.offenderNationalities = list('Nationality of offenders');
+  Object.assign(values, readCountryCells(cell, ctx.reference, ctx.party, add));
 
   return { values, problems };
 }

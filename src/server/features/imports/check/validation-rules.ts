@@ -149,6 +149,54 @@ export const RULES: Record<ProblemCode, Rule> = {
       es: 'La misma incautación ya está registrada para esta Parte; no se importa salvo que la acepte.',
     },
   },
+  date_order_unsettled: {
+    severity: 'blocking',
+    message: {
+      en: '“{value}” reads as {dayFirst} (day first) or {monthFirst} (month first), and the file’s other dates do not settle which: choose the file’s date order.',
+      fr: '« {value} » se lit {dayFirst} (jour d’abord) ou {monthFirst} (mois d’abord), et les autres dates du fichier ne tranchent pas : choisissez l’ordre des dates du fichier.',
+      es: '«{value}» se lee {dayFirst} (día primero) o {monthFirst} (mes primero), y las demás fechas del archivo no lo aclaran: elija el orden de las fechas del archivo.',
+    },
+  },
+  number_unsettled: {
+    severity: 'blocking',
+    message: {
+      en: '“{value}” reads as {point} or {comma} depending on the decimal mark, and the file’s other numbers do not settle which: choose the file’s decimal mark.',
+      fr: '« {value} » se lit {point} ou {comma} selon le séparateur décimal, et les autres nombres du fichier ne tranchent pas : choisissez le séparateur décimal du fichier.',
+      es: '«{value}» se lee {point} o {comma} según el separador decimal, y los demás números del archivo no lo aclaran: elija el separador decimal del archivo.',
+    },
+  },
+  quantity_not_whole: {
+    severity: 'warning',
+    message: {
+      en: '{value} is a number of specimens but not a whole number: please check.',
+      fr: '{value} est un nombre de spécimens mais pas un nombre entier : veuillez vérifier.',
+      es: '{value} es un número de especímenes pero no un número entero: compruébelo.',
+    },
+  },
+  country_several: {
+    severity: 'blocking',
+    message: {
+      en: '“{value}” names several countries ({codes}) where one is expected: keep one here and the others in Additional information.',
+      fr: '« {value} » nomme plusieurs pays ({codes}) là où un seul est attendu : gardez-en un ici et les autres dans Informations complémentaires.',
+      es: '«{value}» nombra varios países ({codes}) donde se espera uno: deje uno aquí y los demás en Información adicional.',
+    },
+  },
+  country_former_name: {
+    severity: 'warning',
+    message: {
+      en: '“{value}” is a former name: it is recorded as {code}.',
+      fr: '« {value} » est un ancien nom : il est enregistré comme {code}.',
+      es: '«{value}» es un nombre antiguo: se registra como {code}.',
+    },
+  },
+  totals_row: {
+    severity: 'blocking',
+    message: {
+      en: 'This row is a total of the rows above, not a seizure: it is left out.',
+      fr: 'Cette ligne est un total des lignes précédentes, pas une saisie : elle est laissée de côté.',
+      es: 'Esta fila es un total de las filas anteriores, no una incautación: se deja fuera.',
+    },
+  },
 };
 
 export const REQUIRED_COLUMNS: readonly ImportColumn[] = [

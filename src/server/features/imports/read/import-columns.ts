@@ -79,6 +79,13 @@ export const COLUMN_HEADERS: Record<ImportColumn, Record<Language, readonly stri
     fr: ['Informations complémentaires', 'Informations supplémentaires', 'Remarques'],
     es: ['Información adicional', 'Observaciones'],
   },
+  'Country of seizure': {
+    en: ['Country of seizure', 'Seizure country', 'Seizing country'],
+    fr: ['Pays de la saisie', 'Pays de saisie'],
+    es: ['País de la incautación', 'País de incautación'],
+  },
+  'Second quantity': { en: ['Second quantity'], fr: ['Deuxième quantité'], es: ['Segunda cantidad'] },
+  'Second unit': { en: ['Second unit'], fr: ['Deuxième unité'], es: ['Segunda unidad'] },
 };
 
 /** Header text compared without case, accents, punctuation, line breaks or repeated spaces. */

@@ -4,6 +4,8 @@
  * from); a file whose header row carries a profile's signature is read through it. What the source wrote in
  * columns the profile does not use is kept with each record as `original` text.
  */
+import { IMPORT_COLUMNS } from '../../../../shared/imports.contract.ts';
+import { otherFileKindOf } from './other-file-kinds.ts';
 import { headerMapper, profileMatches, type MappingProfile } from './row-mapping.ts';
 
 /** EIA's compilation of pangolin seizures 2000-2019 (sheet INCIDENTS): one row per incident, worldwide. */
@@ -19,8 +21,9 @@ export const EIA_PANGOLIN: MappingProfile = {
   columns: {
     'Date of seizure': { from: ['Date', 'Year'], first: true },
     Species: { from: ['Taxon'], values: { Pangolin: 'Manidae', Pangolins: 'Manidae' } },
-    // The compilation covers many countries: the seizing country is kept with the place, not as the Party.
-    Location: { from: ['Location', 'Country'], join: ', ' },
+    // The compilation covers many countries: each row names the country of seizure (the Party is not it).
+    Location: { from: ['Location'] },
+    'Country of seizure': { from: ['Country'] },
     'Mode of transport': { from: ['Transit type'] },
     'Country of origin': { from: ['Origin'] },
     'Country of export': { from: ['Via (coming from, before seized)'] },
@@ -31,17 +34,17 @@ export const EIA_PANGOLIN: MappingProfile = {
       join: ' | ',
     },
   },
+  // Live animals first, then whole animals, their reported weight as the second measure; scales seized with them
+  // are another kind of specimen (a second record of the same case).
   quantities: [
     {
-      when: 'Scales weight (kg). Indicate "Y" if seized, but no weight given',
-      set: {
-        Quantity: { copy: 'Scales weight (kg). Indicate "Y" if seized, but no weight given' },
-        Unit: 'KIL',
-        'Description of specimen': 'SCA',
-      },
+      when: 'Live number',
+      group: 'whole',
+      set: { Quantity: { copy: 'Live number' }, Unit: '', 'Description of specimen': 'LIV' },
     },
     {
       when: 'Whole pangolins (live + dead OR reported without details)',
+      group: 'whole',
       set: {
         Quantity: { copy: 'Whole pangolins (live + dead OR reported without details)' },
         Unit: '',
@@ -50,7 +53,17 @@ export const EIA_PANGOLIN: MappingProfile = {
     },
     {
       when: 'Reported weight (kg)',
+      group: 'whole',
       set: { Quantity: { copy: 'Reported weight (kg)' }, Unit: 'KIL', 'Description of specimen': 'BOD' },
+    },
+    {
+      when: 'Scales weight (kg). Indicate "Y" if seized, but no weight given',
+      group: 'scales',
+      set: {
+        Quantity: { copy: 'Scales weight (kg). Indicate "Y" if seized, but no weight given' },
+        Unit: 'KIL',
+        'Description of specimen': 'SCA',
+      },
     },
   ],
 };
@@ -74,6 +87,7 @@ export const C4ADS_ROUTES: MappingProfile = {
     },
     'Location type': { from: [], otherwise: 'Airport' },
     Location: { from: ['Location', 'City, Country'], join: ', ' },
+    'Country of seizure': { from: ['City, Country'] },
     'Country of origin': { from: ['Origin'] },
     'Countries of transit': { from: ['Transit'] },
     'Country of destination': { from: ['Destination'] },
@@ -91,11 +105,13 @@ export const MAPPING_PROFILES: readonly MappingProfile[] = [EIA_PANGOLIN, C4ADS_
 
 /**
  * Whether a row is the header of a seizure table: a profile's signature, or enough of the template's columns in
- * any of its languages (three of the seventeen).
+ * any of its languages (three of them).
  */
 export function isImportHeader(header: string[]): boolean {
   return (
+    // Recognised so that the upload can be refused with the reason (other-file-kinds.ts).
+    otherFileKindOf(header) !== null ||
     MAPPING_PROFILES.some((profile) => profileMatches(profile, header)) ||
-    headerMapper(header).missingColumns.length <= 14
+    IMPORT_COLUMNS.length - headerMapper(header).missingColumns.length >= 3
   );
 }

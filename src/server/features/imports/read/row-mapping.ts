@@ -5,10 +5,33 @@
 import type { ImportColumn } from '../../../../shared/imports.contract.ts';
 import { headerKey, layoutOfHeader } from './import-columns.ts';
 import { readNumber } from '../check/normalise-quantity.ts';
+import { measureColumns, type MeasureColumn } from './header-measures.ts';
+import { PART_COLUMNS } from '../check/validate-parts.ts';
 
 export interface MappedRow {
   cells: Record<string, string>;
   extra: Record<string, string>;
+  /** Every non-blank cell exactly as written, under the file's own header (a repeated header gets " (2)"). */
+  source: Record<string, string>;
+}
+
+/** The file's own headers, made unique; blank headers are named by their column letter. */
+export function sourceHeaders(header: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return header.map((text, index) => {
+    const name = text.trim() === '' ? `column ${index + 1}` : text;
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  });
+}
+
+export function sourceCellsOf(headers: readonly string[], values: readonly string[]): Record<string, string> {
+  const source: Record<string, string> = {};
+  values.forEach((value, index) => {
+    if (value.trim() !== '' && headers[index] !== undefined) source[headers[index]] = value;
+  });
+  return source;
 }
 
 export interface RowMapper {
@@ -19,9 +42,14 @@ export interface RowMapper {
 
 export function headerMapper(header: readonly string[]): RowMapper {
   const layout = layoutOfHeader(header);
+  const headers = sourceHeaders(header);
+  // "Quantity (kg)", "Weight (kg)" next to "Number": each measure column with the unit its header gives.
+  const measures = layout.columns.has('Second quantity') ? [] : measureColumns(header);
+  for (const measure of measures) layout.unknown.delete(measure.index);
+  const missing = measures.length > 0 ? layout.missing.filter((c) => c !== 'Quantity') : layout.missing;
   return {
     unknownColumns: [...layout.unknown.values()],
-    missingColumns: layout.missing,
+    missingColumns: missing,
     map(values) {
       const cells: Record<string, string> = {};
       const extra: Record<string, string> = {};
@@ -30,9 +58,30 @@ export function headerMapper(header: readonly string[]): RowMapper {
         const value = (values[index] ?? '').trim();
         if (value !== '') extra[name] = value;
       }
-      return { cells, extra };
+      if (measures.length > 0) placeMeasures(cells, measures, values);
+      return { cells, extra, source: sourceCellsOf(headers, values) };
     },
   };
+}
+
+/** The first non-blank measure is the quantity, the second the second quantity; the header's unit goes along. */
+function placeMeasures(
+  cells: Record<string, string>,
+  measures: readonly MeasureColumn[],
+  values: readonly string[],
+) {
+  const filled = measures.filter((m) => (values[m.index] ?? '').trim() !== '');
+  const unitCell = cells.Unit ?? '';
+  cells.Quantity = '';
+  const [first, second] = filled;
+  if (first) {
+    cells.Quantity = values[first.index]!.trim();
+    if (first.unit !== undefined && unitCell === '') cells.Unit = first.unit;
+  }
+  if (second) {
+    cells['Second quantity'] = values[second.index]!.trim();
+    cells['Second unit'] = second.unit ?? '';
+  }
 }
 
 /** Where a canonical cell comes from in a profile: source columns joined, then an optional value map. */
@@ -50,6 +99,8 @@ export interface CellSource {
 /** The first alternative whose `when` column is not blank sets these cells (quantity, unit, term). */
 export interface QuantityAlternative {
   when: string;
+  /** Alternatives of one group measure the same specimens; another group's are another kind (default: one group). */
+  group?: string;
   set: Partial<Record<ImportColumn, string | { copy: string }>>;
 }
 
@@ -94,6 +145,7 @@ export function profileMapper(profile: MappingProfile, header: readonly string[]
       ]),
     ),
   }));
+  const headers = sourceHeaders(header);
   const unknown = header
     .map((text, index) => ({ text: text.replace(/\s+/g, ' ').trim(), index }))
     .filter((h) => h.text !== '' && !used.has(h.index));
@@ -112,17 +164,32 @@ export function profileMapper(profile: MappingProfile, header: readonly string[]
         if (replaced) text = replaced[1];
         cells[column] = text === '' ? (source.otherwise ?? '') : text;
       }
+      // Per group, the first filled alternative gives the quantity and a later one a second measure of the same
+      // specimens (a weight next to a count); another group's (scales next to whole animals) is another kind of
+      // specimen: a part of the row, which becomes its own record under the same case id.
+      let applied: (typeof alternatives)[number] | null = null;
+      let parts = 1;
       for (const alt of alternatives) {
         const amount = at(alt.whenIndex);
         // EIA marks "seized, weight unknown" with a Y: not a quantity.
         if (amount === '' || (readNumber(amount) === null && /^[a-z]$/i.test(amount))) continue;
-        for (const [column, value] of Object.entries(alt.copies))
-          cells[column] = typeof value === 'string' ? value : at(value);
-        break;
+        const read = (value: string | number | undefined) =>
+          typeof value === 'string' ? value : value === undefined ? '' : at(value);
+        if (applied === null) {
+          for (const [column, value] of Object.entries(alt.copies)) cells[column] = read(value);
+          applied = alt;
+        } else if ((alt.group ?? '') === (applied.group ?? '')) {
+          if (cells['Second quantity'] !== undefined) continue;
+          cells['Second quantity'] = read(alt.copies.Quantity);
+          cells['Second unit'] = read(alt.copies.Unit);
+        } else {
+          parts += 1;
+          for (const column of PART_COLUMNS) cells[`${column} #${parts}`] = read(alt.copies[column]);
+        }
       }
       const extra: Record<string, string> = {};
       for (const { text, index } of unknown) if (at(index) !== '') extra[text] = at(index);
-      return { cells, extra };
+      return { cells, extra, source: sourceCellsOf(headers, values) };
     },
   };
 }

@@ -40,11 +40,7 @@ export async function editCell(
     row.cells = { ...row.cells, [column]: value };
     // A changed cell is a new value: warnings accepted for the old one are asked again.
     row.accepted = row.accepted.filter((key) => !key.endsWith(`|${column}`));
-    const checker = await createBatchChecker(
-      tx,
-      { id: batch.id, party: batch.party.trim(), year: batch.year },
-      deps.clock,
-    );
+    const checker = await createBatchChecker(tx, batch, deps.clock);
     const [checked] = await checker.check(tx, [row]);
     // Within the file, the row is a duplicate when an earlier importable row has the same seizure.
     const first = await findEarlierTwin(tx, batch.id, checked!.fingerprint, rowNumber);

@@ -7,7 +7,7 @@ import type { Actor } from '../../../../shared/actor.ts';
 import type { ImportBatch, UploadFields } from '../../../../shared/imports.contract.ts';
 import { withActor, type Tx } from '../../../db/with-actor.ts';
 import { ValidationError } from '../../../errors.ts';
-import { actorIdOf } from '../../../lib/actor-names.ts';
+import { actorIdOf, actorLabelOf } from '../../../lib/actor-names.ts';
 import type { RequestContext } from '../../../lib/request-context.ts';
 import type { SpreadsheetSheet } from '../../../lib/spreadsheets/open-spreadsheet.ts';
 import type { ReadLimits } from '../../../lib/spreadsheets/read-limits.ts';
@@ -23,8 +23,11 @@ import { assertMayWorkOn } from '../imports.policy.ts';
 import { loadBatch } from '../load-batch.ts';
 import { MAPPING_PROFILES } from '../read/mapping-profiles.ts';
 import { openUpload } from '../read/open-report-upload.ts';
+import { otherFileKindOf } from '../read/other-file-kinds.ts';
 import { headerMapper, profileMapper, profileMatches, type RowMapper } from '../read/row-mapping.ts';
-import { insertBatch } from '../staged-batches.repo.ts';
+import { insertBatch, setBatchConventions } from '../staged-batches.repo.ts';
+import { settledConventions } from '../check/file-conventions.ts';
+import { scanConventions } from './scan-conventions.ts';
 import { insertRows } from '../staged-rows.repo.ts';
 
 export interface Upload {
@@ -70,6 +73,8 @@ async function stageUploadInTx(tx: Tx, audit: AuditContext, upload: Upload): Pro
   // The sheet whose header is the template's (any language) or a mapping profile's (isImportHeader).
   const sheet = await openUpload(upload.bytes, CHUNK_ROWS, { limits: upload.limits, signal: upload.signal });
   try {
+    const other = otherFileKindOf(sheet.header);
+    if (other) throw new ValidationError([{ field: 'file', reason: `import_${other}` }]);
     return await stageSheet(tx, audit, { upload, party, sheet });
   } finally {
     await sheet.close();
@@ -82,8 +87,28 @@ async function stageSheet(
   { upload, party, sheet }: { upload: Upload; party: string; sheet: SpreadsheetSheet },
 ): Promise<string> {
   const { fields, onProgress } = upload;
+  const mapperOf = (header: string[]): RowMapper => {
+    const found = MAPPING_PROFILES.find((p) => profileMatches(p, header));
+    return found ? profileMapper(found, header) : headerMapper(header);
+  };
   const profile = MAPPING_PROFILES.find((p) => profileMatches(p, sheet.header));
-  const mapper: RowMapper = profile ? profileMapper(profile, sheet.header) : headerMapper(sheet.header);
+  const mapper = mapperOf(sheet.header);
+  // Dates and numbers are read the file's way: the file's own evidence, or the uploader's choice, first.
+  const evidence = await scanConventions(upload.bytes, mapperOf);
+  const settled = settledConventions(evidence);
+  const chooser = actorLabelOf(audit.actor) ?? 'uploader';
+  const decision = {
+    dateOrder: fields.dateOrder
+      ? { value: fields.dateOrder, by: chooser }
+      : settled.dateOrder
+        ? { value: settled.dateOrder, by: 'file' }
+        : undefined,
+    decimalMark: fields.decimalMark
+      ? { value: fields.decimalMark, by: chooser }
+      : settled.decimalMark
+        ? { value: settled.decimalMark, by: 'file' }
+        : undefined,
+  };
 
   const mediaType = mediaTypeOf(sheet.kind);
   const fileId = await keepUploadedFile(tx, audit.actor, {
@@ -109,7 +134,18 @@ async function stageSheet(
     audit.clock,
   );
 
-  const checker = await createBatchChecker(tx, { id: batch.id, party, year: fields.year }, audit.clock);
+  await setBatchConventions(tx, batch.id, decision, audit.clock());
+  const checker = await createBatchChecker(
+    tx,
+    {
+      id: batch.id,
+      party,
+      year: fields.year,
+      date_order: decision.dateOrder?.value ?? null,
+      decimal_mark: decision.decimalMark?.value ?? null,
+    },
+    audit.clock,
+  );
   // Each chunk's rows are written while the next chunk is read and checked: the database and this process work
   // at the same time. The connection runs its queries in the order they were sent, so the next chunk's lookups
   // (duplicates among the rows staged so far) still see this chunk's rows.
@@ -150,6 +186,8 @@ async function stageSheet(
       fileName: upload.fileName,
       rows: done,
       profile: profile?.name ?? null,
+      dateOrder: decision.dateOrder ?? null,
+      decimalMark: decision.decimalMark ?? null,
     },
   });
   return batch.id;

@@ -7,7 +7,7 @@
 import type { Actor } from '../../../../shared/actor.ts';
 import type { SubmitResult } from '../../../../shared/imports.contract.ts';
 import { withActor, type Tx } from '../../../db/with-actor.ts';
-import { ForbiddenError } from '../../../errors.ts';
+import { ForbiddenError, ValidationError } from '../../../errors.ts';
 import type { RequestContext } from '../../../lib/request-context.ts';
 import { auditContextOf, type AuditContext } from '../../audit/index.ts';
 import {
@@ -59,7 +59,16 @@ async function submitBatchInTx(tx: Tx, audit: AuditContext, input: SubmitBatchIn
   await recheckDuplicates(tx, batch.id, lastRow);
 
   const counts = await countRows(tx, batch.id);
-  const { report, written: imported } = await createReportWithRecords(tx, audit, {
+  // A file whose rows are all rejected or duplicates (a re-import, typically) makes no empty draft report.
+  if (counts.ready === 0)
+    throw new ValidationError([
+      {
+        field: 'file',
+        reason: 'import_nothing_to_import',
+        params: { rejected: counts.blocking, duplicates: counts.duplicates, total: counts.total },
+      },
+    ]);
+  const { report, written } = await createReportWithRecords(tx, audit, {
     report: {
       party,
       year: batch.year,
@@ -82,7 +91,9 @@ async function submitBatchInTx(tx: Tx, audit: AuditContext, input: SubmitBatchIn
     onProgress: input.onProgress,
   });
   // The rows were counted before the insert, in the same transaction: a difference is a fault, not a race.
-  if (imported !== counts.ready) throw new Error(`submit wrote ${imported} records for ${counts.ready} rows`);
+  if (written !== counts.records)
+    throw new Error(`submit wrote ${written} records for ${counts.records} expected from ${counts.ready} rows`);
+  const imported = counts.ready;
 
   const summary: SubmitResult = {
     reportId: report.id,
