@@ -57,6 +57,23 @@ CREATE FUNCTION public.app_actor_id() RETURNS uuid
 
 
 --
+-- Name: app_actor_is_management_authority(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_actor_is_management_authority() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public'
+    AS $$
+    select coalesce((
+      select o.kind = 'party'
+         and trim(regexp_replace(lower(coalesce(o.authority_type, '')), '[^a-z]+', ' ', 'g'))
+             in ('management authority', 'cites management authority', 'ma')
+        from users u join organisations o on o.id = u.organisation_id
+       where u.id = app_actor_id() and app_actor_kind() = 'user'), false)
+  $$;
+
+
+--
 -- Name: app_actor_is_secretariat_admin(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -123,6 +140,36 @@ CREATE FUNCTION public.app_actor_party() RETURNS text
 CREATE FUNCTION public.app_actor_role() RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ select nullif(current_setting('app.actor_role', true), '') $$;
+
+
+--
+-- Name: app_actor_verifies_permits(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_actor_verifies_permits() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public'
+    AS $$
+    select app_actor_kind() = 'system'
+        or (app_actor_kind() = 'user' and app_actor_org_kind() in ('secretariat', 'party'))
+        or (app_actor_kind() = 'user' and exists (
+              select 1 from group_members m join groups g on g.id = m.group_id
+               where m.user_id = app_actor_id() and g.status = 'active'
+                 and m.category in ('customs', 'police', 'wildlife_enforcement')))
+  $$;
+
+
+--
+-- Name: app_actor_writes_permits_of(character); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_actor_writes_permits_of(issuing character) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    select app_actor_maintains_reference()
+        or (app_actor_kind() = 'user' and app_actor_org_kind() = 'party' and app_actor_party() = issuing
+            and app_actor_is_management_authority())
+  $$;
 
 
 --
@@ -575,7 +622,11 @@ CREATE TABLE public.api_tokens (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     expires_at timestamp with time zone NOT NULL,
     last_used_at timestamp with time zone,
-    revoked_at timestamp with time zone
+    revoked_at timestamp with time zone,
+    scope text,
+    scopes text[] DEFAULT '{}'::text[] NOT NULL,
+    CONSTRAINT api_tokens_scope_check CHECK ((scope = 'permits.lookup'::text)),
+    CONSTRAINT api_tokens_scopes_check CHECK ((scopes <@ ARRAY['export'::text]))
 );
 
 ALTER TABLE ONLY public.api_tokens FORCE ROW LEVEL SECURITY;
@@ -676,6 +727,42 @@ CREATE TABLE public.countries (
 );
 
 ALTER TABLE ONLY public.countries FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: downloads; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.downloads (
+    id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    organisation_id uuid NOT NULL,
+    user_label text NOT NULL,
+    organisation_name text NOT NULL,
+    kind text NOT NULL,
+    format text NOT NULL,
+    language text NOT NULL,
+    filters jsonb NOT NULL,
+    columns text[] DEFAULT '{}'::text[] NOT NULL,
+    group_by text,
+    publication boolean DEFAULT false NOT NULL,
+    row_count integer,
+    parties text[] DEFAULT '{}'::text[] NOT NULL,
+    checksum text,
+    size_bytes bigint,
+    created_at timestamp with time zone NOT NULL,
+    completed_at timestamp with time zone,
+    deleted_on date,
+    deletion_statement text,
+    deleted_attested_at timestamp with time zone,
+    reminders_sent integer DEFAULT 0 NOT NULL,
+    last_reminded_at timestamp with time zone,
+    CONSTRAINT downloads_format_check CHECK ((format = ANY (ARRAY['csv'::text, 'xlsx'::text]))),
+    CONSTRAINT downloads_kind_check CHECK ((kind = ANY (ARRAY['records'::text, 'figures'::text, 'party_records'::text]))),
+    CONSTRAINT downloads_language_check CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text])))
+);
+
+ALTER TABLE ONLY public.downloads FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -907,6 +994,14 @@ CREATE TABLE public.import_batches (
     report_id uuid,
     submitted_at timestamp with time zone,
     summary jsonb,
+    date_order text,
+    date_order_decided_by text,
+    date_order_decided_at timestamp with time zone,
+    decimal_mark text,
+    decimal_mark_decided_by text,
+    decimal_mark_decided_at timestamp with time zone,
+    CONSTRAINT import_batches_date_order_check CHECK ((date_order = ANY (ARRAY['dmy'::text, 'mdy'::text]))),
+    CONSTRAINT import_batches_decimal_mark_check CHECK ((decimal_mark = ANY (ARRAY['point'::text, 'comma'::text]))),
     CONSTRAINT import_batches_status_check CHECK ((status = ANY (ARRAY['staged'::text, 'submitted'::text, 'discarded'::text]))),
     CONSTRAINT import_batches_year_check CHECK (((year >= 1975) AND (year <= 2100)))
 );
@@ -931,6 +1026,7 @@ CREATE TABLE public.import_rows (
     outcome text NOT NULL,
     file_cells jsonb,
     edits jsonb DEFAULT '[]'::jsonb NOT NULL,
+    source_cells jsonb,
     CONSTRAINT import_rows_outcome_check CHECK ((outcome = ANY (ARRAY['import'::text, 'reject'::text, 'duplicate'::text])))
 );
 
@@ -1062,6 +1158,200 @@ ALTER TABLE public.outbox ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MAXVALUE
     CACHE 1
 );
+
+
+--
+-- Name: permit_endorsements; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.permit_endorsements (
+    id bigint NOT NULL,
+    permit_id uuid NOT NULL,
+    line_no integer NOT NULL,
+    quantity numeric NOT NULL,
+    port text DEFAULT ''::text NOT NULL,
+    endorsed_on date NOT NULL,
+    user_id uuid,
+    organisation_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT permit_endorsements_quantity_check CHECK ((quantity > (0)::numeric))
+);
+
+ALTER TABLE ONLY public.permit_endorsements FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: permit_endorsements_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.permit_endorsements ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.permit_endorsements_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: permit_events; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.permit_events (
+    id bigint NOT NULL,
+    permit_id uuid NOT NULL,
+    kind text NOT NULL,
+    occurred_on date,
+    note text DEFAULT ''::text NOT NULL,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    user_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT permit_events_kind_check CHECK ((kind = ANY (ARRAY['issued'::text, 'updated'::text, 'endorsed'::text, 'cancelled'::text, 'replaced'::text, 'lost'::text, 'stolen'::text])))
+);
+
+ALTER TABLE ONLY public.permit_events FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: permit_events_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.permit_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.permit_events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: permit_lines; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.permit_lines (
+    permit_id uuid NOT NULL,
+    line_no integer NOT NULL,
+    taxon_name text NOT NULL,
+    taxon_id bigint,
+    common_name text DEFAULT ''::text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    term_code text,
+    appendix text,
+    source_code text,
+    quantity numeric NOT NULL,
+    unit_code text,
+    origin_country character(2),
+    origin_permit text,
+    reexport_country character(2),
+    reexport_permit text,
+    CONSTRAINT permit_lines_line_no_check CHECK (((line_no >= 1) AND (line_no <= 999))),
+    CONSTRAINT permit_lines_quantity_check CHECK ((quantity > (0)::numeric))
+);
+
+ALTER TABLE ONLY public.permit_lines FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: permit_lookups; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.permit_lookups (
+    id bigint NOT NULL,
+    issuing_country character(2) NOT NULL,
+    number_key text NOT NULL,
+    permit_id uuid,
+    is_found boolean NOT NULL,
+    is_valid boolean NOT NULL,
+    flags text[] DEFAULT '{}'::text[] NOT NULL,
+    user_id uuid,
+    organisation_id uuid,
+    organisation_name text DEFAULT ''::text NOT NULL,
+    looked_up_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY public.permit_lookups FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: permit_lookups_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.permit_lookups ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.permit_lookups_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: permits; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.permits (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    issuing_country character(2) NOT NULL,
+    number text NOT NULL,
+    number_key text NOT NULL,
+    permit_type character(1) NOT NULL,
+    is_copy boolean DEFAULT false NOT NULL,
+    issued_on date,
+    valid_from date,
+    valid_until date,
+    importer_name text DEFAULT ''::text NOT NULL,
+    importer_address text DEFAULT ''::text NOT NULL,
+    importer_country character(2),
+    exporter_name text DEFAULT ''::text NOT NULL,
+    exporter_address text DEFAULT ''::text NOT NULL,
+    exporter_country character(2),
+    special_conditions text DEFAULT ''::text NOT NULL,
+    purpose_code text,
+    security_stamp text,
+    security_stamp_key text,
+    issuing_authority text DEFAULT ''::text NOT NULL,
+    issued_place text DEFAULT ''::text NOT NULL,
+    transport_document text,
+    status text DEFAULT 'issued'::text NOT NULL,
+    status_on date,
+    status_note text DEFAULT ''::text NOT NULL,
+    replaced_by text,
+    source_format text NOT NULL,
+    content jsonb NOT NULL,
+    content_hash text NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_by uuid,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT permits_check CHECK (((valid_from IS NULL) OR (valid_until IS NULL) OR (valid_from <= valid_until))),
+    CONSTRAINT permits_number_check CHECK (((length(number) >= 1) AND (length(number) <= 200))),
+    CONSTRAINT permits_number_key_check CHECK ((number_key <> ''::text)),
+    CONSTRAINT permits_permit_type_check CHECK ((permit_type = ANY (ARRAY['E'::bpchar, 'R'::bpchar, 'I'::bpchar, 'O'::bpchar]))),
+    CONSTRAINT permits_source_format_check CHECK ((source_format = ANY (ARRAY['xml'::text, 'csv'::text, 'xlsx'::text]))),
+    CONSTRAINT permits_status_check CHECK ((status = ANY (ARRAY['issued'::text, 'cancelled'::text, 'replaced'::text, 'lost'::text, 'stolen'::text])))
+);
+
+ALTER TABLE ONLY public.permits FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: platform_key; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.platform_key (
+    singleton boolean DEFAULT true NOT NULL,
+    key_id text NOT NULL,
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT platform_key_key_id_check CHECK ((key_id ~ '^k1-[0-9a-f]{16}$'::text)),
+    CONSTRAINT platform_key_singleton_check CHECK (singleton)
+);
+
+ALTER TABLE ONLY public.platform_key FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -1242,6 +1532,26 @@ ALTER TABLE ONLY public.reports FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: security_keys; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.security_keys (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    name text NOT NULL,
+    credential_id text NOT NULL,
+    public_key bytea NOT NULL,
+    sign_count bigint DEFAULT 0 NOT NULL,
+    transports text[] DEFAULT '{}'::text[] NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_used_at timestamp with time zone,
+    CONSTRAINT security_keys_name_check CHECK (((length(name) >= 1) AND (length(name) <= 60)))
+);
+
+ALTER TABLE ONLY public.security_keys FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: seizure_figures; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1324,6 +1634,7 @@ CREATE TABLE public.seizure_records (
     sort_date date GENERATED ALWAYS AS (COALESCE(seizure_date, make_date(report_year, 1, 1))) STORED,
     seizure_year integer GENERATED ALWAYS AS (COALESCE((EXTRACT(year FROM seizure_date))::integer, report_year)) STORED,
     review_fixes jsonb,
+    case_id uuid,
     CONSTRAINT seizure_records_date_precision_check CHECK ((date_precision = ANY (ARRAY['day'::text, 'month'::text, 'year'::text]))),
     CONSTRAINT seizure_records_quantity_check CHECK ((quantity > (0)::numeric)),
     CONSTRAINT seizure_records_version_check CHECK ((version >= 1))
@@ -1370,10 +1681,40 @@ CREATE TABLE public.sessions (
     ip_address text,
     user_agent text,
     revoked_at timestamp with time zone,
+    stepped_up_at timestamp with time zone,
     CONSTRAINT sessions_stage_check CHECK ((stage = ANY (ARRAY['second_factor'::text, 'full'::text])))
 );
 
 ALTER TABLE ONLY public.sessions FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: sign_in_failures; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sign_in_failures (
+    id bigint NOT NULL,
+    email text NOT NULL,
+    ip_address text NOT NULL,
+    failed_at timestamp with time zone NOT NULL,
+    CONSTRAINT sign_in_failures_email_check CHECK ((email = lower(email)))
+);
+
+ALTER TABLE ONLY public.sign_in_failures FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: sign_in_failures_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.sign_in_failures ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.sign_in_failures_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 
 --
@@ -1541,6 +1882,21 @@ ALTER TABLE ONLY public.users FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: webauthn_challenges; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webauthn_challenges (
+    session_id uuid NOT NULL,
+    purpose text NOT NULL,
+    challenge text NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    CONSTRAINT webauthn_challenges_purpose_check CHECK ((purpose = ANY (ARRAY['enrol'::text, 'sign_in'::text])))
+);
+
+ALTER TABLE ONLY public.webauthn_challenges FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: api_tokens api_tokens_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1594,6 +1950,14 @@ ALTER TABLE ONLY public.cites_codes
 
 ALTER TABLE ONLY public.countries
     ADD CONSTRAINT countries_pkey PRIMARY KEY (code);
+
+
+--
+-- Name: downloads downloads_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.downloads
+    ADD CONSTRAINT downloads_pkey PRIMARY KEY (id);
 
 
 --
@@ -1741,6 +2105,54 @@ ALTER TABLE ONLY public.outbox
 
 
 --
+-- Name: permit_endorsements permit_endorsements_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_endorsements
+    ADD CONSTRAINT permit_endorsements_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: permit_events permit_events_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_events
+    ADD CONSTRAINT permit_events_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: permit_lines permit_lines_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_lines
+    ADD CONSTRAINT permit_lines_pkey PRIMARY KEY (permit_id, line_no);
+
+
+--
+-- Name: permit_lookups permit_lookups_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_lookups
+    ADD CONSTRAINT permit_lookups_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: permits permits_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permits
+    ADD CONSTRAINT permits_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: platform_key platform_key_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.platform_key
+    ADD CONSTRAINT platform_key_pkey PRIMARY KEY (singleton);
+
+
+--
 -- Name: rate_limit_hits rate_limit_hits_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1805,6 +2217,22 @@ ALTER TABLE ONLY public.reports
 
 
 --
+-- Name: security_keys security_keys_credential_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.security_keys
+    ADD CONSTRAINT security_keys_credential_id_key UNIQUE (credential_id);
+
+
+--
+-- Name: security_keys security_keys_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.security_keys
+    ADD CONSTRAINT security_keys_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: seizure_record_versions seizure_record_versions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1834,6 +2262,14 @@ ALTER TABLE ONLY public.sessions
 
 ALTER TABLE ONLY public.sessions
     ADD CONSTRAINT sessions_token_hash_key UNIQUE (token_hash);
+
+
+--
+-- Name: sign_in_failures sign_in_failures_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sign_in_failures
+    ADD CONSTRAINT sign_in_failures_pkey PRIMARY KEY (id);
 
 
 --
@@ -1901,6 +2337,14 @@ ALTER TABLE ONLY public.users
 
 
 --
+-- Name: webauthn_challenges webauthn_challenges_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webauthn_challenges
+    ADD CONSTRAINT webauthn_challenges_pkey PRIMARY KEY (session_id, purpose);
+
+
+--
 -- Name: api_tokens_user_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1933,6 +2377,20 @@ CREATE UNIQUE INDEX audit_events_seq_idx ON public.audit_events USING btree (seq
 --
 
 CREATE INDEX audit_events_unlinked_idx ON public.audit_events USING btree (id) WHERE (seq IS NULL);
+
+
+--
+-- Name: downloads_outstanding_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX downloads_outstanding_idx ON public.downloads USING btree (created_at) WHERE (deleted_attested_at IS NULL);
+
+
+--
+-- Name: downloads_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX downloads_user_idx ON public.downloads USING btree (user_id, created_at DESC);
 
 
 --
@@ -2041,6 +2499,34 @@ CREATE INDEX outbox_unsent_idx ON public.outbox USING btree (id) WHERE (sent_at 
 
 
 --
+-- Name: permit_endorsements_permit_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permit_endorsements_permit_idx ON public.permit_endorsements USING btree (permit_id);
+
+
+--
+-- Name: permit_events_permit_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permit_events_permit_idx ON public.permit_events USING btree (permit_id, id);
+
+
+--
+-- Name: permit_lookups_country_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permit_lookups_country_idx ON public.permit_lookups USING btree (issuing_country, looked_up_at DESC);
+
+
+--
+-- Name: permits_country_key_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX permits_country_key_idx ON public.permits USING btree (issuing_country, number_key);
+
+
+--
 -- Name: rate_limit_hits_window_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2090,10 +2576,24 @@ CREATE INDEX reports_party_year_idx ON public.reports USING btree (party, year);
 
 
 --
+-- Name: security_keys_user_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX security_keys_user_idx ON public.security_keys USING btree (user_id);
+
+
+--
 -- Name: seizure_figures_audience_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX seizure_figures_audience_idx ON public.seizure_figures USING btree (audience, dimension);
+
+
+--
+-- Name: seizure_records_case_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_records_case_idx ON public.seizure_records USING btree (case_id) WHERE (case_id IS NOT NULL);
 
 
 --
@@ -2209,6 +2709,27 @@ CREATE INDEX sessions_user_idx ON public.sessions USING btree (user_id);
 
 
 --
+-- Name: sign_in_failures_address_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sign_in_failures_address_idx ON public.sign_in_failures USING btree (ip_address, failed_at);
+
+
+--
+-- Name: sign_in_failures_age_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sign_in_failures_age_idx ON public.sign_in_failures USING btree (failed_at);
+
+
+--
+-- Name: sign_in_failures_email_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sign_in_failures_email_idx ON public.sign_in_failures USING btree (email, failed_at);
+
+
+--
 -- Name: taxa_lineage_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2312,6 +2833,22 @@ CREATE TRIGGER seizure_figures_update AFTER UPDATE ON public.seizure_records REF
 
 ALTER TABLE ONLY public.api_tokens
     ADD CONSTRAINT api_tokens_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: downloads downloads_organisation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.downloads
+    ADD CONSTRAINT downloads_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: downloads downloads_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.downloads
+    ADD CONSTRAINT downloads_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE RESTRICT;
 
 
 --
@@ -2595,6 +3132,158 @@ ALTER TABLE ONLY public.organisations
 
 
 --
+-- Name: permit_endorsements permit_endorsements_organisation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_endorsements
+    ADD CONSTRAINT permit_endorsements_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE SET NULL;
+
+
+--
+-- Name: permit_endorsements permit_endorsements_permit_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_endorsements
+    ADD CONSTRAINT permit_endorsements_permit_id_fkey FOREIGN KEY (permit_id) REFERENCES public.permits(id) ON DELETE CASCADE;
+
+
+--
+-- Name: permit_endorsements permit_endorsements_permit_id_line_no_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_endorsements
+    ADD CONSTRAINT permit_endorsements_permit_id_line_no_fkey FOREIGN KEY (permit_id, line_no) REFERENCES public.permit_lines(permit_id, line_no) ON DELETE CASCADE;
+
+
+--
+-- Name: permit_endorsements permit_endorsements_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_endorsements
+    ADD CONSTRAINT permit_endorsements_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: permit_events permit_events_permit_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_events
+    ADD CONSTRAINT permit_events_permit_id_fkey FOREIGN KEY (permit_id) REFERENCES public.permits(id) ON DELETE CASCADE;
+
+
+--
+-- Name: permit_events permit_events_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_events
+    ADD CONSTRAINT permit_events_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: permit_lines permit_lines_origin_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_lines
+    ADD CONSTRAINT permit_lines_origin_country_fkey FOREIGN KEY (origin_country) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: permit_lines permit_lines_permit_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_lines
+    ADD CONSTRAINT permit_lines_permit_id_fkey FOREIGN KEY (permit_id) REFERENCES public.permits(id) ON DELETE CASCADE;
+
+
+--
+-- Name: permit_lines permit_lines_reexport_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_lines
+    ADD CONSTRAINT permit_lines_reexport_country_fkey FOREIGN KEY (reexport_country) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: permit_lines permit_lines_taxon_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_lines
+    ADD CONSTRAINT permit_lines_taxon_id_fkey FOREIGN KEY (taxon_id) REFERENCES public.taxa(id) ON DELETE SET NULL;
+
+
+--
+-- Name: permit_lookups permit_lookups_issuing_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_lookups
+    ADD CONSTRAINT permit_lookups_issuing_country_fkey FOREIGN KEY (issuing_country) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: permit_lookups permit_lookups_organisation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_lookups
+    ADD CONSTRAINT permit_lookups_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE SET NULL;
+
+
+--
+-- Name: permit_lookups permit_lookups_permit_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_lookups
+    ADD CONSTRAINT permit_lookups_permit_id_fkey FOREIGN KEY (permit_id) REFERENCES public.permits(id) ON DELETE SET NULL;
+
+
+--
+-- Name: permit_lookups permit_lookups_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_lookups
+    ADD CONSTRAINT permit_lookups_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: permits permits_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permits
+    ADD CONSTRAINT permits_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: permits permits_exporter_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permits
+    ADD CONSTRAINT permits_exporter_country_fkey FOREIGN KEY (exporter_country) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: permits permits_importer_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permits
+    ADD CONSTRAINT permits_importer_country_fkey FOREIGN KEY (importer_country) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: permits permits_issuing_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permits
+    ADD CONSTRAINT permits_issuing_country_fkey FOREIGN KEY (issuing_country) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: permits permits_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permits
+    ADD CONSTRAINT permits_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
 -- Name: recovery_codes recovery_codes_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2696,6 +3385,14 @@ ALTER TABLE ONLY public.reports
 
 ALTER TABLE ONLY public.reports
     ADD CONSTRAINT reports_published_by_fkey FOREIGN KEY (published_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: security_keys security_keys_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.security_keys
+    ADD CONSTRAINT security_keys_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
 
 
 --
@@ -2843,6 +3540,14 @@ ALTER TABLE ONLY public.users
 
 
 --
+-- Name: webauthn_challenges webauthn_challenges_session_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webauthn_challenges
+    ADD CONSTRAINT webauthn_challenges_session_id_fkey FOREIGN KEY (session_id) REFERENCES public.sessions(id) ON DELETE CASCADE;
+
+
+--
 -- Name: api_tokens; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -2940,6 +3645,26 @@ CREATE POLICY countries_maintain ON public.countries TO app_user USING (public.a
 --
 
 CREATE POLICY countries_read ON public.countries FOR SELECT TO app_user USING (true);
+
+
+--
+-- Name: downloads; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.downloads ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: downloads downloads_own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY downloads_own ON public.downloads TO app_user USING ((public.app_actor_is_system() OR (user_id = public.app_actor_id()))) WITH CHECK ((public.app_actor_is_system() OR (user_id = public.app_actor_id())));
+
+
+--
+-- Name: downloads downloads_secretariat_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY downloads_secretariat_read ON public.downloads FOR SELECT TO app_user USING (((public.app_actor_kind() = 'user'::text) AND (public.app_actor_org_kind() = 'secretariat'::text) AND (public.app_actor_role() = ANY (ARRAY['admin'::text, 'data_officer'::text]))));
 
 
 --
@@ -3336,6 +4061,158 @@ CREATE POLICY outbox_send ON public.outbox FOR SELECT TO app_user USING (public.
 
 
 --
+-- Name: permit_endorsements; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.permit_endorsements ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: permit_endorsements permit_endorsements_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY permit_endorsements_insert ON public.permit_endorsements FOR INSERT TO app_user WITH CHECK ((public.app_actor_verifies_permits() AND (public.app_actor_is_system() OR (user_id = public.app_actor_id())) AND (EXISTS ( SELECT 1
+   FROM public.permits p
+  WHERE (p.id = permit_endorsements.permit_id)))));
+
+
+--
+-- Name: permit_endorsements permit_endorsements_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY permit_endorsements_read ON public.permit_endorsements FOR SELECT TO app_user USING ((EXISTS ( SELECT 1
+   FROM public.permits p
+  WHERE (p.id = permit_endorsements.permit_id))));
+
+
+--
+-- Name: permit_events; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.permit_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: permit_events permit_events_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY permit_events_insert ON public.permit_events FOR INSERT TO app_user WITH CHECK (((public.app_actor_is_system() OR (user_id = public.app_actor_id())) AND (EXISTS ( SELECT 1
+   FROM public.permits p
+  WHERE ((p.id = permit_events.permit_id) AND (public.app_actor_writes_permits_of(p.issuing_country) OR ((permit_events.kind = 'endorsed'::text) AND public.app_actor_verifies_permits())))))));
+
+
+--
+-- Name: permit_events permit_events_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY permit_events_read ON public.permit_events FOR SELECT TO app_user USING ((EXISTS ( SELECT 1
+   FROM public.permits p
+  WHERE (p.id = permit_events.permit_id))));
+
+
+--
+-- Name: permit_lines; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.permit_lines ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: permit_lines permit_lines_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY permit_lines_delete ON public.permit_lines FOR DELETE TO app_user USING ((EXISTS ( SELECT 1
+   FROM public.permits p
+  WHERE ((p.id = permit_lines.permit_id) AND public.app_actor_writes_permits_of(p.issuing_country)))));
+
+
+--
+-- Name: permit_lines permit_lines_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY permit_lines_insert ON public.permit_lines FOR INSERT TO app_user WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.permits p
+  WHERE ((p.id = permit_lines.permit_id) AND public.app_actor_writes_permits_of(p.issuing_country)))));
+
+
+--
+-- Name: permit_lines permit_lines_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY permit_lines_read ON public.permit_lines FOR SELECT TO app_user USING ((EXISTS ( SELECT 1
+   FROM public.permits p
+  WHERE (p.id = permit_lines.permit_id))));
+
+
+--
+-- Name: permit_lines permit_lines_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY permit_lines_update ON public.permit_lines FOR UPDATE TO app_user USING ((EXISTS ( SELECT 1
+   FROM public.permits p
+  WHERE ((p.id = permit_lines.permit_id) AND public.app_actor_writes_permits_of(p.issuing_country))))) WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.permits p
+  WHERE ((p.id = permit_lines.permit_id) AND public.app_actor_writes_permits_of(p.issuing_country)))));
+
+
+--
+-- Name: permit_lookups; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.permit_lookups ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: permit_lookups permit_lookups_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY permit_lookups_insert ON public.permit_lookups FOR INSERT TO app_user WITH CHECK ((public.app_actor_verifies_permits() AND (public.app_actor_is_system() OR (user_id = public.app_actor_id()))));
+
+
+--
+-- Name: permit_lookups permit_lookups_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY permit_lookups_read ON public.permit_lookups FOR SELECT TO app_user USING ((public.app_actor_is_system() OR (user_id = public.app_actor_id()) OR ((public.app_actor_kind() = 'user'::text) AND (public.app_actor_org_kind() = 'secretariat'::text)) OR public.app_actor_writes_permits_of(issuing_country)));
+
+
+--
+-- Name: permits; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.permits ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: permits permits_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY permits_insert ON public.permits FOR INSERT TO app_user WITH CHECK (public.app_actor_writes_permits_of(issuing_country));
+
+
+--
+-- Name: permits permits_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY permits_read ON public.permits FOR SELECT TO app_user USING ((public.app_actor_verifies_permits() OR public.app_actor_writes_permits_of(issuing_country)));
+
+
+--
+-- Name: permits permits_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY permits_update ON public.permits FOR UPDATE TO app_user USING (public.app_actor_writes_permits_of(issuing_country)) WITH CHECK (public.app_actor_writes_permits_of(issuing_country));
+
+
+--
+-- Name: platform_key; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.platform_key ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: platform_key platform_key_closed; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY platform_key_closed ON public.platform_key TO app_user USING (false) WITH CHECK (false);
+
+
+--
 -- Name: rate_limit_hits; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -3482,6 +4359,19 @@ CREATE POLICY reports_update ON public.reports FOR UPDATE TO app_user USING (pub
 
 
 --
+-- Name: security_keys; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.security_keys ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: security_keys security_keys_own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY security_keys_own ON public.security_keys TO app_user USING ((public.app_actor_is_system() OR (user_id = public.app_actor_id()))) WITH CHECK ((public.app_actor_is_system() OR (user_id = public.app_actor_id())));
+
+
+--
 -- Name: seizure_figures; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -3570,6 +4460,19 @@ CREATE POLICY sessions_admin_revoke ON public.sessions FOR UPDATE TO app_user US
 --
 
 CREATE POLICY sessions_own ON public.sessions TO app_user USING ((public.app_actor_is_system() OR (user_id = public.app_actor_id()))) WITH CHECK ((public.app_actor_is_system() OR (user_id = public.app_actor_id())));
+
+
+--
+-- Name: sign_in_failures; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.sign_in_failures ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sign_in_failures sign_in_failures_front_door; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY sign_in_failures_front_door ON public.sign_in_failures TO app_user USING (public.app_actor_is_system()) WITH CHECK (public.app_actor_is_system());
 
 
 --
@@ -3673,10 +4576,41 @@ CREATE POLICY users_write ON public.users FOR UPDATE TO app_user USING ((public.
 
 
 --
+-- Name: webauthn_challenges; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.webauthn_challenges ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: webauthn_challenges webauthn_challenges_own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY webauthn_challenges_own ON public.webauthn_challenges TO app_user USING ((public.app_actor_is_system() OR (EXISTS ( SELECT 1
+   FROM public.sessions s
+  WHERE ((s.id = webauthn_challenges.session_id) AND (s.user_id = public.app_actor_id())))))) WITH CHECK ((public.app_actor_is_system() OR (EXISTS ( SELECT 1
+   FROM public.sessions s
+  WHERE ((s.id = webauthn_challenges.session_id) AND (s.user_id = public.app_actor_id()))))));
+
+
+--
 -- Name: SCHEMA public; Type: ACL; Schema: -; Owner: -
 --
 
 GRANT USAGE ON SCHEMA public TO app_user;
+
+
+--
+-- Name: FUNCTION app_actor_is_management_authority(); Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON FUNCTION public.app_actor_is_management_authority() TO app_user;
+
+
+--
+-- Name: FUNCTION app_actor_verifies_permits(); Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON FUNCTION public.app_actor_verifies_permits() TO app_user;
 
 
 --
@@ -3770,6 +4704,83 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.cites_codes TO app_user;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.countries TO app_user;
+
+
+--
+-- Name: TABLE downloads; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.downloads TO app_user;
+
+
+--
+-- Name: COLUMN downloads.row_count; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(row_count) ON TABLE public.downloads TO app_user;
+
+
+--
+-- Name: COLUMN downloads.parties; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(parties) ON TABLE public.downloads TO app_user;
+
+
+--
+-- Name: COLUMN downloads.checksum; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(checksum) ON TABLE public.downloads TO app_user;
+
+
+--
+-- Name: COLUMN downloads.size_bytes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(size_bytes) ON TABLE public.downloads TO app_user;
+
+
+--
+-- Name: COLUMN downloads.completed_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(completed_at) ON TABLE public.downloads TO app_user;
+
+
+--
+-- Name: COLUMN downloads.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(deleted_on) ON TABLE public.downloads TO app_user;
+
+
+--
+-- Name: COLUMN downloads.deletion_statement; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(deletion_statement) ON TABLE public.downloads TO app_user;
+
+
+--
+-- Name: COLUMN downloads.deleted_attested_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(deleted_attested_at) ON TABLE public.downloads TO app_user;
+
+
+--
+-- Name: COLUMN downloads.reminders_sent; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(reminders_sent) ON TABLE public.downloads TO app_user;
+
+
+--
+-- Name: COLUMN downloads.last_reminded_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(last_reminded_at) ON TABLE public.downloads TO app_user;
 
 
 --
@@ -3934,6 +4945,41 @@ GRANT SELECT,INSERT,UPDATE ON TABLE public.outbox TO app_user;
 
 
 --
+-- Name: TABLE permit_endorsements; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.permit_endorsements TO app_user;
+
+
+--
+-- Name: TABLE permit_events; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.permit_events TO app_user;
+
+
+--
+-- Name: TABLE permit_lines; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.permit_lines TO app_user;
+
+
+--
+-- Name: TABLE permit_lookups; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.permit_lookups TO app_user;
+
+
+--
+-- Name: TABLE permits; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.permits TO app_user;
+
+
+--
 -- Name: TABLE recovery_codes; Type: ACL; Schema: public; Owner: -
 --
 
@@ -3980,6 +5026,13 @@ GRANT UPDATE(report_id) ON TABLE public.report_files TO app_user;
 --
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.reports TO app_user;
+
+
+--
+-- Name: TABLE security_keys; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.security_keys TO app_user;
 
 
 --
@@ -4235,6 +5288,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sessions TO app_user;
 
 
 --
+-- Name: TABLE sign_in_failures; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.sign_in_failures TO app_user;
+
+
+--
 -- Name: TABLE taxa; Type: ACL; Schema: public; Owner: -
 --
 
@@ -4267,6 +5327,13 @@ GRANT SELECT,INSERT ON TABLE public.terms_versions TO app_user;
 --
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.users TO app_user;
+
+
+--
+-- Name: TABLE webauthn_challenges; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.webauthn_challenges TO app_user;
 
 
 --
