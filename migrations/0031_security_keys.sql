@@ -1,5 +1,5 @@
 -- Security keys and passkeys (WebAuthn) as a second factor that phishing cannot capture (issue 20, item 10; ADR
--- 0013b). A key's public half, its counter and the name its owner gave it are kept per user; a user reads, adds and
+-- 0013). A key's public half, its counter and the name its owner gave it are kept per user; a user reads, adds and
 -- removes only their own (the front door reads them to check a sign-in). Challenges are single-use and
 -- short-lived: one per session and purpose, deleted when used, refused after they expire.
 create table security_keys (

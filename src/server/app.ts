@@ -123,7 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     maxUploadBytes: deps.settings.importMaxBytes,
     spreadsheets: { limits: deps.settings.spreadsheets.limits, slots: readSlots },
   });
-  // Searches, figures and record views may read from the replica (DATABASE_READ_URL, ADR 0013d).
+  // Searches, figures and record views may read from the replica (DATABASE_READ_URL, ADR 0015).
   await app.register(seizureRoutes, { prefix: '/api/v1/seizures', ...services, reads: deps.database.reads });
   // Data out under the terms of use (issue 14): exports and the download register.
   const exportsDeps = { ...services, settings: deps.settings };

@@ -161,7 +161,7 @@ export type Settings = {
   /** Hours an e-mail that was never sent keeps its body (its links) before the body is emptied. */
   outboxUnsentBodyHours: number;
   /**
-   * Sign-in throttling (ADR 0013b): per account and address pair, per address, and the hard lock kept for attacks
+   * Sign-in throttling (ADR 0013): per account and address pair, per address, and the hard lock kept for attacks
    * from many addresses or of many attempts.
    */
   signInThrottle: { addressMaxFailures: number; hardLockFailures: number; hardLockAddresses: number };

@@ -82,7 +82,7 @@ test(
       );
 
       // The dialog links to the register.
-    await page.getByRole('dialog').getByRole('link', { name: 'My downloads' }).click();
+      await page.getByRole('dialog').getByRole('link', { name: 'My downloads' }).click();
       await page.getByTestId('downloads-table').waitFor();
       await page.getByTestId('attest-open').first().click();
       await page.getByTestId('attest-confirm').click();

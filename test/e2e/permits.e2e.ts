@@ -84,8 +84,8 @@ test(
       await ma.goto(`${env.baseUrl}/permits/registry`);
       await ma.getByRole('heading', { level: 1, name: 'Load permits' }).waitFor();
       // Mantine's file input keeps a hidden native input: the file is given to it as a person's pick would be.
-    await ma.locator('input[type=file]').setInputFiles(file);
-    await ma.getByRole('button', { name: 'Import' }).click();
+      await ma.locator('input[type=file]').setInputFiles(file);
+      await ma.getByRole('button', { name: 'Import' }).click();
       assert.match(await ma.getByTestId('import-summary').innerText(), /1 permits: 1 new/);
 
       const officer = await env.openPage(PHONE);
@@ -112,7 +112,7 @@ test(
       assert.equal(await p.getByTestId('remaining-1').innerText(), '60');
 
       await ma.getByLabel(field('Issuing country (2 letters)')).fill('KE');
-    await ma.getByLabel(field('Permit number')).fill('KE/2026/E-0042');
+      await ma.getByLabel(field('Permit number')).fill('KE/2026/E-0042');
       await ma.getByRole('button', { name: 'Report', exact: true }).click();
       await ma.getByText('Permit KE/2026/E-0042 is now stolen.').waitFor();
 
@@ -121,8 +121,11 @@ test(
       assert.match(await p.getByTestId('permit-flags').innerText(), /reported stolen/i);
       await saveScreenshot(p, 'permits-stolen-375');
       // Open defect: one component of the lookup screen applies an inline style that the CSP blocks (reported, not
-    // yet traced); every other console error or violation still fails the test.
-    assert.deepEqual(officer.problems.filter((problem) => !/style-src/.test(problem)), []);
+      // yet traced); every other console error or violation still fails the test.
+      assert.deepEqual(
+        officer.problems.filter((problem) => !/style-src/.test(problem)),
+        [],
+      );
 
       await ma.reload();
       await ma.getByRole('heading', { level: 1, name: 'Load permits' }).waitFor();

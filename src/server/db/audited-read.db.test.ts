@@ -1,5 +1,5 @@
 /**
- * Reads that write nothing on a replica (ADR 0013d), through the HTTP app: with a replica in use, the audit entry
+ * Reads that write nothing on a replica (ADR 0015), through the HTTP app: with a replica in use, the audit entry
  * of a search or a record view is committed on the primary before the read runs on the replica; with the replica
  * behind, reads and entries stay on the primary; a replica that loses its connection under a read is set aside and
  * the read answered from the primary, with one entry. The "replica" here is the test database itself behind a

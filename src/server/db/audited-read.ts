@@ -1,5 +1,5 @@
 /**
- * A read that writes nothing but its audit entry, on the replica when one is in use (ADR 0013d). Every read is
+ * A read that writes nothing but its audit entry, on the replica when one is in use (ADR 0015). Every read is
  * audited either way:
  * - with a replica in use, the entry (what was asked) is committed on the primary FIRST, then the read runs on the
  *   replica; should the entry fail, nothing is read, and a read that fails afterwards leaves an entry of a read

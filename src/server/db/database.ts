@@ -23,7 +23,7 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a gzipped tarball (test templates, backups). */
   dumpDataDir?: () => Promise<Blob>;
-  /** PostgreSQL with DATABASE_READ_URL: the streaming replica reads that write nothing may use (ADR 0013d). */
+  /** PostgreSQL with DATABASE_READ_URL: the streaming replica reads that write nothing may use (ADR 0015). */
   reads?: ReadReplica;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The replica monitor (ADR 0013d) against real PostgreSQL connections: a read URL that answers and has replayed
+ * The replica monitor (ADR 0015) against real PostgreSQL connections: a read URL that answers and has replayed
  * everything is used; one that does not answer is not, and /readyz stays ready while reads go to the primary.
  * PostgreSQL only: the embedded database has no replica (and refuses DATABASE_READ_URL).
  */

@@ -1,5 +1,5 @@
 /**
- * A streaming replica for reads that write nothing (DATABASE_READ_URL, ADR 0013d). A monitor asks every second
+ * A streaming replica for reads that write nothing (DATABASE_READ_URL, ADR 0015). A monitor asks every second
  * how far the replica is behind the primary; reads go to it only while the answer is fresh and under
  * DATABASE_READ_MAX_LAG_SECONDS, and otherwise (behind, unreachable, not checked lately) to the primary.
  */

@@ -1,7 +1,7 @@
 /**
  * Probes for load balancers and orchestrators. /healthz answers from memory (the process is up);
  * /readyz makes one database round-trip (the process can serve). Neither is rate limited.
- * With a read replica, /readyz also says whether reads use it and how far behind it is (ADR 0013d); a replica
+ * With a read replica, /readyz also says whether reads use it and how far behind it is (ADR 0015); a replica
  * behind or down does not make the server unready, since its reads then go to the primary.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

@@ -1,5 +1,5 @@
 /**
- * Security keys on the account page (ADR 0013b): list, enrol (name the key, then the browser's ceremony), remove.
+ * Security keys on the account page (ADR 0013): list, enrol (name the key, then the browser's ceremony), remove.
  * The user acts as themselves, so row-level security keeps each user to their own keys. The enrolment challenge
  * is single-use and lives two minutes; the key's public half is checked by the WebAuthn library.
  */

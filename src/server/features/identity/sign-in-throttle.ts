@@ -1,5 +1,5 @@
 /**
- * The sign-in throttle (ADR 0013b). Wrong passwords slow down the caller's address, not the account: after
+ * The sign-in throttle (ADR 0013). Wrong passwords slow down the caller's address, not the account: after
  * SIGN_IN_MAX_FAILURES from one address for one account, that pair waits a growing delay (LOCKOUT_BASE_SECONDS,
  * doubling, at most 15 minutes), and an address failing SIGN_IN_ADDRESS_MAX_FAILURES times over any accounts waits
  * too. The owner, from another address, is not slowed. The account itself is hard-locked for an hour only for

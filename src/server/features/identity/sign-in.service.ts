@@ -167,7 +167,7 @@ export async function completeSecondFactor(
     const user = await findUserForActor(tx, { id: auth.user.id });
     if (!user || user.status !== 'active' || isLocked(user, now) || !user.totp_secret_sealed) return null;
     if (input.isEnrolment !== (user.totp_enrolled_at === null)) return null;
-    // Secretariat admins who have a security key must use it when the setting says so (ADR 0013b); one without a
+    // Secretariat admins who have a security key must use it when the setting says so (ADR 0013); one without a
     // key yet signs in with the code, and the account page asks them to add one.
     if (!input.isEnrolment && isKeyRequired(deps, user) && (await countKeys(tx, user.id)) > 0)
       throw new ForbiddenError('security_key_required');

@@ -1,7 +1,7 @@
 /**
  * The seizure explorer's use cases: search, one record, figures, facets. Each reads as the actor (row-level
  * security applies) only through visibleTo(actor), and no answer leaves without its audit entry: in the read's own
- * transaction, or — when the read goes to the replica — committed on the primary before it (auditedRead, ADR 0013d).
+ * transaction, or — when the read goes to the replica — committed on the primary before it (auditedRead, ADR 0015).
  * An entry written before the read says what was asked; one written with it also says what was found.
  */
 import type { Kysely } from 'kysely';

@@ -92,7 +92,9 @@ async function submitBatchInTx(tx: Tx, audit: AuditContext, input: SubmitBatchIn
   });
   // The rows were counted before the insert, in the same transaction: a difference is a fault, not a race.
   if (written !== counts.records)
-    throw new Error(`submit wrote ${written} records for ${counts.records} expected from ${counts.ready} rows`);
+    throw new Error(
+      `submit wrote ${written} records for ${counts.records} expected from ${counts.ready} rows`,
+    );
   const imported = counts.ready;
 
   const summary: SubmitResult = {
