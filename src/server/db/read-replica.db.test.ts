@@ -16,7 +16,8 @@ import { measureReplicaLag } from './read-replica.ts';
 let database: TestDatabase | undefined;
 const opened: Database[] = [];
 before(async () => {
-  database = await createTestDatabase();
+  // Only the PostgreSQL tests need a database; the embedded one's test opens nothing.
+  if (testPostgresUrl()) database = await createTestDatabase();
 });
 after(async () => {
   for (const each of opened) await each.close();

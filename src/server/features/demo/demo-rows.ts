@@ -261,9 +261,6 @@ export function* generateDemoRows(options: DemoRowsOptions): Generator<DemoRow> 
         : (reference?.appendix ?? null);
 
     const original: Record<DemoColumn, string> = {
-      'Country of seizure': '',
-      'Second quantity': '',
-      'Second unit': '',
       'Date of seizure': dateCell,
       'Seizing agency': place.seizingAgency,
       Species: taxon.written,
@@ -281,6 +278,9 @@ export function* generateDemoRows(options: DemoRowsOptions): Generator<DemoRow> 
       'Country of destination': destination ? countryCell(destination) : '',
       'Nationality of offenders': nationalities.map(countryCell).join(';'),
       'Additional information': additional,
+      'Country of seizure': '',
+      'Second quantity': '',
+      'Second unit': '',
     };
     const values: SeizureValues = {
       seizureDate,
