@@ -56,30 +56,20 @@ test('the sign-in page is usable in 3 s on a slow link, with an empty cache', { 
     for (const locale of ['en-GB', 'fr-FR']) {
       const { page, problems } = await openPage({ viewport: { width: 375, height: 740 }, locale });
       const link = await slowLink(page);
-      // The moment the e-mail field is in the page, on the page's own clock (from the start of navigation), so the
-      // figure is the browser's and not the test driver's.
-      await page.addInitScript(() => {
-        const mark = () => {
-          const field = document.querySelector('input[type="email"], input[autocomplete="username"]');
-          if (field && !(field as HTMLInputElement).disabled && !('usableAt' in window)) {
-            Object.assign(window, { usableAt: performance.now() });
-          }
-        };
-        new MutationObserver(mark).observe(document, { childList: true, subtree: true });
-      });
       await page.goto(`${baseUrl}/sign-in`);
       // Usable: the e-mail field can be typed into and the button pressed.
       const email = page.getByLabel(
         locale === 'en-GB' ? field('E-mail address') : field('Adresse électronique'),
       );
+      await email.waitFor();
+      // What crossed the wire before the form was there (later requests, such as the terms' announcement, are not
+      // needed to use it), and when, on the page's own clock: the figure is the browser's, not the driver's.
+      const bytes = link.bytes();
+      const elapsed = Math.round(await page.evaluate(() => performance.now()));
       await email.fill('officer@customs.example.org');
       await page
         .getByRole('button', { name: locale === 'en-GB' ? 'Sign in' : 'Se connecter', exact: true })
         .waitFor();
-      const elapsed = Math.round(
-        await page.evaluate(() => (window as unknown as { usableAt: number }).usableAt),
-      );
-      const bytes = link.bytes();
       report(`sign-in page (${locale})`, elapsed, bytes);
       assert.ok(
         elapsed <= SIGN_IN_USABLE_MS,

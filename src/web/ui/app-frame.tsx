@@ -5,17 +5,26 @@
  */
 import { Burger, Collapse, Container } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { AdminNav } from '../features/admin/admin-nav.tsx';
 import { AuthRedirects } from '../features/auth/auth-redirects.tsx';
 import { hasAbility, useSignedInSession } from '../features/auth/session.queries.ts';
 import { AccountLinks, UserMenu } from '../features/auth/user-menu.tsx';
-import { GroupsLiveUpdates, GroupsNavLink } from '../features/groups/groups-nav-link.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { RestrictedBanner } from './restricted-banner.tsx';
 
 const MOBILE_NAV_ID = 'itd-mobile-nav';
+
+// The groups' link (with its unread badge) and live updates are for signed-in people only: loaded when someone is
+// signed in, so the sign-in page on a slow link does not wait for the groups' code.
+const GroupsNavLink = lazy(() =>
+  import('../features/groups/groups-nav-link.tsx').then((module) => ({ default: module.GroupsNavLink })),
+);
+const GroupsLiveUpdates = lazy(() =>
+  import('../features/groups/groups-nav-link.tsx').then((module) => ({ default: module.GroupsLiveUpdates })),
+);
 
 export function AppFrame() {
   const { t } = useTranslation();
@@ -24,7 +33,9 @@ export function AppFrame() {
   return (
     <div className="itd-page">
       <AuthRedirects />
-      <GroupsLiveUpdates />
+      <SignedInOnly>
+        <GroupsLiveUpdates />
+      </SignedInOnly>
       <a className="itd-skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -112,7 +123,11 @@ function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
           {t('reports.nav')}
         </NavLink>
       ) : null}
-      <GroupsNavLink onNavigate={onNavigate} />
+      {session ? (
+        <Suspense fallback={null}>
+          <GroupsNavLink onNavigate={onNavigate} />
+        </Suspense>
+      ) : null}
       {session ? (
         <NavLink to="/permits" end className="itd-nav__link" onClick={onNavigate}>
           {t('permits.nav')}
@@ -120,4 +135,9 @@ function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
       ) : null}
     </>
   );
+}
+
+function SignedInOnly({ children }: { children: React.ReactNode }) {
+  const session = useSignedInSession();
+  return session ? <Suspense fallback={null}>{children}</Suspense> : null;
 }
