@@ -9,6 +9,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { isConnectionLost } from './connection-loss.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { prepareMarkedQueries } from './prepared-statements.ts';
 import { watchReadReplica, type ReadReplica, type ReplicaState } from './read-replica.ts';
@@ -139,7 +140,18 @@ async function openPGlite(dataDir: string | undefined, loadDataDir: Blob | undef
   }
 }
 
-/** A round-trip that proves the database answers (used by /readyz). */
-export async function pingDatabase(db: Kysely<DB>): Promise<void> {
-  await sql`select 1`.execute(db);
+/**
+ * A round-trip that proves the database answers (used by /readyz). A pooled connection the database ended a
+ * moment ago (a restart, a failover) can still be handed out before the pool has seen its end; such a failure says
+ * nothing about whether the database answers now, so the ping tries again on other connections a few times.
+ */
+export async function pingDatabase(db: Kysely<DB>, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await sql`select 1`.execute(db);
+      return;
+    } catch (error) {
+      if (attempt >= attempts || !isConnectionLost(error)) throw error;
+    }
+  }
 }
