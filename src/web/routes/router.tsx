@@ -76,6 +76,10 @@ export const router = createBrowserRouter([
             path: 'admin/terms',
             ...lazyPage(() => import('./admin/admin-terms-page.tsx'), 'AdminTermsPage'),
           },
+          {
+            path: 'admin/audit',
+            ...lazyPage(() => import('./admin/admin-audit-page.tsx'), 'AdminAuditPage'),
+          },
           { path: 'reports', ...lazyPage(() => import('./reports/reports-page.tsx'), 'ReportsPage') },
           { path: 'reports/upload', ...lazyPage(() => import('./reports/upload-page.tsx'), 'UploadPage') },
           {

@@ -10,7 +10,7 @@ import { hasAbility, useSignedInSession } from '../auth/session.queries.ts';
 
 const LINKS: {
   to: string;
-  label: 'registrations' | 'users' | 'organisations' | 'terms' | 'groups';
+  label: 'registrations' | 'users' | 'organisations' | 'terms' | 'groups' | 'audit';
   abilities: Action[];
 }[] = [
   {
@@ -23,6 +23,7 @@ const LINKS: {
   { to: '/admin/terms', label: 'terms', abilities: ['terms.publish'] },
   // Groups are created by Secretariat admins: the session ability they alone hold (the server checks again).
   { to: '/admin/groups', label: 'groups', abilities: ['group.administer'] },
+  { to: '/admin/audit', label: 'audit', abilities: ['audit.read'] },
 ];
 
 export function AdminNav() {

@@ -1,0 +1,38 @@
+/**
+ * Action names the audit viewer suggests while an admin types (the filter takes any name: the log keeps every
+ * action the platform records, and this list only helps find the common ones).
+ */
+export const SUGGESTED_AUDIT_ACTIONS = [
+  'seizure.search',
+  'seizure.view',
+  'seizure.stats',
+  'seizure.facets',
+  'report.view',
+  'report.record_view',
+  'report.file_download',
+  'export.started',
+  'export.completed',
+  'export.register_read',
+  'permit.lookup',
+  'permit.import',
+  'permit.mark',
+  'import.stage',
+  'auth.signed_in',
+  'auth.sign_in_failed',
+  'auth.sign_in_throttled',
+  'auth.locked_out',
+  'auth.stepped_up',
+  'auth.password_changed',
+  'terms.accepted',
+  'user.suspended',
+  'registration.approved',
+  'groups.file_downloaded',
+  'groups.library_read',
+  'token.created',
+  'token.used',
+  'keys.rotated',
+  'backup.taken',
+  'backup.restored',
+  'audit.viewed',
+  'audit.exported',
+] as const;
