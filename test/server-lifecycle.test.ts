@@ -18,13 +18,21 @@ test('SIGTERM during writes: requests in flight finish, the data directory is le
   const env = { ITD_DATA_DIR: dataDir, RATE_LIMIT_MAX: '100000' };
   const first = await startServer(env);
   // Every API request writes (its rate-limit counter lives in the database).
+  let firstServed = () => {};
+  const served = new Promise<void>((resolve) => (firstServed = resolve));
   const inFlight = Array.from({ length: 60 }, (_, i) =>
     fetch(`${first.url}/api/v1/reference/taxa?q=Manis&limit=${(i % 50) + 1}`).then(
-      async (response) => ({ status: response.status, body: await response.text() }),
+      async (response) => {
+        const answer = { status: response.status, body: await response.text() };
+        if (answer.status === 200) firstServed();
+        return answer;
+      },
       (error: unknown) => ({ status: 0, body: String(error) }),
     ),
   );
-  await new Promise((resolve) => setTimeout(resolve, 30));
+  // The stop comes once the server has answered one of them, while the others are still in flight (however
+  // slow the machine).
+  await Promise.race([served, Promise.all(inFlight)]);
   const exitCode = await first.stop('SIGTERM');
   const answers = await Promise.all(inFlight);
 

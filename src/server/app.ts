@@ -27,7 +27,7 @@ import { authRoutes } from './features/identity/index.ts';
 import type { IdentityDeps } from './features/identity/index.ts';
 import { createSealer, loadPlatformKey } from './features/identity/index.ts';
 import { tokenRoutes } from './features/identity/index.ts';
-import { createMailSender, type MailSender } from './features/mail/index.ts';
+import { createMailSender, outboxRoutes, type MailSender } from './features/mail/index.ts';
 import { registrationRoutes } from './features/registration/index.ts';
 import { seizureRoutes } from './features/seizures/index.ts';
 import { downloadRoutes, exportRoutes } from './features/exports/index.ts';
@@ -137,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(groupRoutes, { prefix: '/api/v1/groups', ...groups });
   await app.register(groupContentRoutes, { prefix: '/api/v1/groups', ...groups });
   await app.register(auditRoutes, { prefix: '/api/v1/audit', ...services });
+  await app.register(outboxRoutes, { prefix: '/api/v1/outbox', ...services });
   await app.register(permitRoutes, {
     prefix: '/api/v1/permits',
     ...services,

@@ -13,6 +13,7 @@ export const ACTIONS = [
   'organisation.manage',
   'terms.publish',
   'audit.read',
+  'outbox.read', // read queued and sent e-mail, and the body of one not yet sent (Secretariat admins)
   'token.manage_own',
   'account.manage_own',
   'itd.read',
@@ -85,6 +86,13 @@ const TABLE: Record<Action, Record<Role, Rule>> = {
     member: false,
   },
   'audit.read': {
+    admin: secretariat,
+    data_officer: false,
+    focal_point: false,
+    reporter: false,
+    member: false,
+  },
+  'outbox.read': {
     admin: secretariat,
     data_officer: false,
     focal_point: false,

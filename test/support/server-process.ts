@@ -11,7 +11,7 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, timeoutMs = 240_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, [path.join(projectRoot(), 'bin', 'itd.mjs'), 'serve'], {
     cwd: projectRoot(),
     env: {

@@ -10,6 +10,7 @@ import groupsEn from './groups/en.json' with { type: 'json' };
 import securityKeysEn from './securityKeys/en.json' with { type: 'json' };
 import permitsEn from './permits/en.json' with { type: 'json' };
 import exportsEn from './exports/en.json' with { type: 'json' };
+import outboxEn from './outbox/en.json' with { type: 'json' };
 import auditEn from './audit/en.json' with { type: 'json' };
 import importsEn from './imports/en.json' with { type: 'json' };
 export const messages = {
@@ -23,5 +24,6 @@ export const messages = {
   exports: exportsEn,
   imports: importsEn,
   audit: auditEn,
+  outbox: outboxEn,
 };
 export type Messages = typeof messages;

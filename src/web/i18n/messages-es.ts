@@ -9,6 +9,7 @@ import groupsEs from './groups/es.json' with { type: 'json' };
 import securityKeysEs from './securityKeys/es.json' with { type: 'json' };
 import permitsEs from './permits/es.json' with { type: 'json' };
 import exportsEs from './exports/es.json' with { type: 'json' };
+import outboxEs from './outbox/es.json' with { type: 'json' };
 import auditEs from './audit/es.json' with { type: 'json' };
 import importsEs from './imports/es.json' with { type: 'json' };
 import type { Messages } from './messages-en.ts';
@@ -25,4 +26,5 @@ export const messages: Messages = {
   exports: exportsEs,
   imports: importsEs,
   audit: auditEs,
+  outbox: outboxEs,
 };

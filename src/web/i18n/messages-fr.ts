@@ -9,6 +9,7 @@ import groupsFr from './groups/fr.json' with { type: 'json' };
 import securityKeysFr from './securityKeys/fr.json' with { type: 'json' };
 import permitsFr from './permits/fr.json' with { type: 'json' };
 import exportsFr from './exports/fr.json' with { type: 'json' };
+import outboxFr from './outbox/fr.json' with { type: 'json' };
 import auditFr from './audit/fr.json' with { type: 'json' };
 import importsFr from './imports/fr.json' with { type: 'json' };
 import type { Messages } from './messages-en.ts';
@@ -25,4 +26,5 @@ export const messages: Messages = {
   exports: exportsFr,
   imports: importsFr,
   audit: auditFr,
+  outbox: outboxFr,
 };

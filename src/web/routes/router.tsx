@@ -80,6 +80,10 @@ export const router = createBrowserRouter([
             path: 'admin/audit',
             ...lazyPage(() => import('./admin/admin-audit-page.tsx'), 'AdminAuditPage'),
           },
+          {
+            path: 'admin/outbox',
+            ...lazyPage(() => import('./admin/admin-outbox-page.tsx'), 'AdminOutboxPage'),
+          },
           { path: 'reports', ...lazyPage(() => import('./reports/reports-page.tsx'), 'ReportsPage') },
           { path: 'reports/upload', ...lazyPage(() => import('./reports/upload-page.tsx'), 'UploadPage') },
           {

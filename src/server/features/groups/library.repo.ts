@@ -6,7 +6,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Audience } from '../../../shared/groups.contract.ts';
 import type { LibraryItemsTable, LibraryVersionsTable } from '../../db/schema-groups.ts';
 import type { Tx } from '../../db/with-actor.ts';
-import { likePattern } from './messages.repo.ts';
+import { containsPattern } from '../../lib/contains-pattern.ts';
 import type { Keyset } from './paging.ts';
 
 export type ItemRow = Selectable<LibraryItemsTable>;
@@ -37,7 +37,7 @@ export async function listItemRows(
   if (filter.language) select = select.where('language', '=', filter.language);
   if (filter.tag) select = select.where(sql<boolean>`${filter.tag} = any(tags)`);
   if (filter.q) {
-    const pattern = likePattern(filter.q);
+    const pattern = containsPattern(filter.q);
     select = select.where((eb) =>
       eb.or([
         eb('title', 'ilike', pattern),

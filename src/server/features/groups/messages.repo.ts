@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema.ts';
 import type { GroupMessagesTable } from '../../db/schema-groups.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import type { Keyset } from './paging.ts';
+import { containsPattern } from '../../lib/contains-pattern.ts';
 
 type WithM = DB & { m: GroupMessagesTable };
 
@@ -46,10 +47,6 @@ export function readableMessages(tx: Tx, groupId: string, userId: string, folder
 }
 
 /** Escapes LIKE's wildcards so a search for "50%" means the characters. */
-export function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export async function listMessages(
   tx: Tx,
   groupId: string,
@@ -58,7 +55,7 @@ export async function listMessages(
 ): Promise<MessageRow[]> {
   let select = readableMessages(tx, groupId, userId, query.folder);
   if (query.q) {
-    const pattern = likePattern(query.q);
+    const pattern = containsPattern(query.q);
     select = select.where((eb) => eb.or([eb('m.subject', 'ilike', pattern), eb('m.body', 'ilike', pattern)]));
   }
   if (query.unreadOnly) {

@@ -5,3 +5,4 @@
 export { type TemplateName } from './mail-templates.ts';
 export { createMailSender, queueMail, type MailSender } from './mail.service.ts';
 export { emptyStaleOutboxBodies } from './outbox-retention.ts';
+export { outboxRoutes } from './outbox.routes.ts';

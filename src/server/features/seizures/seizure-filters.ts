@@ -6,6 +6,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { CountryRoleFilter, SeizureFilter } from '../../../shared/seizures.contract.ts';
+import { containsPattern } from '../../lib/contains-pattern.ts';
 
 /**
  * The date a record sorts and is counted by: its seizure date, or 1 January of its report's year when it has
@@ -18,11 +19,6 @@ export const SEIZURE_YEAR = sql<number>`s.seizure_year`;
 /** The record's text fields that free text searches, as one string. */
 const SEARCHABLE_TEXT = sql`concat_ws(' ', s.taxon_name, s.location_name, s.seizing_agency, s.reason,
   s.detection_method, s.transport_mode, s.additional_info)`;
-
-/** A LIKE pattern that matches the text literally anywhere (%, _ and \ in the text lose their meaning). */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function countryInRole(country: string, role: CountryRoleFilter): RawBuilder<unknown> {
   const code = sql`${country}::char(2)`;

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Role } from '../../../shared/actor.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Tx } from '../../db/with-actor.ts';
+import { containsPattern } from '../../lib/contains-pattern.ts';
 
 /** A user with their organisation, as the Secretariat's list shows them. */
 export function selectUsers(tx: Tx) {
@@ -48,7 +49,7 @@ export async function listUserRows(
   if (query.status) select = select.where('u.status', '=', query.status);
   if (query.organisationId) select = select.where('u.organisation_id', '=', query.organisationId);
   if (query.q) {
-    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.q.toLowerCase());
     select = select.where((eb) =>
       eb.or([
         eb('u.email', 'like', pattern),

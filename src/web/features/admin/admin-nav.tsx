@@ -10,7 +10,7 @@ import { hasAbility, useSignedInSession } from '../auth/session.queries.ts';
 
 const LINKS: {
   to: string;
-  label: 'registrations' | 'users' | 'organisations' | 'terms' | 'groups' | 'audit';
+  label: 'registrations' | 'users' | 'organisations' | 'terms' | 'groups' | 'audit' | 'outbox';
   abilities: Action[];
 }[] = [
   {
@@ -24,6 +24,7 @@ const LINKS: {
   // Groups are created by Secretariat admins: the session ability they alone hold (the server checks again).
   { to: '/admin/groups', label: 'groups', abilities: ['group.administer'] },
   { to: '/admin/audit', label: 'audit', abilities: ['audit.read'] },
+  { to: '/admin/outbox', label: 'outbox', abilities: ['outbox.read'] },
 ];
 
 export function AdminNav() {

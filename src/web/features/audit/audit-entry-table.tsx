@@ -44,7 +44,7 @@ export function AuditEntryTable({ entries, onFilterActor, onFilterRecord }: Audi
           {entries.map((entry) => (
             <Table.Tr key={entry.seq} data-action={entry.action}>
               <Table.Td>{entry.seq}</Table.Td>
-              <Table.Td className="itd-audit-when">{formatDateTime(entry.occurredAt, language)}</Table.Td>
+              <Table.Td className="itd-nowrap">{formatDateTime(entry.occurredAt, language)}</Table.Td>
               <Table.Td>
                 <Who entry={entry} onFilterActor={onFilterActor} />
               </Table.Td>
@@ -55,7 +55,7 @@ export function AuditEntryTable({ entries, onFilterActor, onFilterRecord }: Audi
                 <Target entry={entry} onFilterRecord={onFilterRecord} />
               </Table.Td>
               <Table.Td>
-                <Text size="xs" ff="monospace" className="itd-audit-details">
+                <Text size="xs" ff="monospace" className="itd-break-anywhere">
                   {detailsText(entry.details)}
                 </Text>
               </Table.Td>
@@ -129,7 +129,7 @@ function Target({
     );
   }
   return (
-    <Text size="sm" className="itd-audit-target">
+    <Text size="sm" className="itd-break-anywhere">
       {entry.targetType}
       {entry.targetId ? ` ${entry.targetId}` : ''}
     </Text>
