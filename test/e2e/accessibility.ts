@@ -9,7 +9,14 @@ export async function assertNoAccessibilityViolations(page: Page, what: string):
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   assert.deepEqual(
-    result.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help}`),
+    result.violations.map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ` +
+        violation.nodes
+          .slice(0, 3)
+          .map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`.replace(/\s+/g, ' '))
+          .join(' | '),
+    ),
     [],
     `no accessibility violation on ${what}`,
   );

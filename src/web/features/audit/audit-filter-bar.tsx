@@ -118,8 +118,9 @@ function PersonSelect({ value, onChange }: { value: string | null; onChange: (id
       value={value}
       searchValue={search}
       onSearchChange={setSearch}
-      onChange={(id, option) => {
-        if (id && option) rememberPerson(id, option.label);
+      onChange={(id) => {
+        const chosen = options.find((option) => option.value === id);
+        if (id && chosen) rememberPerson(id, chosen.label);
         onChange(id);
       }}
     />
