@@ -11,6 +11,7 @@ import securityKeysEn from './securityKeys/en.json' with { type: 'json' };
 import permitsEn from './permits/en.json' with { type: 'json' };
 import exportsEn from './exports/en.json' with { type: 'json' };
 import importsEn from './imports/en.json' with { type: 'json' };
+import publicationEn from './publication/en.json' with { type: 'json' };
 export const messages = {
   ...shellEn,
   reports: reportsEn,
@@ -21,5 +22,6 @@ export const messages = {
   permits: permitsEn,
   exports: exportsEn,
   imports: importsEn,
+  publication: publicationEn,
 };
 export type Messages = typeof messages;

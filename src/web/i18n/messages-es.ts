@@ -10,6 +10,7 @@ import securityKeysEs from './securityKeys/es.json' with { type: 'json' };
 import permitsEs from './permits/es.json' with { type: 'json' };
 import exportsEs from './exports/es.json' with { type: 'json' };
 import importsEs from './imports/es.json' with { type: 'json' };
+import publicationEs from './publication/es.json' with { type: 'json' };
 import type { Messages } from './messages-en.ts';
 
 // Typed as the English messages: the compiler refuses to build if this language lacks a key English has.
@@ -23,4 +24,5 @@ export const messages: Messages = {
   permits: permitsEs,
   exports: exportsEs,
   imports: importsEs,
+  publication: publicationEs,
 };

@@ -10,6 +10,7 @@ import securityKeysFr from './securityKeys/fr.json' with { type: 'json' };
 import permitsFr from './permits/fr.json' with { type: 'json' };
 import exportsFr from './exports/fr.json' with { type: 'json' };
 import importsFr from './imports/fr.json' with { type: 'json' };
+import publicationFr from './publication/fr.json' with { type: 'json' };
 import type { Messages } from './messages-en.ts';
 
 // Typed as the English messages: the compiler refuses to build if this language lacks a key English has.
@@ -23,4 +24,5 @@ export const messages: Messages = {
   permits: permitsFr,
   exports: exportsFr,
   imports: importsFr,
+  publication: publicationFr,
 };
