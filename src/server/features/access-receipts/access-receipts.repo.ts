@@ -34,17 +34,19 @@ export async function unsafeFoldAccessReceipts(db: Kysely<DB>, batch: number): P
         (party, day, organisation_id, organisation_name, organisation_kind, kind, events, records)
       select c.key, (e.occurred_at at time zone 'UTC')::date, o.id, o.name, o.kind,
              case e.action when 'seizure.search' then 'search' when 'seizure.view' then 'view' else 'download' end,
-             count(*), sum(c.value::bigint)
+             count(*), sum(c.n)
         from audit_events e
         join users u on u.id = e.actor_id
         join organisations o on o.id = coalesce((e.details ->> 'organisationId')::uuid, u.organisation_id)
-        cross join lateral jsonb_each_text(
-          case when jsonb_typeof(e.details -> 'partyCounts') = 'object' then e.details -> 'partyCounts'
-               else '{}'::jsonb end) c
+        cross join lateral (
+          select p.key, case when p.value ~ '^[0-9]{1,15}$' then p.value::bigint else 0 end as n
+            from jsonb_each_text(
+              case when jsonb_typeof(e.details -> 'partyCounts') = 'object' then e.details -> 'partyCounts'
+                   else '{}'::jsonb end) p) c
        where e.seq > ${from} and e.seq <= ${last}
          and e.actor_kind = 'user'
          and e.action in ('seizure.search', 'seizure.view', 'export.completed')
-         and c.value ~ '^[0-9]+$' and c.value::bigint > 0
+         and length(c.key) = 2 and c.n > 0
        group by 1, 2, 3, 4, 5, 6
       on conflict (party, day, organisation_id, kind) do update
         set events = access_receipts.events + excluded.events,
