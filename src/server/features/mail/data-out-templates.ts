@@ -94,4 +94,18 @@ export const DATA_OUT_TEMPLATES = {
       body: 'Hola {firstName}:\n\nNo todas las Partes concernidas respondieron a tiempo a su solicitud de publicar «{title}», por lo que venció. Los datos no pueden publicarse; puede presentar una nueva solicitud:\n\n{link}',
     },
   },
+  publication_withdrawn: {
+    en: {
+      subject: 'A request to publish ITD data of {party} was withdrawn',
+      body: 'Hello {firstName},\n\n{organisation} withdrew its request to publish “{title}”. {party} need not answer it any more:\n\n{link}',
+    },
+    fr: {
+      subject: 'Une demande de publication de données de l’ITD de {party} a été retirée',
+      body: 'Bonjour {firstName},\n\n{organisation} a retiré sa demande de publication de « {title} ». {party} n’a plus à y répondre :\n\n{link}',
+    },
+    es: {
+      subject: 'Se retiró una solicitud de publicación de datos del ITD de {party}',
+      body: 'Hola {firstName}:\n\n{organisation} retiró su solicitud de publicar «{title}». {party} ya no necesita responderla:\n\n{link}',
+    },
+  },
 } satisfies Record<string, Record<Language, Template>>;

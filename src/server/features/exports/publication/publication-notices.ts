@@ -17,12 +17,15 @@ type RequestFacts = Pick<
   'id' | 'title' | 'organisation_name' | 'expires_at' | 'requester_id'
 >;
 
-/** Asks (or reminds) each Party's focal points; returns how many e-mails were queued. */
+/** Asks, reminds or tells each Party's focal points (a withdrawal); returns how many e-mails were queued. */
 export async function tellFocalPoints(
   tx: Tx,
   row: RequestFacts,
   parties: string[],
-  options: { template: 'publication_consent_requested' | 'publication_consent_reminder'; publicUrl: string },
+  options: {
+    template: 'publication_consent_requested' | 'publication_consent_reminder' | 'publication_withdrawn';
+    publicUrl: string;
+  },
 ): Promise<number> {
   let queued = 0;
   for (const party of parties) {

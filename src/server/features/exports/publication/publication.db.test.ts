@@ -285,6 +285,15 @@ describe('consent to publish', () => {
     assert.equal((await call('otherMember', 'POST', `${url}/withdraw`)).statusCode, 404);
     const withdrawn = await call('requester', 'POST', `${url}/withdraw`);
     assert.equal(withdrawn.json<PublicationRequest>().status, 'withdrawn');
+    const told = await t.database.db
+      .selectFrom('outbox')
+      .select('recipient')
+      .where('subject', 'like', 'A request to publish ITD data of KE was withdrawn')
+      .execute();
+    assert.deepEqual(
+      told.map((mail) => mail.recipient),
+      [users.keFocalPoint!.user.email],
+    );
     assert.equal(
       (await call('keFocalPoint', 'POST', `${url}/decision`, { decision: 'approve' })).statusCode,
       409,
