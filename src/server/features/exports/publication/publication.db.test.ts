@@ -4,7 +4,7 @@
  * Secretariat, and the requester's certificate (read back without pdfkit) names the Parties, the approvers and the
  * export's checksum. Denials: a focal point of a Party not asked, a reporter, another member and an igo user can
  * neither read nor answer; a focal point never sees another Party's answer; nobody but the requester withdraws.
- * Refusal, withdrawal, reminders and expiry, and an audit entry for every step.
+ * Withdrawal, and an audit entry for every step (refusal, reminders and expiry: publication-deadlines.db.test.ts).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -20,7 +20,6 @@ import {
 import { createRecords, createReport } from '../../../../../test/support/seizure-factories.ts';
 import type { PublicationRequest } from '../../../../shared/publication.contract.ts';
 import { stepUp } from '../exports-test-support.ts';
-import { runPublicationDeadlines } from './publication-deadlines.ts';
 import { readPdfText } from './publication-test-support.ts';
 
 let t: TestApp;
@@ -299,56 +298,5 @@ describe('consent to publish', () => {
       409,
     );
     assert.deepEqual(await auditActions(only.id), ['publication.requested', 'publication.withdrawn']);
-  });
-
-  test('a refusal needs a comment and closes the request', async () => {
-    const refused = (await ask({ filters: { party: 'TZ' } })).json<PublicationRequest>();
-    const url = `/api/v1/publication-requests/${refused.id}/decision`;
-    assert.equal((await call('tzFocalPoint', 'POST', url, { decision: 'refuse' })).statusCode, 400);
-    const answer = await call('tzFocalPoint', 'POST', url, {
-      decision: 'refuse',
-      comment: 'Investigation ongoing',
-    });
-    assert.equal(answer.json<PublicationRequest>().status, 'refused');
-    const mine = await call('requester', 'GET', `/api/v1/publication-requests/${refused.id}`);
-    const consent = mine.json<PublicationRequest>().consents[0]!;
-    assert.equal(consent.comment, 'Investigation ongoing');
-    assert.equal(
-      (await call('requester', 'GET', `/api/v1/publication-requests/${refused.id}/certificate.pdf`))
-        .statusCode,
-      409,
-    );
-  });
-
-  test('focal points who have not answered are reminded; an unanswered request expires', async () => {
-    const waiting = (await ask({ filters: { party: 'KE' } })).json<PublicationRequest>();
-    const options = (days: number) => ({
-      reminderDays: 7,
-      publicUrl: 'https://itd.example',
-      clock: () => new Date(clock().getTime() + days * 86_400_000),
-    });
-    const early = await runPublicationDeadlines(t.database.db, options(1));
-    assert.deepEqual(early, { expired: 0, reminded: 0 });
-    const reminded = await runPublicationDeadlines(t.database.db, options(8));
-    assert.equal(reminded?.reminded, 1);
-    const reminders = await t.database.db
-      .selectFrom('outbox')
-      .select('recipient')
-      .where('subject', 'like', 'Reminder: a request to publish%')
-      .execute();
-    assert.deepEqual(
-      reminders.map((mail) => mail.recipient),
-      [users.keFocalPoint!.user.email],
-    );
-    const expired = await runPublicationDeadlines(t.database.db, options(31));
-    assert.equal(expired?.expired, 1);
-    const mine = await call('requester', 'GET', `/api/v1/publication-requests/${waiting.id}`);
-    assert.equal(mine.json<PublicationRequest>().status, 'expired');
-    assert.deepEqual(await auditActions(waiting.id), [
-      'publication.requested',
-      'publication.reminded',
-      'publication.expired',
-      'publication.read',
-    ]);
   });
 });
