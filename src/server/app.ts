@@ -30,7 +30,8 @@ import { tokenRoutes } from './features/identity/index.ts';
 import { createMailSender, outboxRoutes, type MailSender } from './features/mail/index.ts';
 import { registrationRoutes } from './features/registration/index.ts';
 import { seizureRoutes } from './features/seizures/index.ts';
-import { downloadRoutes, exportRoutes } from './features/exports/index.ts';
+import { accessReceiptRoutes } from './features/access-receipts/index.ts';
+import { downloadRoutes, exportRoutes, publicationRoutes } from './features/exports/index.ts';
 import { termsRoutes } from './features/terms/index.ts';
 import { userRoutes } from './features/users/index.ts';
 import { reportRoutes } from './features/reports/index.ts';
@@ -129,6 +130,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const exportsDeps = { ...services, settings: deps.settings };
   await app.register(exportRoutes, { prefix: '/api/v1/exports', ...exportsDeps });
   await app.register(downloadRoutes, { prefix: '/api/v1/downloads', ...exportsDeps });
+  await app.register(accessReceiptRoutes, { prefix: '/api/v1/access-receipts', ...exportsDeps });
+  await app.register(publicationRoutes, { prefix: '/api/v1/publication-requests', ...exportsDeps });
   const groups = {
     ...identity,
     // Group files are sealed under a key derived from the platform key (features/groups/file-sealing.ts).

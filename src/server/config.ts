@@ -70,6 +70,8 @@ const settingsSchema = z.object({
   SPREADSHEET_MAX_READS_PER_USER: z.coerce.number().int().min(1).default(2),
   EXPORT_STEP_UP_MINUTES: z.coerce.number().int().min(1).max(720).default(15),
   DOWNLOAD_REMINDER_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  PUBLICATION_CONSENT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  PUBLICATION_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   SMALL_CELL_MAX_COUNT: z.coerce.number().int().min(0).max(100).default(3),
   SMALL_CELL_DOMINANCE_PERCENT: z.coerce.number().min(50).max(100).default(85),
   SMALL_CELL_DOMINANCE_RECORDS: z.coerce.number().int().min(1).max(10).default(2),
@@ -176,6 +178,8 @@ export type Settings = {
     stepUpMinutes: number;
     reminderDays: number;
     smallCells: { maxCount: number; dominanceShare: number; dominanceRecords: number };
+    /** Consent to publish: days the Parties have to answer, and between reminders to those who have not. */
+    publication: { consentDays: number; reminderDays: number };
   };
 };
 
@@ -257,6 +261,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     exports: {
       stepUpMinutes: s.EXPORT_STEP_UP_MINUTES,
       reminderDays: s.DOWNLOAD_REMINDER_DAYS,
+      publication: { consentDays: s.PUBLICATION_CONSENT_DAYS, reminderDays: s.PUBLICATION_REMINDER_DAYS },
       smallCells: {
         maxCount: s.SMALL_CELL_MAX_COUNT,
         dominanceShare: s.SMALL_CELL_DOMINANCE_PERCENT / 100,

@@ -9,7 +9,8 @@ import { openDatabase } from './db/database.ts';
 import { setUpDatabase } from './setup-database.ts';
 import { ensureFirstAdmin } from './features/users/index.ts';
 import { runInactivityJobOnce } from './features/users/index.ts';
-import { remindOutstandingDownloads } from './features/exports/index.ts';
+import { sendAccessReceiptSummaries } from './features/access-receipts/index.ts';
+import { remindOutstandingDownloads, runPublicationDeadlines } from './features/exports/index.ts';
 import { demoOnStart } from './cli-demo.ts';
 import { withActor } from './db/with-actor.ts';
 import { compactSeizureFigures } from './features/seizures/index.ts';
@@ -80,6 +81,22 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
   }, 6 * 3_600_000);
   downloadsJob.unref();
 
+  // Every fifteen minutes (one instance at a time): fold the audit log into the Parties' access receipts and send
+  // last month's summaries once; expire and remind requests for consent to publish.
+  const dataOutJob = setInterval(() => {
+    const clock = () => new Date();
+    sendAccessReceiptSummaries(database.db, { publicUrl: settings.publicUrl, clock })
+      .then(() =>
+        runPublicationDeadlines(database.db, {
+          reminderDays: settings.exports.publication.reminderDays,
+          publicUrl: settings.publicUrl,
+          clock,
+        }),
+      )
+      .catch((error: unknown) => app?.log.error({ err: error }, 'receipts and publication deadlines failed'));
+  }, 900_000);
+  dataOutJob.unref();
+
   // Every few minutes: fold the figures' deltas written by imports and corrections (any instance may; they queue).
   const figuresJob = setInterval(() => {
     withActor(database.db, systemActor('figures'), compactSeizureFigures).catch((error: unknown) =>
@@ -125,6 +142,7 @@ export async function serve(settings: Settings, options: { demo?: boolean } = {}
     stopping = true;
     clearInterval(inactivityJob);
     clearInterval(downloadsJob);
+    clearInterval(dataOutJob);
     clearInterval(figuresJob);
     clearInterval(auditLinkJob);
     clearInterval(outboxRetentionJob);

@@ -30,6 +30,12 @@ export const ACTIONS = [
   'data.export', // take records or figures out as a file, under the sharing rule and the terms (anyone reading the ITD)
   'data.export_own_party', // download all of one's own Party's records in the template's layout (focal points, reporters)
   'download.register', // read everyone's download register and outstanding attestations (Secretariat admins, data officers)
+  // Access receipts: which organisations searched, viewed or downloaded a Party's records (its focal points, for their
+  // own Party; the Secretariat's admins and data officers, naming a Party).
+  'access.receipts',
+  'publication.request', // ask the Parties concerned for consent to publish ITD data (anyone reading the ITD)
+  'publication.consent', // approve or refuse a request for one's own Party's data (focal points)
+  'publication.proofs', // see the filed proofs of consent (Secretariat admins, data officers)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -159,6 +165,34 @@ const TABLE: Record<Action, Record<Role, Rule>> = {
     member: false,
   },
   'download.register': {
+    admin: secretariatItd,
+    data_officer: secretariatItd,
+    focal_point: false,
+    reporter: false,
+    member: false,
+  },
+  'access.receipts': {
+    admin: secretariatItd,
+    data_officer: secretariatItd,
+    focal_point: partyItd,
+    reporter: false,
+    member: false,
+  },
+  'publication.request': {
+    admin: hasItd,
+    data_officer: hasItd,
+    focal_point: hasItd,
+    reporter: hasItd,
+    member: hasItd,
+  },
+  'publication.consent': {
+    admin: false,
+    data_officer: false,
+    focal_point: partyItd,
+    reporter: false,
+    member: false,
+  },
+  'publication.proofs': {
     admin: secretariatItd,
     data_officer: secretariatItd,
     focal_point: false,

@@ -34,8 +34,13 @@ const EXPECTED: Record<string, string> = {
   'columns report_files: UPDATE': 'report_id',
   'columns downloads: UPDATE': [
     'checksum completed_at deleted_attested_at deleted_on deletion_statement last_reminded_at parties',
-    'reminders_sent row_count size_bytes',
+    'party_counts reminders_sent row_count size_bytes',
   ].join(' '),
+  'columns publication_consents: UPDATE':
+    'comment comment_language decided_at decided_by decider_name decider_organisation status',
+  'columns publication_requests: UPDATE':
+    'closed_at consents_undecided filed_at last_reminded_at reminders_sent status',
+  'columns user_preferences: UPDATE': 'access_receipt_summary updated_at',
   'columns seizure_records: UPDATE': [
     'additional_info appendix date_precision destination_country detection_method export_country fingerprint',
     'is_elephant is_published location_name location_type offender_nationalities origin_country quantity',
@@ -55,6 +60,8 @@ const EXPECTED: Record<string, string> = {
   'function app_actor_is_management_authority()': 'EXECUTE',
   'function app_actor_verifies_permits()': 'EXECUTE',
   'function app_seizure_figures_apply()': 'EXECUTE', // a trigger function: calling it directly is refused
+  'table access_receipt_summaries': 'INSERT SELECT',
+  'table access_receipts': 'SELECT',
   'table api_tokens': ALL,
   'table audit_chain_head': 'SELECT',
   'table audit_events': 'INSERT SELECT',
@@ -81,6 +88,8 @@ const EXPECTED: Record<string, string> = {
   'table permit_lines': ALL,
   'table permit_lookups': 'INSERT SELECT',
   'table permits': 'INSERT SELECT UPDATE',
+  'table publication_consents': 'INSERT SELECT',
+  'table publication_requests': 'INSERT SELECT',
   'table recovery_codes': ALL,
   'table reference_seeds': ALL,
   'table registrations': 'INSERT SELECT UPDATE',
@@ -97,6 +106,7 @@ const EXPECTED: Record<string, string> = {
   'table taxon_names': ALL,
   'table terms_acceptances': 'INSERT SELECT',
   'table terms_versions': 'INSERT SELECT',
+  'table user_preferences': 'INSERT SELECT',
   'table users': 'INSERT SELECT UPDATE',
   'table webauthn_challenges': 'DELETE INSERT SELECT UPDATE',
 };

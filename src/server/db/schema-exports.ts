@@ -21,6 +21,8 @@ export interface DownloadsTable {
   publication: Defaulted<boolean>;
   row_count: Opt<number>;
   parties: Defaulted<string[]>;
+  /** Reporting Party → records of it in the file (migration 0051). */
+  party_counts: ColumnType<Record<string, number>, string | undefined, string>;
   checksum: Opt<string>;
   size_bytes: ColumnType<string | null, number | null | undefined, number | null>;
   created_at: ColumnType<Date, Date, Date>;

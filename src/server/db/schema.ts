@@ -6,6 +6,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ImportTables } from './schema-imports.ts';
 import type { GroupTables } from './schema-groups.ts';
 import type { ReportTables } from './schema-reports.ts';
+import type { DataOutTables } from './schema-data-out.ts';
 import type { ExportTables } from './schema-exports.ts';
 import type { PermitTables } from './schema-permits.ts';
 
@@ -304,7 +305,8 @@ export interface OutboxTable {
 }
 
 /** Every table; large features keep their tables' types in a `schema-<feature>.ts` of their own. */
-export interface DB extends ReportTables, ImportTables, GroupTables, PermitTables, ExportTables {
+export interface DB
+  extends ReportTables, ImportTables, GroupTables, PermitTables, ExportTables, DataOutTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;

@@ -13,6 +13,7 @@ import exportsEn from './exports/en.json' with { type: 'json' };
 import outboxEn from './outbox/en.json' with { type: 'json' };
 import auditEn from './audit/en.json' with { type: 'json' };
 import importsEn from './imports/en.json' with { type: 'json' };
+import publicationEn from './publication/en.json' with { type: 'json' };
 export const messages = {
   ...shellEn,
   reports: reportsEn,
@@ -25,5 +26,6 @@ export const messages = {
   imports: importsEn,
   audit: auditEn,
   outbox: outboxEn,
+  publication: publicationEn,
 };
 export type Messages = typeof messages;

@@ -12,6 +12,7 @@ import exportsEs from './exports/es.json' with { type: 'json' };
 import outboxEs from './outbox/es.json' with { type: 'json' };
 import auditEs from './audit/es.json' with { type: 'json' };
 import importsEs from './imports/es.json' with { type: 'json' };
+import publicationEs from './publication/es.json' with { type: 'json' };
 import type { Messages } from './messages-en.ts';
 
 // Typed as the English messages: the compiler refuses to build if this language lacks a key English has.
@@ -27,4 +28,5 @@ export const messages: Messages = {
   imports: importsEs,
   audit: auditEs,
   outbox: outboxEs,
+  publication: publicationEs,
 };

@@ -12,6 +12,7 @@ import exportsFr from './exports/fr.json' with { type: 'json' };
 import outboxFr from './outbox/fr.json' with { type: 'json' };
 import auditFr from './audit/fr.json' with { type: 'json' };
 import importsFr from './imports/fr.json' with { type: 'json' };
+import publicationFr from './publication/fr.json' with { type: 'json' };
 import type { Messages } from './messages-en.ts';
 
 // Typed as the English messages: the compiler refuses to build if this language lacks a key English has.
@@ -27,4 +28,5 @@ export const messages: Messages = {
   imports: importsFr,
   audit: auditFr,
   outbox: outboxFr,
+  publication: publicationFr,
 };

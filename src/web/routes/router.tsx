@@ -32,6 +32,22 @@ export const router = createBrowserRouter([
           { path: 'species', ...lazyPage(() => import('./species-page.tsx'), 'SpeciesPage') },
           { path: 'explorer', ...lazyPage(() => import('./explorer/explorer-page.tsx'), 'ExplorerPage') },
           { path: 'downloads', ...lazyPage(() => import('./downloads/downloads-page.tsx'), 'DownloadsPage') },
+          {
+            path: 'access-receipts',
+            ...lazyPage(() => import('./data-out/access-receipts-page.tsx'), 'AccessReceiptsPage'),
+          },
+          {
+            path: 'publication/requests',
+            ...lazyPage(() => import('./data-out/publication-requests-page.tsx'), 'PublicationRequestsPage'),
+          },
+          {
+            path: 'publication/consents',
+            ...lazyPage(() => import('./data-out/publication-consents-page.tsx'), 'PublicationConsentsPage'),
+          },
+          {
+            path: 'publication/proofs',
+            ...lazyPage(() => import('./data-out/publication-proofs-page.tsx'), 'PublicationProofsPage'),
+          },
           { path: 'register', ...lazyPage(() => import('./registration/register-page.tsx'), 'RegisterPage') },
           {
             path: 'register/check-email',

@@ -95,6 +95,13 @@ export function AppFrame() {
   );
 }
 
+/** The consent page a person most likely needs: the answers for focal points, the proofs for the Secretariat. */
+function publicationHome(session: ReturnType<typeof useSignedInSession>): string {
+  if (hasAbility(session, 'publication.consent')) return '/publication/consents';
+  if (hasAbility(session, 'publication.proofs')) return '/publication/proofs';
+  return '/publication/requests';
+}
+
 function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const session = useSignedInSession();
@@ -116,6 +123,16 @@ function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
       {mayExplore ? (
         <NavLink to="/downloads" className="itd-nav__link" onClick={onNavigate}>
           {t('exports.downloads.nav')}
+        </NavLink>
+      ) : null}
+      {hasAbility(session, 'access.receipts') ? (
+        <NavLink to="/access-receipts" className="itd-nav__link" onClick={onNavigate}>
+          {t('exports.receipts.nav')}
+        </NavLink>
+      ) : null}
+      {hasAbility(session, 'publication.request', 'publication.consent', 'publication.proofs') ? (
+        <NavLink to={publicationHome(session)} className="itd-nav__link" onClick={onNavigate}>
+          {t('publication.nav')}
         </NavLink>
       ) : null}
       {hasAbility(session, 'report.read') ? (

@@ -20,3 +20,4 @@ export {
   type CheckpointProblem,
 } from './audit-checkpoint.ts';
 export { auditRoutes } from './audit.routes.ts';
+export { countByParty, recordsReturned, type RecordsReturned } from './records-returned.ts';

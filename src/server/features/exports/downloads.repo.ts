@@ -2,8 +2,7 @@
  * The download register's SQL (migration 0042). Row-level security lets a user read and attest only their own
  * downloads, the Secretariat's admins and data officers read everyone's, and the platform's jobs mark reminders.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import { sql, type Selectable } from 'kysely';
 import type { Tx } from '../../db/with-actor.ts';
 import type { DownloadsTable } from '../../db/schema-exports.ts';
 
@@ -36,13 +35,21 @@ export async function insertDownload(tx: Tx, row: NewDownload): Promise<void> {
 export async function completeDownload(
   tx: Tx,
   id: string,
-  facts: { rowCount: number; parties: string[]; checksum: string; sizeBytes: number; at: Date },
+  facts: {
+    rowCount: number;
+    parties: string[];
+    partyCounts: Record<string, number>;
+    checksum: string;
+    sizeBytes: number;
+    at: Date;
+  },
 ): Promise<void> {
   await tx
     .updateTable('downloads')
     .set({
       row_count: facts.rowCount,
       parties: facts.parties,
+      party_counts: JSON.stringify(facts.partyCounts),
       checksum: facts.checksum,
       size_bytes: facts.sizeBytes,
       completed_at: facts.at,
@@ -118,21 +125,4 @@ export async function markReminded(tx: Tx, id: string, at: Date): Promise<void> 
     .set({ last_reminded_at: at, reminders_sent: sql`reminders_sent + 1` })
     .where('id', '=', id)
     .execute();
-}
-
-/** Runs fn on one connection holding a session advisory lock, or returns null when another instance holds it. */
-export async function withAdvisoryLock<T>(
-  db: Kysely<DB>,
-  key: number,
-  fn: (conn: Kysely<DB>) => Promise<T>,
-): Promise<T | null> {
-  return db.connection().execute(async (conn) => {
-    const lock = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${key}) as locked`.execute(conn);
-    if (!lock.rows[0]?.locked) return null;
-    try {
-      return await fn(conn);
-    } finally {
-      await sql`select pg_advisory_unlock(${key})`.execute(conn);
-    }
-  });
 }

@@ -18,7 +18,7 @@ import type { RequestContext } from '../../lib/request-context.ts';
 import type { SpreadsheetRow } from '../../lib/spreadsheets/spreadsheet-cell.ts';
 import { writeCsv } from '../../lib/spreadsheets/write-csv.ts';
 import { openXlsxWriter } from '../../lib/spreadsheets/write-xlsx.ts';
-import { auditContextOf, recordAudit } from '../audit/index.ts';
+import { auditContextOf, recordAudit, recordsReturned } from '../audit/index.ts';
 import { listCodes, listCountries } from '../reference/index.ts';
 import { completeDownload, insertDownload, type NewDownload } from './downloads.repo.ts';
 import type { HeaderFacts } from './export-header.ts';
@@ -166,6 +166,7 @@ export async function runExport(
       await completeDownload(tx, exportId, {
         rowCount: tally.rowCount,
         parties,
+        partyCounts: tally.partyCounts,
         checksum,
         sizeBytes: size,
         at: deps.clock(),
@@ -174,7 +175,12 @@ export async function runExport(
         action: 'export.completed',
         targetType: 'download',
         targetId: exportId,
-        details: { rowCount: tally.rowCount, partyCounts: tally.partyCounts, checksum, sizeBytes: size },
+        details: {
+          rowCount: tally.rowCount,
+          ...recordsReturned(actor, tally.partyCounts),
+          checksum,
+          sizeBytes: size,
+        },
       });
     });
     body.end();

@@ -6,3 +6,5 @@ export { downloadRoutes } from './downloads.routes.ts';
 export { exportRoutes } from './exports.routes.ts';
 export type { ExportsDeps } from './exports-deps.ts';
 export { remindOutstandingDownloads } from './remind-downloads.ts';
+export { publicationRoutes } from './publication/publication.routes.ts';
+export { runPublicationDeadlines } from './publication/publication-deadlines.ts';

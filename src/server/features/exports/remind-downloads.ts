@@ -6,13 +6,14 @@
  */
 import type { Kysely } from 'kysely';
 import { systemActor } from '../../../shared/actor.ts';
+import { withAdvisoryLock } from '../../db/advisory-lock.ts';
 import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { NO_REQUEST } from '../../lib/request-context.ts';
 import { auditContextOf, recordAudit } from '../audit/index.ts';
 import { findUserForActor } from '../identity/index.ts';
 import { queueMail } from '../mail/index.ts';
-import { markReminded, selectDueReminders, withAdvisoryLock } from './downloads.repo.ts';
+import { markReminded, selectDueReminders } from './downloads.repo.ts';
 
 const DAY = 86_400_000;
 const JOB_LOCK_KEY = 7_315_042_042;

@@ -3,6 +3,7 @@
  * go; they never carry ITD data or message contents. {name} placeholders come from the parameters.
  */
 import type { Language } from '../../../shared/languages.ts';
+import { DATA_OUT_TEMPLATES } from './data-out-templates.ts';
 
 interface Template {
   subject: string;
@@ -256,6 +257,7 @@ export const TEMPLATES = {
       body: 'Hola {firstName}:\n\nEl {date} descargó datos del ITD ({rows} filas, exportación {exportId}). Las condiciones de uso le piden eliminarlos cuando ya no los necesite. Una vez eliminadas todas las copias, declárelo en Mis descargas:\n\n{link}',
     },
   },
+  ...DATA_OUT_TEMPLATES,
 } satisfies Record<string, Record<Language, Template>>;
 
 export type TemplateName = keyof typeof TEMPLATES;

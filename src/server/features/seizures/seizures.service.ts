@@ -25,7 +25,7 @@ import { auditedRead } from '../../db/audited-read.ts';
 import type { ReadReplica } from '../../db/read-replica.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
-import { recordAudit, type AuditContext } from '../audit/index.ts';
+import { countByParty, recordAudit, recordsReturned, type AuditContext } from '../audit/index.ts';
 import { decodeCursor, encodeCursor } from './seizure-cursor.ts';
 import { presentRecordView, selectRecordWithVersions } from '../seizure-records/index.ts';
 import { toDetail, toItem } from './seizure-view.ts';
@@ -106,6 +106,10 @@ export async function searchSeizures(
           sort,
           page: cursor === undefined ? 1 : 'next',
           ...(page ? { resultCount: page.items.length } : {}),
+          // Whose records the page showed, for the Parties' access receipts.
+          ...(page
+            ? recordsReturned(actor, countByParty(page.items.map((item) => item.reportingParty)))
+            : {}),
           ...(page?.total ? { total: page.total.count, totalIsCapped: page.total.isCapped } : {}),
         },
       }),
@@ -162,7 +166,12 @@ export async function readSeizure(
         action: 'seizure.view',
         targetType: 'seizure_record',
         targetId: String(id),
-        details: detail ? { version: detail.record.version } : {},
+        details: detail
+          ? {
+              version: detail.record.version,
+              ...recordsReturned(actor, countByParty([detail.record.reportingParty])),
+            }
+          : {},
       }),
   });
 }

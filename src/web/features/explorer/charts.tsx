@@ -18,6 +18,8 @@ import {
 import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloadChartImage } from '../exports/chart-image.ts';
 
 use([BarChart, SankeyChart, GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
 
@@ -61,15 +63,38 @@ function EChart({ option, height, label, testId }: EChartProps) {
     chartRef.current?.setOption({ ...option, animation: !isCalm }, { notMerge: true });
   }, [option]);
 
+  const { t } = useTranslation();
+  // A chart taken out carries its title, the citation and the designations disclaimer (terms of use).
+  const download = () => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    const date = new Date().toISOString().slice(0, 10);
+    void downloadChartImage(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }), {
+      title: label,
+      notes: [t('exports.chartImage.citation', { date }), t('exports.chartImage.disclaimer')],
+      fileName: `itd-${testId}-${date}.png`,
+    });
+  };
+
   return (
-    <div
-      ref={boxRef}
-      className="itd-chart"
-      style={{ height }}
-      role="img"
-      aria-label={label}
-      data-testid={testId}
-    />
+    <div>
+      <div
+        ref={boxRef}
+        className="itd-chart"
+        style={{ height }}
+        role="img"
+        aria-label={label}
+        data-testid={testId}
+      />
+      <button
+        type="button"
+        className="itd-chart__download"
+        onClick={download}
+        data-testid={`${testId}-download`}
+      >
+        {t('exports.chartImage.download')}
+      </button>
+    </div>
   );
 }
 

@@ -126,6 +126,10 @@ export function Dashboard({ filter, mapRole, onMapRoleChange }: DashboardProps) 
                 label={t('explorer.dashboard.map', { role: roleLabel })}
               />
             </Suspense>
+            {/* The terms' designations disclaimer goes with every map the platform shows. */}
+            <Text size="xs" c="dimmed" mt={4} data-testid="map-designations">
+              {t('exports.chartImage.disclaimer')}
+            </Text>
             <Figures
               testId="map-figures"
               heads={[t('explorer.dashboard.country'), t('explorer.dashboard.seizures')]}
