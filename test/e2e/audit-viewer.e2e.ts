@@ -173,9 +173,18 @@ test(
       await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
 
       // On a phone, in French: the same filters, no horizontal overflow outside the table's own scroller.
-      await page.setViewportSize({ width: 375, height: 800 });
+      // In French at 1,280 px, the header of an admin with every area still holds on one line.
       await page.locator('label', { hasText: 'Français' }).click();
       await page.getByRole('heading', { level: 1, name: 'Journal d’audit' }).waitFor();
+      const headerBox = await page.locator('.itd-header__inner').boundingBox();
+      assert.ok(
+        headerBox && headerBox.height <= 72,
+        `the header holds on one line (${headerBox?.height} px high)`,
+      );
+      await assertNoHorizontalOverflow(page, 'audit viewer in French at 1,280 px');
+      await saveScreenshot(page, 'audit-viewer-fr-1280');
+
+      await page.setViewportSize({ width: 375, height: 800 });
       await page.getByTestId('audit-entries').waitFor();
       await assertNoHorizontalOverflow(page, 'audit viewer in French at 375 px');
       await assertNoAccessibilityViolations(page, 'the audit viewer in French at 375 px');

@@ -95,13 +95,6 @@ export function AppFrame() {
   );
 }
 
-/** The consent page a person most likely needs: the answers for focal points, the proofs for the Secretariat. */
-function publicationHome(session: ReturnType<typeof useSignedInSession>): string {
-  if (hasAbility(session, 'publication.consent')) return '/publication/consents';
-  if (hasAbility(session, 'publication.proofs')) return '/publication/proofs';
-  return '/publication/requests';
-}
-
 function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const session = useSignedInSession();
@@ -109,30 +102,18 @@ function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
   const mayExplore = hasAbility(session, 'itd.read');
   return (
     <>
-      <NavLink to="/" end className="itd-nav__link" onClick={onNavigate}>
-        {t('nav.home')}
-      </NavLink>
+      {/* On wider screens the product name is the link home; the phone menu lists it. */}
+      {onNavigate ? (
+        <NavLink to="/" end className="itd-nav__link" onClick={onNavigate}>
+          {t('nav.home')}
+        </NavLink>
+      ) : null}
       <NavLink to="/species" className="itd-nav__link" onClick={onNavigate}>
         {t('nav.species')}
       </NavLink>
       {mayExplore ? (
         <NavLink to="/explorer" className="itd-nav__link" onClick={onNavigate}>
           {t('explorer.nav')}
-        </NavLink>
-      ) : null}
-      {mayExplore ? (
-        <NavLink to="/downloads" className="itd-nav__link" onClick={onNavigate}>
-          {t('exports.downloads.nav')}
-        </NavLink>
-      ) : null}
-      {hasAbility(session, 'access.receipts') ? (
-        <NavLink to="/access-receipts" className="itd-nav__link" onClick={onNavigate}>
-          {t('exports.receipts.nav')}
-        </NavLink>
-      ) : null}
-      {hasAbility(session, 'publication.request', 'publication.consent', 'publication.proofs') ? (
-        <NavLink to={publicationHome(session)} className="itd-nav__link" onClick={onNavigate}>
-          {t('publication.nav')}
         </NavLink>
       ) : null}
       {hasAbility(session, 'report.read') ? (

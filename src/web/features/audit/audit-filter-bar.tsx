@@ -106,8 +106,11 @@ function PersonSelect({ value, onChange }: { value: string | null; onChange: (id
   if (value && !options.some((option) => option.value === value)) {
     options.unshift({ value, label: rememberedPeople.get(value) ?? value });
   }
+  const selectedLabel = options.find((option) => option.value === value)?.label ?? '';
   return (
     <Select
+      // Drawn again when the chosen person's name becomes known (the field then shows the name, not the id).
+      key={selectedLabel}
       label={t('audit.filters.person')}
       placeholder={t('audit.filters.personPlaceholder')}
       searchable
@@ -116,7 +119,6 @@ function PersonSelect({ value, onChange }: { value: string | null; onChange: (id
       nothingFoundMessage={t('audit.filters.nothingFound')}
       data={options}
       value={value}
-      searchValue={search}
       onSearchChange={setSearch}
       onChange={(id) => {
         const chosen = options.find((option) => option.value === id);

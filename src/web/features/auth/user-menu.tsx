@@ -5,12 +5,14 @@
 import { Button, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
+import { usePersonalLinks } from '../../ui/personal-links.ts';
 import { useSession, useSignOut } from './session.queries.ts';
 
 export function UserMenu() {
   const { t } = useTranslation();
   const session = useSession();
   const signOut = useSignOut();
+  const personalLinks = usePersonalLinks();
   // Nothing while loading, nor in the middle of signing in (the page itself shows the step).
   if (session.isPending || (session.data && session.data.next !== 'done')) return null;
   const user = session.data?.next === 'done' ? session.data.user : null;
@@ -40,6 +42,11 @@ export function UserMenu() {
         <Menu.Item component={Link} to="/account">
           {t('userMenu.account')}
         </Menu.Item>
+        {personalLinks.map((link) => (
+          <Menu.Item key={link.to} component={Link} to={link.to}>
+            {link.label}
+          </Menu.Item>
+        ))}
         <Menu.Divider />
         <Menu.Item onClick={() => signOut.mutate()} disabled={signOut.isPending}>
           {t('userMenu.signOut')}
@@ -54,6 +61,7 @@ export function AccountLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const session = useSession();
   const signOut = useSignOut();
+  const personalLinks = usePersonalLinks();
   if (session.isPending) return null;
   const user = session.data?.next === 'done' ? session.data.user : null;
   if (user === null) {
@@ -73,6 +81,11 @@ export function AccountLinks({ onNavigate }: { onNavigate?: () => void }) {
       <NavLink to="/account" className="itd-nav__link" onClick={onNavigate}>
         {t('userMenu.accountOf', { name: `${user.firstName} ${user.lastName}` })}
       </NavLink>
+      {personalLinks.map((link) => (
+        <NavLink key={link.to} to={link.to} className="itd-nav__link" onClick={onNavigate}>
+          {link.label}
+        </NavLink>
+      ))}
       <button
         type="button"
         className="itd-nav__link itd-nav__button"
