@@ -78,8 +78,10 @@ async function openAuditAsAdmin(env: E2eEnvironment): Promise<Page> {
   await enrolSecondFactor(page);
   await acceptTerms(page, '/change-password');
   await chooseOwnPassword(page, credentials.password, 'Secretariat-audit-desk-passphrase', '/');
+  // The home page after the first sign-in is fully there before the admin moves on.
+  await page.getByText(/^Welcome, /).waitFor();
   await page.getByRole('link', { name: 'Audit log' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor({ timeout: 30_000 });
   return page;
 }
 

@@ -5,6 +5,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, languageSchema, pickLanguage, type Language } from '../../shared/languages.ts';
+import { LAZY_NAMESPACES, type LazyNamespace } from './lazy-namespaces.ts';
 import { loadMessages } from './messages.ts';
 
 export const LANGUAGE_STORAGE_KEY = 'itd.language';
@@ -67,5 +68,23 @@ export async function chooseLanguage(language: Language): Promise<void> {
   if (!i18n.hasResourceBundle(language, 'translation')) {
     i18n.addResourceBundle(language, 'translation', await loadMessages(language));
   }
+  // The pages already opened keep their words in the new language.
+  await addNamespaces(language, [...wantedNamespaces]);
   await i18n.changeLanguage(language);
+}
+
+const wantedNamespaces = new Set<LazyNamespace>();
+
+/** Loads the messages a page needs beyond the shell's (lazy-namespaces.ts), in the language shown now. */
+export async function loadNamespaces(names: readonly LazyNamespace[]): Promise<void> {
+  for (const name of names) wantedNamespaces.add(name);
+  await addNamespaces(currentLanguage(), names);
+}
+
+async function addNamespaces(language: Language, names: readonly LazyNamespace[]): Promise<void> {
+  const missing = names.filter((name) => i18n.getResource(language, 'translation', name) === undefined);
+  const loaded = await Promise.all(missing.map((name) => LAZY_NAMESPACES[name][language]()));
+  missing.forEach((name, index) => {
+    i18n.addResourceBundle(language, 'translation', { [name]: loaded[index]!.default }, true, false);
+  });
 }

@@ -2,30 +2,20 @@
  * The interface messages in English, one chunk of the web build: a browser downloads only the language it shows.
  */
 import shellEn from './en.json' with { type: 'json' };
-import reportsEn from './reports/en.json' with { type: 'json' };
 import explorerEn from './explorer/en.json' with { type: 'json' };
 import recordEn from './record/en.json' with { type: 'json' };
-import groupsEn from './groups/en.json' with { type: 'json' };
 
 import securityKeysEn from './securityKeys/en.json' with { type: 'json' };
 import permitsEn from './permits/en.json' with { type: 'json' };
 import exportsEn from './exports/en.json' with { type: 'json' };
-import outboxEn from './outbox/en.json' with { type: 'json' };
-import auditEn from './audit/en.json' with { type: 'json' };
 import importsEn from './imports/en.json' with { type: 'json' };
-import publicationEn from './publication/en.json' with { type: 'json' };
 export const messages = {
   ...shellEn,
-  reports: reportsEn,
   explorer: explorerEn,
   record: recordEn,
-  groups: groupsEn,
   securityKeys: securityKeysEn,
   permits: permitsEn,
   exports: exportsEn,
   imports: importsEn,
-  audit: auditEn,
-  outbox: outboxEn,
-  publication: publicationEn,
 };
 export type Messages = typeof messages;

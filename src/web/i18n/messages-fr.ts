@@ -2,31 +2,21 @@
  * The interface messages in French, one chunk of the web build: a browser downloads only the language it shows.
  */
 import shellFr from './fr.json' with { type: 'json' };
-import reportsFr from './reports/fr.json' with { type: 'json' };
 import explorerFr from './explorer/fr.json' with { type: 'json' };
 import recordFr from './record/fr.json' with { type: 'json' };
-import groupsFr from './groups/fr.json' with { type: 'json' };
 import securityKeysFr from './securityKeys/fr.json' with { type: 'json' };
 import permitsFr from './permits/fr.json' with { type: 'json' };
 import exportsFr from './exports/fr.json' with { type: 'json' };
-import outboxFr from './outbox/fr.json' with { type: 'json' };
-import auditFr from './audit/fr.json' with { type: 'json' };
 import importsFr from './imports/fr.json' with { type: 'json' };
-import publicationFr from './publication/fr.json' with { type: 'json' };
 import type { Messages } from './messages-en.ts';
 
 // Typed as the English messages: the compiler refuses to build if this language lacks a key English has.
 export const messages: Messages = {
   ...shellFr,
-  reports: reportsFr,
   explorer: explorerFr,
   record: recordFr,
-  groups: groupsFr,
   securityKeys: securityKeysFr,
   permits: permitsFr,
   exports: exportsFr,
   imports: importsFr,
-  audit: auditFr,
-  outbox: outboxFr,
-  publication: publicationFr,
 };

@@ -6,16 +6,20 @@
  */
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
+import { loadNamespaces } from '../i18n/i18n.ts';
+import type { LazyNamespace } from '../i18n/lazy-namespaces.ts';
 
 type PageModule = Record<string, unknown>;
 
 export function lazyPage<M extends PageModule>(
   load: () => Promise<M>,
   exportName: keyof M & string,
+  /** Message namespaces the page uses beyond the shell's, loaded with it. */
+  namespaces: readonly LazyNamespace[] = [],
 ): Pick<RouteObject, 'lazy'> {
   return {
     lazy: async () => {
-      const module = await load();
+      const [module] = await Promise.all([load(), loadNamespaces(namespaces)]);
       const Component = module[exportName] as ComponentType | undefined;
       if (!Component) throw new Error(`The page module has no export named ${exportName}`);
       return { Component };

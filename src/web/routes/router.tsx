@@ -38,15 +38,21 @@ export const router = createBrowserRouter([
           },
           {
             path: 'publication/requests',
-            ...lazyPage(() => import('./data-out/publication-requests-page.tsx'), 'PublicationRequestsPage'),
+            ...lazyPage(() => import('./data-out/publication-requests-page.tsx'), 'PublicationRequestsPage', [
+              'publication',
+            ]),
           },
           {
             path: 'publication/consents',
-            ...lazyPage(() => import('./data-out/publication-consents-page.tsx'), 'PublicationConsentsPage'),
+            ...lazyPage(() => import('./data-out/publication-consents-page.tsx'), 'PublicationConsentsPage', [
+              'publication',
+            ]),
           },
           {
             path: 'publication/proofs',
-            ...lazyPage(() => import('./data-out/publication-proofs-page.tsx'), 'PublicationProofsPage'),
+            ...lazyPage(() => import('./data-out/publication-proofs-page.tsx'), 'PublicationProofsPage', [
+              'publication',
+            ]),
           },
           { path: 'register', ...lazyPage(() => import('./registration/register-page.tsx'), 'RegisterPage') },
           {
@@ -75,7 +81,10 @@ export const router = createBrowserRouter([
             path: 'reset-password/complete',
             element: <ResetPasswordCompletePage />,
           },
-          { path: 'account', ...lazyPage(() => import('./account/account-page.tsx'), 'AccountPage') },
+          {
+            path: 'account',
+            ...lazyPage(() => import('./account/account-page.tsx'), 'AccountPage'),
+          },
           {
             path: 'admin/registrations',
             ...lazyPage(() => import('./admin/admin-registrations-page.tsx'), 'AdminRegistrationsPage'),
@@ -94,19 +103,28 @@ export const router = createBrowserRouter([
           },
           {
             path: 'admin/audit',
-            ...lazyPage(() => import('./admin/admin-audit-page.tsx'), 'AdminAuditPage'),
+            ...lazyPage(() => import('./admin/admin-audit-page.tsx'), 'AdminAuditPage', ['audit']),
           },
           {
             path: 'admin/outbox',
-            ...lazyPage(() => import('./admin/admin-outbox-page.tsx'), 'AdminOutboxPage'),
+            ...lazyPage(() => import('./admin/admin-outbox-page.tsx'), 'AdminOutboxPage', ['outbox']),
           },
-          { path: 'reports', ...lazyPage(() => import('./reports/reports-page.tsx'), 'ReportsPage') },
-          { path: 'reports/upload', ...lazyPage(() => import('./reports/upload-page.tsx'), 'UploadPage') },
+          {
+            path: 'reports',
+            ...lazyPage(() => import('./reports/reports-page.tsx'), 'ReportsPage', ['reports']),
+          },
+          {
+            path: 'reports/upload',
+            ...lazyPage(() => import('./reports/upload-page.tsx'), 'UploadPage', ['reports']),
+          },
           {
             path: 'reports/imports/:id',
-            ...lazyPage(() => import('./reports/staging-page.tsx'), 'StagingPage'),
+            ...lazyPage(() => import('./reports/staging-page.tsx'), 'StagingPage', ['reports']),
           },
-          { path: 'reports/:id', ...lazyPage(() => import('./reports/report-page.tsx'), 'ReportPage') },
+          {
+            path: 'reports/:id',
+            ...lazyPage(() => import('./reports/report-page.tsx'), 'ReportPage', ['reports']),
+          },
           ...groupRoutes,
           {
             path: 'permits',

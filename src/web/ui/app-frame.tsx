@@ -118,7 +118,7 @@ function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
       ) : null}
       {hasAbility(session, 'report.read') ? (
         <NavLink to="/reports" className="itd-nav__link" onClick={onNavigate}>
-          {t('reports.nav')}
+          {t('nav.reports')}
         </NavLink>
       ) : null}
       {session ? (

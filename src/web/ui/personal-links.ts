@@ -20,11 +20,11 @@ export function usePersonalLinks(): PersonalLink[] {
     links.push({ to: '/access-receipts', label: t('exports.receipts.nav') });
   }
   if (hasAbility(session, 'publication.consent')) {
-    links.push({ to: '/publication/consents', label: t('publication.nav') });
+    links.push({ to: '/publication/consents', label: t('nav.publication') });
   } else if (hasAbility(session, 'publication.proofs')) {
-    links.push({ to: '/publication/proofs', label: t('publication.nav') });
+    links.push({ to: '/publication/proofs', label: t('nav.publication') });
   } else if (hasAbility(session, 'publication.request')) {
-    links.push({ to: '/publication/requests', label: t('publication.nav') });
+    links.push({ to: '/publication/requests', label: t('nav.publication') });
   }
   return links;
 }

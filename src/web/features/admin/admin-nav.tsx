@@ -39,7 +39,7 @@ export function AdminNav() {
           <span className="itd-admin-nav__title">{t('adminNav.title')}</span>
           {links.map((link) => (
             <NavLink key={link.to} to={link.to} className="itd-admin-nav__link">
-              {link.label === 'groups' ? t('groups.adminNav') : t(`adminNav.${link.label}`)}
+              {t(`adminNav.${link.label}`)}
             </NavLink>
           ))}
         </nav>

@@ -19,7 +19,7 @@ export function GroupsNavLink({ onNavigate }: { onNavigate?: () => void }) {
   if (!isSignedIn) return null;
   return (
     <NavLink to="/groups" className="itd-nav__link" onClick={onNavigate}>
-      {t('groups.nav')}
+      {t('nav.groups')}
       {total > 0 ? (
         <Badge size="sm" color="red" ml={6} data-testid="groups-unread-badge">
           {total}
