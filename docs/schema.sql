@@ -1000,6 +1000,11 @@ CREATE TABLE public.import_batches (
     decimal_mark text,
     decimal_mark_decided_by text,
     decimal_mark_decided_at timestamp with time zone,
+    source_headers text[] DEFAULT '{}'::text[] NOT NULL,
+    profile_name text,
+    column_decisions jsonb DEFAULT '[]'::jsonb NOT NULL,
+    mapping_decided_by text,
+    mapping_decided_at timestamp with time zone,
     CONSTRAINT import_batches_date_order_check CHECK ((date_order = ANY (ARRAY['dmy'::text, 'mdy'::text]))),
     CONSTRAINT import_batches_decimal_mark_check CHECK ((decimal_mark = ANY (ARRAY['point'::text, 'comma'::text]))),
     CONSTRAINT import_batches_status_check CHECK ((status = ANY (ARRAY['staged'::text, 'submitted'::text, 'discarded'::text]))),
@@ -1007,6 +1012,27 @@ CREATE TABLE public.import_batches (
 );
 
 ALTER TABLE ONLY public.import_batches FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: import_mapping_profiles; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.import_mapping_profiles (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    party character(2),
+    description text DEFAULT ''::text NOT NULL,
+    signature text[] NOT NULL,
+    is_exact boolean DEFAULT false NOT NULL,
+    definition jsonb NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT import_mapping_profiles_name_check CHECK (((length(name) >= 1) AND (length(name) <= 100)))
+);
+
+ALTER TABLE ONLY public.import_mapping_profiles FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -2041,6 +2067,14 @@ ALTER TABLE ONLY public.import_batches
 
 
 --
+-- Name: import_mapping_profiles import_mapping_profiles_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_mapping_profiles
+    ADD CONSTRAINT import_mapping_profiles_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: import_rows import_rows_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2475,6 +2509,13 @@ CREATE UNIQUE INDEX groups_name_en_idx ON public.groups USING btree (lower(name_
 --
 
 CREATE INDEX import_batches_party_idx ON public.import_batches USING btree (party, created_at DESC);
+
+
+--
+-- Name: import_mapping_profiles_name_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX import_mapping_profiles_name_idx ON public.import_mapping_profiles USING btree (COALESCE(party, '--'::bpchar), lower(name));
 
 
 --
@@ -3057,6 +3098,22 @@ ALTER TABLE ONLY public.import_batches
 
 ALTER TABLE ONLY public.import_batches
     ADD CONSTRAINT import_batches_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: import_mapping_profiles import_mapping_profiles_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_mapping_profiles
+    ADD CONSTRAINT import_mapping_profiles_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: import_mapping_profiles import_mapping_profiles_party_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_mapping_profiles
+    ADD CONSTRAINT import_mapping_profiles_party_fkey FOREIGN KEY (party) REFERENCES public.countries(code) ON DELETE CASCADE;
 
 
 --
@@ -3917,6 +3974,33 @@ CREATE POLICY import_batches_read ON public.import_batches FOR SELECT TO app_use
 --
 
 CREATE POLICY import_batches_update ON public.import_batches FOR UPDATE TO app_user USING (public.app_can_write_report(party, false)) WITH CHECK (public.app_can_write_report(party, false));
+
+
+--
+-- Name: import_mapping_profiles; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.import_mapping_profiles ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: import_mapping_profiles import_mapping_profiles_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_mapping_profiles_insert ON public.import_mapping_profiles FOR INSERT TO app_user WITH CHECK (public.app_can_write_report(party, false));
+
+
+--
+-- Name: import_mapping_profiles import_mapping_profiles_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_mapping_profiles_read ON public.import_mapping_profiles FOR SELECT TO app_user USING (public.app_can_write_report(COALESCE(party, (public.app_actor_party())::bpchar), false));
+
+
+--
+-- Name: import_mapping_profiles import_mapping_profiles_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY import_mapping_profiles_update ON public.import_mapping_profiles FOR UPDATE TO app_user USING (public.app_can_write_report(party, false)) WITH CHECK (public.app_can_write_report(party, false));
 
 
 --
@@ -4847,6 +4931,13 @@ GRANT SELECT,INSERT,UPDATE ON TABLE public.import_batches TO app_user;
 
 
 --
+-- Name: TABLE import_mapping_profiles; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.import_mapping_profiles TO app_user;
+
+
+--
 -- Name: TABLE import_rows; Type: ACL; Schema: public; Owner: -
 --
 
@@ -4858,6 +4949,13 @@ GRANT SELECT,INSERT,DELETE ON TABLE public.import_rows TO app_user;
 --
 
 GRANT UPDATE(cells) ON TABLE public.import_rows TO app_user;
+
+
+--
+-- Name: COLUMN import_rows.extra; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(extra) ON TABLE public.import_rows TO app_user;
 
 
 --

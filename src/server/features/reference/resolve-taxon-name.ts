@@ -7,7 +7,7 @@ import type { MatchKind, Resolution, Suggestion } from '../../../shared/referenc
 import { normalizeName, splitSppSuffix } from '../../../shared/taxon-name.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { RANK_DEPTH } from './taxon-writer.ts';
-import { findExactNames, findNearNames, type NameHit } from './taxa-query.repo.ts';
+import { findExactNames, findNearNames, kingdomsNamed, type NameHit } from './taxa-query.repo.ts';
 import { toTaxa } from './taxon-view.ts';
 
 /** A near miss is taken as the match only when it is both close and clearly ahead of the next. */
@@ -19,6 +19,49 @@ function kindOf(hit: NameHit, isSpp: boolean): MatchKind {
   if (hit.kind === 'accepted') return 'accepted';
   if (hit.kind === 'synonym') return 'synonym';
   return 'common_name';
+}
+
+/** Cells that say there is no name: no near name is offered for them ("NA" is not a snake). */
+const NOT_A_NAME = new Set([
+  'na',
+  'n/a',
+  'n.a.',
+  'nil',
+  'none',
+  'unknown',
+  'unidentified',
+  'other',
+  'others',
+  'various',
+  'mixed',
+  'not known',
+  'inconnu',
+  'inconnue',
+  'desconocido',
+  'desconocida',
+  'otro',
+  'otros',
+  'autre',
+  'autres',
+]);
+/** Shorter inputs share too few trigrams with any name for a near miss to mean anything. */
+const MIN_NEAR_LENGTH = 4;
+
+/** Product words that say which kingdom the specimens come from ("pangolin scales", "rosewood logs"). */
+const ANIMAL_WORDS =
+  /\b(ivory|ivoire|marfil|horns?|cornes?|cuernos?|scales?|ecailles?|escamas?|skins?|peaux?|pieles?|meat|viande|carne|bushmeat|tusks?|shells?|fins?|ailerons?|aletas?|bones?|teeth|claws?|feathers?|leather|cuir|cuero|bile|caviar|eggs?)\b/;
+const PLANT_WORDS =
+  /\b(wood|timber|logs?|bois|madera|planks?|bark|ecorce|corteza|roots?|racines?|raices?|seeds?|graines?|semillas?|leaves|feuilles|hojas|orchids?|orchidees?|orquideas?|cacti|cactus|agarwood|rosewood)\b/;
+
+/**
+ * The kingdoms a suggestion may come from: the one a product word names, else those of the genus the input starts
+ * with (when it is a known genus or higher taxon), else none known (then the best suggestion's kingdom decides).
+ */
+async function kingdomsOf(tx: Tx, base: string): Promise<string[]> {
+  if (ANIMAL_WORDS.test(base)) return ['Animalia'];
+  if (PLANT_WORDS.test(base)) return ['Plantae'];
+  const words = base.split(' ');
+  return words.length > 1 ? kingdomsNamed(tx, words[0]!) : [];
 }
 
 /** Keeps the best hit per taxon, in order. */
@@ -51,7 +94,13 @@ export async function resolveTaxonName(tx: Tx, input: string, limit = 5): Promis
     return { input, match: null, suggestions: suggestions.slice(0, limit) };
   }
 
-  const near = distinctTaxa(await findNearNames(tx, base, limit)).slice(0, limit);
+  if (base.replace(/[^a-z]/g, '').length < MIN_NEAR_LENGTH || NOT_A_NAME.has(base))
+    return { input, match: null, suggestions: [] };
+  // Never across kingdoms: a misspelt animal is not offered as a plant, nor the other way round.
+  const hits = distinctTaxa(await findNearNames(tx, base, limit));
+  const known = await kingdomsOf(tx, base);
+  const kingdoms = known.length > 0 ? known : hits.slice(0, 1).map((hit) => hit.taxon.kingdom);
+  const near = hits.filter((hit) => kingdoms.includes(hit.taxon.kingdom)).slice(0, limit);
   const views = await toTaxa(
     tx,
     near.map((hit) => hit.taxon),
