@@ -25,6 +25,7 @@ import { fileMapping, pickProfile } from '../mapping/choose-mapping.ts';
 import { listProfiles } from '../mapping/mapping-profiles.repo.ts';
 import { openUpload } from '../read/open-report-upload.ts';
 import { otherFileKindOf } from '../read/other-file-kinds.ts';
+import { withTwoRowHeader } from '../read/two-row-header.ts';
 import { insertBatch, setBatchConventions, setBatchMapping } from '../staged-batches.repo.ts';
 import { settledConventions } from '../check/file-conventions.ts';
 import { scanConventions } from './scan-conventions.ts';
@@ -90,7 +91,9 @@ async function stageSheet(
   // Profiles are data (migration 0053): the caller's Party's and the shared ones, as row-level security shows them.
   const profiles = await listProfiles(tx);
   const mappingOf = (header: string[]) => fileMapping(header, pickProfile(profiles, header, fields.profile));
-  const mapping = mappingOf(sheet.header);
+  // A second header row under the first ("Number" and "Weight (kg)" under "Quantity") is part of the header.
+  const table = await withTwoRowHeader(sheet);
+  const mapping = mappingOf(table.header);
   const { mapper, profile } = mapping;
   // Dates and numbers are read the file's way: the file's own evidence, or the uploader's choice, first.
   const evidence = await scanConventions(upload.bytes, (header) => mappingOf(header).mapper);
@@ -125,7 +128,7 @@ async function stageSheet(
       mediaType,
       fileId,
       sheetName: sheet.sheetName,
-      headerRow: sheet.headerRow,
+      headerRow: table.headerRow,
       unknownColumns: mapper.unknownColumns,
       missingColumns: mapper.missingColumns,
       uploadedBy: actorIdOf(audit.actor),
@@ -181,7 +184,7 @@ async function stageSheet(
     // Awaited at the next flush or after the last; until then its failure must not count as unhandled.
     writing.catch(() => {});
   };
-  for await (const raw of sheet.rows) {
+  for await (const raw of table.rows) {
     chunk.push({ rowNumber: raw.rowNumber, ...mapper.map(raw.values), accepted: [] });
     if (chunk.length >= CHUNK_ROWS) await flush();
   }
