@@ -444,6 +444,18 @@ CREATE FUNCTION public.app_message_shows_recipients(msg uuid) RETURNS boolean
 
 
 --
+-- Name: app_near_taxon_names(text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_near_taxon_names(q text) RETURNS TABLE(taxon_id bigint, name text, kind text, normalized text)
+    LANGUAGE sql STABLE SECURITY DEFINER ROWS 20
+    SET search_path TO 'public'
+    AS $$
+    select tn.taxon_id, tn.name, tn.kind, tn.normalized from taxon_names tn where tn.normalized % q
+  $$;
+
+
+--
 -- Name: app_prefixed_codes(text, character[]); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -4753,6 +4765,13 @@ REVOKE ALL ON FUNCTION public.app_link_audit_entries(max_entries integer) FROM P
 --
 
 GRANT ALL ON FUNCTION public.app_message_shows_recipients(msg uuid) TO app_user;
+
+
+--
+-- Name: FUNCTION app_near_taxon_names(q text); Type: ACL; Schema: public; Owner: -
+--
+
+GRANT ALL ON FUNCTION public.app_near_taxon_names(q text) TO app_user;
 
 
 --

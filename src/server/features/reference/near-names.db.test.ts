@@ -1,14 +1,14 @@
 /**
  * Suggestions for names not found exactly keep their quality: only above the similarity threshold, never from
  * another kingdom than the one the input names (its genus, or a product word), and none for cells that say there
- * is no name ("NA" is not a snake). The misspelt epithet still resolves.
+ * is no name ("NA" is not a snake). The misspelt epithet still resolves; a name with its author resolves.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 import { ANONYMOUS } from '../../../shared/actor.ts';
 import { withActor } from '../../db/with-actor.ts';
-import { resolveTaxonName } from './resolve-taxon-name.ts';
+import { resolveTaxonName, withoutAuthor } from './resolve-taxon-name.ts';
 import { NEAR_NAME_THRESHOLD } from './taxa-query.repo.ts';
 
 let t: TestApp;
@@ -32,6 +32,21 @@ describe('near names', () => {
     const result = await resolve('Manis javanicus');
     assert.equal(result.match?.taxon.name, 'Manis javanica');
     assert.ok(result.match.score >= NEAR_NAME_THRESHOLD);
+  });
+
+  test('names written with their author and year resolve to the name without them', async () => {
+    for (const input of [
+      'Manis javanica Desmarest, 1822',
+      'Manis javanica (Desmarest, 1822)',
+      'Manis javanica 1822',
+    ]) {
+      const result = await resolve(input);
+      assert.equal(result.match?.taxon.name, 'Manis javanica', input);
+      assert.equal(result.match?.matchKind, 'accepted', input);
+    }
+    assert.equal(withoutAuthor('Panthera tigris altaica'), 'Panthera tigris altaica');
+    assert.equal(withoutAuthor('African Grey Parrot'), 'African Grey Parrot');
+    assert.equal(withoutAuthor('Aloe vera L.'), 'Aloe vera');
   });
 
   test('suggestions never cross kingdoms', async () => {

@@ -64,6 +64,27 @@ async function kingdomsOf(tx: Tx, base: string): Promise<string[]> {
   return words.length > 1 ? kingdomsNamed(tx, words[0]!) : [];
 }
 
+/**
+ * The name without its author and year: "Manis javanica Desmarest, 1822", "Python reticulatus (Schneider, 1801)",
+ * "Aloe vera L." name the taxon the checklist lists without them. An author starts at a parenthesis, a year, or —
+ * in a name written as science writes it (Genus capitalised, epithet not) — a capitalised word after the epithet.
+ */
+export function withoutAuthor(input: string): string {
+  const words = input.trim().split(/\s+/);
+  const isScientificCase = /^[A-Z][a-z-]+$/.test(words[0] ?? '') && /^[a-z-]+\.?$/.test(words[1] ?? '');
+  const end = words.findIndex(
+    (word, i) =>
+      i >= 1 &&
+      (/^[([]/.test(word) ||
+        /^\d{4}\)?,?$/.test(word) ||
+        (isScientificCase && i >= 2 && /^[A-Z]/.test(word))),
+  );
+  return end === -1 ? input : words.slice(0, end).join(' ');
+}
+
+/** Near matching looks at this many words at most: a longer cell is a description, and costs the index more. */
+const NEAR_MAX_WORDS = 4;
+
 /** Keeps the best hit per taxon, in order. */
 function distinctTaxa(hits: NameHit[]): NameHit[] {
   const seen = new Set<number>();
@@ -71,7 +92,7 @@ function distinctTaxa(hits: NameHit[]): NameHit[] {
 }
 
 export async function resolveTaxonName(tx: Tx, input: string, limit = 5): Promise<Resolution> {
-  const { base, isSpp } = splitSppSuffix(normalizeName(input));
+  const { base, isSpp } = splitSppSuffix(normalizeName(withoutAuthor(input)));
   if (base === '') return { input, match: null, suggestions: [] };
 
   const exact = distinctTaxa(await findExactNames(tx, base));
@@ -97,7 +118,8 @@ export async function resolveTaxonName(tx: Tx, input: string, limit = 5): Promis
   if (base.replace(/[^a-z]/g, '').length < MIN_NEAR_LENGTH || NOT_A_NAME.has(base))
     return { input, match: null, suggestions: [] };
   // Never across kingdoms: a misspelt animal is not offered as a plant, nor the other way round.
-  const hits = distinctTaxa(await findNearNames(tx, base, limit));
+  const nearBase = base.split(' ').slice(0, NEAR_MAX_WORDS).join(' ');
+  const hits = distinctTaxa(await findNearNames(tx, nearBase, limit));
   const known = await kingdomsOf(tx, base);
   const kingdoms = known.length > 0 ? known : hits.slice(0, 1).map((hit) => hit.taxon.kingdom);
   const near = hits.filter((hit) => kingdoms.includes(hit.taxon.kingdom)).slice(0, limit);
