@@ -2,11 +2,13 @@
  * Two-row headers: a header row whose columns are split by a second row right under it ("Quantity" over "Number"
  * and "Weight (kg)", "Country" over "origin" and "destination"). Without this the second row was read as a
  * seizure. It is taken as part of the header when it holds no digits (no date, no quantity) and the two rows
- * together name more columns than the first alone; each column's name is then the second row's cell (or the
- * first's, carried across the blank cells a merged cell leaves, followed by it), else the first row's.
+ * together name more columns than the first alone; each column's name is the two rows' words when they make a
+ * template header (the first row's carried across the blank cells a merged cell leaves), else the second row's
+ * cell when it names a column by itself, else both, else the first row's.
  */
 import type { RawRow } from '../../../lib/spreadsheets/read-spreadsheet.ts';
 import { suggestColumns } from '../mapping/column-suggestions.ts';
+import { columnOfHeader } from './import-columns.ts';
 
 export interface HeaderedRows {
   header: string[];
@@ -27,7 +29,11 @@ export function mergeHeaderRows(top: readonly string[], bottom: readonly string[
     const above = (top[i] ?? '').trim();
     const below = (bottom[i] ?? '').trim();
     if (above !== '') carried = above;
+    // "Country" over "origin" is the template's "Country of origin"; "Quantity" over "Number" is "Number".
+    const template =
+      carried === '' ? undefined : [`${carried} ${below}`, `${carried} of ${below}`].find(columnOfHeader);
     if (below === '') merged.push(above);
+    else if (template !== undefined) merged.push(template);
     else if (suggestColumns([below])[0] !== 'extra' || carried === '') merged.push(below);
     else merged.push(`${carried} ${below}`);
   }
