@@ -7,7 +7,8 @@ import { openDatabase, type Database } from '../src/server/db/database.ts';
 export async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const adminUrl = process.env.BENCH_DATABASE_URL;
   if (!adminUrl) return { database: await openDatabase({}), drop: async () => {} };
-  const name = `itd_bench_${randomBytes(4).toString('hex')}`;
+  // BENCH_DATABASE_PREFIX: where several people share one server, each names their own databases.
+  const name = `${process.env.BENCH_DATABASE_PREFIX ?? 'itd_bench'}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);

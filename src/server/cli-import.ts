@@ -30,6 +30,7 @@ export interface ImportReportOptions {
   errors?: string;
   dateOrder?: string;
   decimalMark?: string;
+  profile?: string;
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -55,6 +56,7 @@ export async function runImportReport(
     ...(options.shareEtis ? { shareEtis: options.shareEtis } : {}),
     ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
     ...(options.decimalMark ? { decimalMark: options.decimalMark } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -90,6 +92,12 @@ export async function runImportReport(
       .finally(() => reading.stop());
     if (!batch) return;
     const { counts, conventions } = batch;
+    // Every column's fate is said: nothing is left out in silence.
+    if (batch.mapping.profile) say(`Columns read through the profile "${batch.mapping.profile}".`);
+    const kept = batch.sourceColumns.filter((c) => c.to === 'extra').map((c) => c.header);
+    const ignored = batch.sourceColumns.filter((c) => c.to === 'ignore').map((c) => c.header);
+    if (kept.length > 0) say(`Kept as additional information: ${kept.join(', ')}`);
+    if (ignored.length > 0) say(`Ignored: ${ignored.join(', ')}`);
     // The file leaves its date order or decimal mark open: the command does not guess, it names the question.
     const questions = [
       conventions.dateOrder.waitingRows > 0
@@ -119,6 +127,7 @@ export async function runImportReport(
       say(`  ready       ${counts.ready}`);
       say(`  rejected    ${counts.blocking}`);
       say(`  duplicates  ${counts.duplicates}`);
+      if (counts.blank > 0) say(`  blank       ${counts.blank}`);
       say(
         `Problems written to ${path.resolve(errorsFile)}; fix the file, or review the batch on the platform.`,
       );
@@ -144,6 +153,7 @@ export async function runImportReport(
     say(`  imported    ${summary.imported}`);
     say(`  rejected    ${summary.rejected}`);
     say(`  duplicates  ${summary.duplicates}`);
+    if (counts.blank > 0) say(`  blank       ${counts.blank}`);
     if (summary.rejected > 0) {
       say(`Rejected rows' problems written to ${path.resolve(errorsFile)}`);
       process.exitCode = 1;

@@ -122,6 +122,10 @@ export function buildCli(): Command {
       '--decimal-mark <point|comma>',
       "the file's decimal mark, when its numbers do not settle it (1.500)",
     )
+    .option(
+      '--profile <name>',
+      'read the columns through this mapping profile (default: one that fits the headers)',
+    )
     .action(async (file: string, options: ImportReportOptions) =>
       (await import('./cli-import.ts')).runImportReport(readSettings(), file, options),
     );

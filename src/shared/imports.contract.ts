@@ -20,6 +20,16 @@
  *                                           → `stagingRowSchema`
  *   POST /:id/accept-warnings               `acceptWarningsSchema` → `importBatchSchema`
  *   POST /:id/validate                      re-validates every row (duplicates included) → `importBatchSchema`
+ *   GET  /:id/problem-groups                open problems grouped by column, value and code, with counts
+ *                                           → `problemGroupListSchema`
+ *   POST /:id/fix-value                     `fixValueSchema`: one value of a column replaced in every row that has
+ *                                           it, each kept as a review fix; the batch is checked again
+ *                                           → `importBatchSchema`
+ *   POST /:id/columns                       `mapColumnsSchema`: every source column mapped to a field, to
+ *                                           additional information or to nothing, optionally saved as a named
+ *                                           profile; the rows are mapped again from the file's cells and checked
+ *                                           → `importBatchSchema`
+ *   GET  /profiles                          the mapping profiles the caller is offered → `mappingProfileListSchema`
  *   POST /:id/submit                        commits the batch in one transaction → `submitResultSchema`
  *   POST /:id/discard                       drops the batch (nothing reaches the live tables) → `importBatchSchema`
  */
@@ -138,12 +148,19 @@ export const uploadFieldsSchema = z.object({
   dateOrder: z.enum(['dmy', 'mdy']).optional(),
   /** The file's decimal mark when its numbers do not settle it (`1.500`). */
   decimalMark: z.enum(['point', 'comma']).optional(),
+  /** A mapping profile to read the file's columns through, by name (default: one whose headers the file has). */
+  profile: z.string().trim().min(1).max(100).optional(),
 });
 export type UploadFields = z.infer<typeof uploadFieldsSchema>;
 
 export const importCountsSchema = z.object({
   /** Rows in the file (blank rows are not rows). */
   total: z.number().int(),
+  /**
+   * Blank rows between the header and the last row: counted, not imported, so the header row, the rows and the
+   * blank rows add up to the file's lines.
+   */
+  blank: z.number().int(),
   /** Rows without problems, or whose warnings are all accepted: they will be imported. */
   ready: z.number().int(),
   /** Rows with at least one blocking problem: rejected unless fixed. */
@@ -176,6 +193,42 @@ export const chooseConventionsSchema = z
   });
 export type ChooseConventions = z.infer<typeof chooseConventionsSchema>;
 
+/** Where a source column goes: a template column, kept as additional information, or ignored (a decision). */
+export const columnTargetSchema = z.union([importColumnSchema, z.enum(['extra', 'ignore'])]);
+export type ColumnTarget = z.infer<typeof columnTargetSchema>;
+
+export const sourceColumnSchema = z.object({
+  /** The file's header, made unique ("Notes (2)" for a second "Notes"). */
+  header: z.string(),
+  /** How the column is read now. */
+  to: columnTargetSchema,
+  /** What its header name suggests (EN/FR/ES words), for a reviewer deciding afresh. */
+  suggestion: columnTargetSchema,
+});
+export type SourceColumn = z.infer<typeof sourceColumnSchema>;
+
+/** The reviewer's mapping: a decision for every source column; with `saveAs`, kept as a named profile. */
+export const mapColumnsSchema = z.object({
+  columns: z
+    .array(z.object({ header: z.string().max(500), to: columnTargetSchema }))
+    .min(1)
+    .max(500),
+  saveAs: z.string().trim().min(1).max(100).optional(),
+});
+export type MapColumns = z.infer<typeof mapColumnsSchema>;
+
+export const mappingProfileSchema = z.object({
+  name: z.string(),
+  /** The Party that keeps it; null for a profile every importer is offered. */
+  party: z.string().nullable(),
+  description: z.string(),
+  /** Headers a file must have for the profile to apply (all of them for a reviewer's profile). */
+  headers: z.array(z.string()),
+  isExact: z.boolean(),
+});
+export const mappingProfileListSchema = z.object({ items: z.array(mappingProfileSchema) });
+export type MappingProfileView = z.infer<typeof mappingProfileSchema>;
+
 export const importBatchSchema = z.object({
   id: z.string().uuid(),
   party: z.string(),
@@ -198,6 +251,14 @@ export const importBatchSchema = z.object({
   /** Canonical columns the file lacks. */
   missingColumns: z.array(importColumnSchema),
   counts: importCountsSchema,
+  /** Every column of the file with how it is read: nothing is left out without a decision. */
+  sourceColumns: z.array(sourceColumnSchema),
+  /** The profile the columns were read through, and who decided the mapping ('file' when read by headers). */
+  mapping: z.object({
+    profile: z.string().nullable(),
+    decidedBy: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+  }),
   /**
    * How the file's dates and numbers are read: decided by the file itself (`file`), or by a person or the
    * command's option (who and when); `null` while the file leaves it open (its ambiguous values are blocking).
@@ -267,6 +328,8 @@ export type EditCell = z.infer<typeof editCellSchema>;
 export const acceptWarningsSchema = z.object({
   rows: z.union([z.array(z.number().int()).min(1).max(200_000), z.literal('all')]),
   codes: z.array(problemCodeSchema).min(1).optional(),
+  /** Only the rows whose cell in this column holds this value, and only that column's warnings. */
+  where: z.object({ column: importColumnSchema, value: z.string().max(4000) }).optional(),
 });
 export type AcceptWarnings = z.infer<typeof acceptWarningsSchema>;
 
@@ -280,6 +343,33 @@ export const submitResultSchema = z.object({
   total: z.number().int(),
 });
 export type SubmitResult = z.infer<typeof submitResultSchema>;
+
+/** Open problems of one kind on one value of one column ("Finches" × 37), fixed or accepted together. */
+export const problemGroupSchema = z.object({
+  column: importColumnSchema.nullable(),
+  value: z.string(),
+  code: problemCodeSchema,
+  severity: severitySchema,
+  message: z.string(),
+  suggestion: z.string().nullable(),
+  /** Rows with this problem on this value, and those whose warning is not accepted yet. */
+  rows: z.number().int(),
+  open: z.number().int(),
+});
+export type ProblemGroup = z.infer<typeof problemGroupSchema>;
+export const problemGroupListSchema = z.object({
+  items: z.array(problemGroupSchema),
+  /** More groups than listed (the largest are listed first). */
+  isTruncated: z.boolean(),
+});
+
+/** One value of a column replaced in every row that holds it exactly. */
+export const fixValueSchema = z.object({
+  column: importColumnSchema,
+  from: z.string().max(4000),
+  to: z.string().max(4000),
+});
+export type FixValue = z.infer<typeof fixValueSchema>;
 
 export const templateQuerySchema = z.object({ language: languageSchema.default('en') });
 

@@ -45,6 +45,32 @@ export interface ImportBatchesTable {
   decimal_mark: Opt<'point' | 'comma'>;
   decimal_mark_decided_by: Opt<string>;
   decimal_mark_decided_at: Opt<Date | string>;
+  /** The file's header row, and how each of its columns was decided (migration 0053). */
+  source_headers: TextArray;
+  profile_name: Opt<string>;
+  column_decisions: ColumnType<ColumnDecisionRow[], string | undefined, string>;
+  mapping_decided_by: Opt<string>;
+  mapping_decided_at: Opt<Date | string>;
+}
+
+/** One source column's fate: a template column, kept as additional information, or ignored. */
+export interface ColumnDecisionRow {
+  header: string;
+  to: string;
+}
+
+/** Named column mappings (migration 0053): a Party's own, or shared (party null). */
+export interface ImportMappingProfilesTable {
+  id: Id;
+  name: string;
+  party: string | null;
+  description: ColumnType<string, string | undefined, string>;
+  signature: string[];
+  is_exact: ColumnType<boolean, boolean | undefined, boolean>;
+  definition: Json<unknown>;
+  created_by: Opt<string>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
 }
 
 export interface ImportRowsTable {
@@ -67,4 +93,5 @@ export interface ImportRowsTable {
 export interface ImportTables {
   import_batches: ImportBatchesTable;
   import_rows: ImportRowsTable;
+  import_mapping_profiles: ImportMappingProfilesTable;
 }

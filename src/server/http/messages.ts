@@ -255,6 +255,26 @@ export const REASONS: Catalogue = {
     fr: 'est un rapport annuel CITES sur le commerce légal (permis, partenaires commerciaux), pas un rapport de saisies ; rien n’a été importé',
     es: 'es un informe anual CITES de comercio legal (permisos, socios comerciales), no un informe de incautaciones; no se importó nada',
   },
+  import_unknown_profile: {
+    en: 'names no mapping profile you are offered (see GET /api/v1/imports/profiles)',
+    fr: 'ne désigne aucun profil de correspondance qui vous est proposé (voir GET /api/v1/imports/profiles)',
+    es: 'no designa ningún perfil de correspondencia que se le ofrezca (véase GET /api/v1/imports/profiles)',
+  },
+  import_columns_unknown: {
+    en: 'cannot be mapped again: this batch was staged before its file’s columns were kept; upload the file again',
+    fr: 'ne peuvent pas être remises en correspondance : ce lot a été préparé avant que les colonnes du fichier soient conservées ; téléversez de nouveau le fichier',
+    es: 'no pueden asignarse de nuevo: este lote se preparó antes de que se conservaran las columnas del archivo; vuelva a subir el archivo',
+  },
+  import_column_not_in_file: {
+    en: 'name a column the file does not have: “{header}”',
+    fr: 'désignent une colonne que le fichier n’a pas : « {header} »',
+    es: 'nombran una columna que el archivo no tiene: «{header}»',
+  },
+  import_columns_undecided: {
+    en: 'leave columns of the file without a decision (a field, additional information or ignore): {headers}',
+    fr: 'laissent des colonnes du fichier sans décision (un champ, informations complémentaires ou ignorer) : {headers}',
+    es: 'dejan columnas del archivo sin decisión (un campo, información adicional o ignorar): {headers}',
+  },
   import_nothing_to_import: {
     en: 'has no row that can be imported ({rejected} rejected, {duplicates} duplicates of {total}); no report was created',
     fr: 'ne contient aucune ligne importable ({rejected} rejetées, {duplicates} doublons sur {total}) ; aucun rapport n’a été créé',

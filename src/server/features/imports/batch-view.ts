@@ -1,6 +1,7 @@
 /** Staged batches and rows as the API shows them, with problem messages in the caller's language. */
 import type { Actor } from '../../../shared/actor.ts';
 import type {
+  ColumnTarget,
   ImportBatch,
   ImportColumn,
   StagingProblem,
@@ -11,13 +12,24 @@ import type { Tx } from '../../db/with-actor.ts';
 import { problemKey } from './check/check-rows.ts';
 import { problemMessage, RULES } from './check/validation-rules.ts';
 import { batchAbilities } from './imports.policy.ts';
+import { suggestColumns } from './mapping/column-suggestions.ts';
 import type { BatchRow } from './staged-batches.repo.ts';
 import { countRows, type StagedRow } from './staged-rows.repo.ts';
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
 export async function batchView(tx: Tx, actor: Actor, batch: BatchRow): Promise<ImportBatch> {
-  const { dateOrderOpen, decimalMarkOpen, records: _records, ...counts } = await countRows(tx, batch.id);
+  const {
+    dateOrderOpen,
+    decimalMarkOpen,
+    lastRow,
+    records: _records,
+    ...rows
+  } = await countRows(tx, batch.id);
+  const blank = rows.total === 0 ? 0 : Math.max(0, lastRow - batch.header_row - rows.total);
+  const counts = { ...rows, blank };
+  const suggestions = suggestColumns(batch.source_headers);
+  const decided = new Map(batch.column_decisions.map((d) => [d.header, d.to as ColumnTarget]));
   return {
     id: batch.id,
     party: batch.party.trim(),
@@ -37,6 +49,16 @@ export async function batchView(tx: Tx, actor: Actor, batch: BatchRow): Promise<
     unknownColumns: batch.unknown_columns,
     missingColumns: batch.missing_columns as ImportColumn[],
     counts,
+    sourceColumns: batch.source_headers.map((header, i) => ({
+      header,
+      to: decided.get(header) ?? 'extra',
+      suggestion: suggestions[i]!,
+    })),
+    mapping: {
+      profile: batch.profile_name,
+      decidedBy: batch.mapping_decided_by,
+      decidedAt: batch.mapping_decided_at ? iso(batch.mapping_decided_at) : null,
+    },
     conventions: {
       dateOrder: {
         value: batch.date_order,

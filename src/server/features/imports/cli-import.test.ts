@@ -119,4 +119,37 @@ describe('itd import report', () => {
       /has no row that can be imported \(0 rejected, 3 duplicates of 3\); no report was created/,
     );
   });
+
+  test('--profile reads the columns through a named profile and says where each column went', () => {
+    const file = path.join(dataDir, 'routes.csv');
+    // C4ADS's layout, but not its signature (no "Obfuscation Method"): only the profile's name maps it.
+    fs.writeFileSync(
+      file,
+      [
+        'Date,Database,Species,"City, Country",Origin,Destination,Number,Weight (kg),Airline,Seat',
+        '25/05/2024,Ivory,,"Nairobi, Kenya",Kenya,China,,8.5,KQ,12A',
+      ].join('\n'),
+    );
+    const unknown = itd('import', 'report', file, '--party', 'KE', '--year', '2024', '--profile', 'nope');
+    assert.equal(unknown.status, 1);
+    assert.match(
+      unknown.stderr,
+      /The field “profile” is not valid: names no mapping profile you are offered/,
+    );
+    const run = itd(
+      'import',
+      'report',
+      file,
+      '--party',
+      'KE',
+      '--year',
+      '2024',
+      '--profile',
+      'c4ads-routes-airport-seizures',
+    );
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    assert.match(run.stdout, /Columns read through the profile "c4ads-routes-airport-seizures"/);
+    assert.match(run.stdout, /Kept as additional information: Seat/);
+    assert.match(run.stdout, /imported {4}1/);
+  });
 });

@@ -225,7 +225,7 @@ describe('staged import', () => {
     });
     assert.equal(accepted.statusCode, 200, accepted.body);
     const counts = importBatchSchema.parse(accepted.json()).counts;
-    assert.deepEqual(counts, { total: 6, ready: 4, blocking: 1, warnings: 0, duplicates: 1 });
+    assert.deepEqual(counts, { total: 6, blank: 0, ready: 4, blocking: 1, warnings: 0, duplicates: 1 });
   });
 
   test('another Party’s reporter gets 404; a member and an IGO user are refused', async () => {

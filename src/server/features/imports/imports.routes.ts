@@ -14,7 +14,11 @@ import {
   batchRowParams,
   editCellSchema,
   chooseConventionsSchema,
+  fixValueSchema,
   importBatchListSchema,
+  mapColumnsSchema,
+  mappingProfileListSchema,
+  problemGroupListSchema,
   importBatchSchema,
   stagingRowPageSchema,
   stagingRowQuerySchema,
@@ -33,7 +37,11 @@ import { readRefusal } from '../../lib/spreadsheets/read-refusals.ts';
 import type { ReadSlots } from '../../lib/spreadsheets/read-slots.ts';
 import type { ImportsDeps } from './imports-deps.ts';
 import { assertMayImport } from './imports.policy.ts';
+import { mapColumns } from './mapping/map-columns.ts';
+import { listMappingProfiles } from './mapping/list-profiles.ts';
 import { downloadTemplate } from './read/download-template.ts';
+import { fixValue } from './review/fix-value.ts';
+import { listProblemGroups } from './review/problem-groups.ts';
 import { acceptWarnings } from './review/accept-warnings.ts';
 import { chooseConventions } from './review/choose-conventions.ts';
 import { readBatchProblems } from './review/batch-problems.ts';
@@ -149,6 +157,15 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRouteDeps> = async (app, 
   );
 
   app.get(
+    '/profiles',
+    {
+      config: { access: 'data' },
+      schema: { tags: ['imports'], response: { 200: mappingProfileListSchema } },
+    },
+    async (request) => listMappingProfiles(deps, request.actor, requestContextOf(request)),
+  );
+
+  app.get(
     '/:id',
     {
       config: { access: 'data' },
@@ -189,6 +206,49 @@ export const importRoutes: FastifyPluginAsyncZod<ImportRouteDeps> = async (app, 
         .header('content-disposition', 'attachment; filename="import-problems.csv"')
         .send(`\uFEFF${csv}`);
     },
+  );
+
+  app.get(
+    '/:id/problem-groups',
+    {
+      config: { access: 'data' },
+      schema: { tags: ['imports'], params: batchIdParams, response: { 200: problemGroupListSchema } },
+    },
+    async (request) =>
+      listProblemGroups(deps, request.actor, requestContextOf(request), {
+        ...request.params,
+        language: languageOf(request),
+      }),
+  );
+
+  app.post(
+    '/:id/fix-value',
+    {
+      config: { access: 'data' },
+      schema: {
+        tags: ['imports'],
+        params: batchIdParams,
+        body: fixValueSchema,
+        response: { 200: importBatchSchema },
+      },
+    },
+    async (request) =>
+      fixValue(deps, request.actor, requestContextOf(request), { ...request.params, ...request.body }),
+  );
+
+  app.post(
+    '/:id/columns',
+    {
+      config: { access: 'data' },
+      schema: {
+        tags: ['imports'],
+        params: batchIdParams,
+        body: mapColumnsSchema,
+        response: { 200: importBatchSchema },
+      },
+    },
+    async (request) =>
+      mapColumns(deps, request.actor, requestContextOf(request), { ...request.params, ...request.body }),
   );
 
   app.patch(

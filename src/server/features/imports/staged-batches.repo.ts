@@ -42,6 +42,37 @@ export interface NewBatch {
   uploadedBy: string | null;
 }
 
+/** How the file's columns are read: its headers, the profile used, each column's decision, and who decided. */
+export interface BatchMapping {
+  sourceHeaders: string[];
+  profileName: string | null;
+  decisions: { header: string; to: string }[];
+  unknownColumns: string[];
+  missingColumns: string[];
+  decidedBy: string;
+}
+
+/**
+ * update import_batches set source_headers = $, profile_name = $, column_decisions = $, unknown_columns = $,
+ *   missing_columns = $, mapping_decided_by = $, mapping_decided_at = $ where id = $1
+ */
+export async function setBatchMapping(tx: Tx, id: string, mapping: BatchMapping, now: Date): Promise<void> {
+  await tx
+    .updateTable('import_batches')
+    .set({
+      source_headers: mapping.sourceHeaders,
+      profile_name: mapping.profileName,
+      column_decisions: JSON.stringify(mapping.decisions),
+      unknown_columns: mapping.unknownColumns,
+      missing_columns: mapping.missingColumns,
+      mapping_decided_by: mapping.decidedBy,
+      mapping_decided_at: now,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** insert into import_batches (…) values (…) returning id */
 export async function insertBatch(tx: Tx, batch: NewBatch, now: () => Date): Promise<{ id: string }> {
   const { fields } = batch;

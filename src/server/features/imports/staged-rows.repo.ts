@@ -205,6 +205,8 @@ export async function countRows(tx: Tx, batchId: string) {
     .selectFrom('import_rows')
     .select([
       sql<number>`count(*)::int`.as('total'),
+      // Blank rows are not staged: the last row's number tells how many lines the rows span.
+      sql<number>`coalesce(max(row_number), 0)::int`.as('lastRow'),
       sql<number>`(count(*) filter (where outcome = 'import'))::int`.as('ready'),
       sql<number>`(count(*) filter (where outcome = 'reject'))::int`.as('blocking'),
       sql<number>`(count(*) filter (where outcome = 'duplicate'))::int`.as('duplicates'),

@@ -42,29 +42,48 @@ export async function findExactNames(tx: Tx, normalized: string): Promise<NameHi
 }
 
 /**
- * Trigram neighbours of a name (pg_trgm):
- *   with candidates as materialized (select … from taxon_names where normalized % $name)
+ * The least trigram similarity a name must have to a checklist name to be offered at all. It is also the trigram
+ * index's own threshold for the query: the GIN index then needs more of the input's trigrams in a name and skips
+ * most of the long lists of common trigrams, so an unknown name costs milliseconds, not a walk over every name.
+ */
+export const NEAR_NAME_THRESHOLD = 0.45;
+
+/**
+ * Trigram neighbours of a name (pg_trgm), above NEAR_NAME_THRESHOLD:
+ *   select set_config('pg_trgm.similarity_threshold', '0.45', true);
+ *   with candidates as materialized (select … from app_near_taxon_names($name))
  *   select … from candidates join taxa … order by score desc
- * The materialised step keeps the planner on the trigram index: with a LIMIT next to `%` it would
- * guess many matches and scan every name instead. A name whose genus (first word) is the input's
- * scores a little higher, because misspelt epithets ("javanicus" for "javanica") are the usual mistake.
+ * app_near_taxon_names (migration 0054) reads the names through the trigram index: under row-level security a
+ * `%` condition written here could not use it and would scan every name. The materialised step keeps the join
+ * to taxa after the few candidates are found. A name whose genus (first word) is the input's scores a little
+ * higher, because misspelt epithets ("javanicus" for "javanica") are the usual mistake. The threshold is set for
+ * the rest of the transaction (set_config's is_local), where nothing else uses `%`.
  */
 export async function findNearNames(tx: Tx, normalized: string, limit: number): Promise<NameHit[]> {
   const firstWord = normalized.split(' ')[0] ?? '';
+  await sql`select set_config('pg_trgm.similarity_threshold', ${String(NEAR_NAME_THRESHOLD)}, true)`.execute(
+    tx,
+  );
   const rows = await tx
     .with(
       (cte) => cte('candidates').materialized(),
       (db) =>
         db
-          .selectFrom('taxon_names')
-          .select(['taxon_id', 'name', 'kind'])
+          .selectFrom(
+            sql<{
+              taxon_id: number;
+              name: string;
+              kind: NameHit['kind'];
+              normalized: string;
+            }>`app_near_taxon_names(${normalized})`.as('n'),
+          )
+          .select(['n.taxon_id', 'n.name', 'n.kind'])
           .select(
-            sql<number>`similarity(normalized, ${normalized})
-              + case when split_part(normalized, ' ', 1) = ${firstWord} and kind <> 'common' then 0.1 else 0 end`.as(
+            sql<number>`similarity(n.normalized, ${normalized})
+              + case when split_part(n.normalized, ' ', 1) = ${firstWord} and n.kind <> 'common' then 0.1 else 0 end`.as(
               'score',
             ),
-          )
-          .where(sql<boolean>`normalized % ${normalized}`),
+          ),
     )
     .selectFrom('candidates as c')
     .innerJoin('taxa as t', 't.id', 'c.taxon_id')
@@ -80,6 +99,19 @@ export async function findNearNames(tx: Tx, normalized: string, limit: number): 
     kind: matched_kind,
     score: Math.min(1, Number(score)),
   }));
+}
+
+/** select distinct kingdom from taxon_names tn join taxa t … where tn.normalized = $word and t.rank <> 'SPECIES' … */
+export async function kingdomsNamed(tx: Tx, word: string): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('taxon_names as tn')
+    .innerJoin('taxa as t', 't.id', 'tn.taxon_id')
+    .select('t.kingdom')
+    .distinct()
+    .where('tn.normalized', '=', word)
+    .where('tn.kind', '<>', 'common')
+    .execute();
+  return rows.map((row) => row.kingdom);
 }
 
 export interface PageQuery {

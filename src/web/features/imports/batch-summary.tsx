@@ -33,6 +33,11 @@ export function BatchSummary({ batch }: { batch: ImportBatch }) {
         <Badge variant="light" color="grape" tt="none">
           {t('reports.staging.counts.duplicates', { n: counts.duplicates })}
         </Badge>
+        {counts.blank > 0 ? (
+          <Badge variant="light" color="gray" tt="none" data-testid="count-blank">
+            {t('imports.counts.blank', { n: counts.blank })}
+          </Badge>
+        ) : null}
       </Group>
       {batch.missingColumns.length > 0 ? (
         <Text size="sm" c="red.8">

@@ -6,6 +6,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   importBatchSchema,
+  problemGroupListSchema,
   stagingRowPageSchema,
   stagingRowSchema,
   submitResultSchema,
@@ -13,6 +14,8 @@ import {
   type AcceptWarnings,
   type ChooseConventions,
   type EditCell,
+  type FixValue,
+  type MapColumns,
   type ImportBatch,
   type StagingRow,
 } from '../../../shared/imports.contract.ts';
@@ -44,6 +47,17 @@ export function uploadReportFile(input: UploadInput, onProgress: (share: number)
   form.append('shareEtis', input.shareEtis ? 'yes' : 'no');
   form.append('file', input.file, input.file.name);
   return apiUpload('/api/v1/imports', form, uploadResponseSchema, onProgress);
+}
+
+/** The open problems as CSV (formula-safe), for the download link. */
+export const problemsCsvPath = (id: string) => `${batchPath(id)}/problems.csv`;
+
+/** Problems grouped by column, value and kind, largest first. */
+export function useProblemGroups(id: string) {
+  return useQuery({
+    queryKey: ['me', 'imports', 'rows', id, 'groups'],
+    queryFn: ({ signal }) => apiGet(`${batchPath(id)}/problem-groups`, problemGroupListSchema, { signal }),
+  });
 }
 
 export function useBatch(id: string) {
@@ -103,5 +117,13 @@ export function useBatchActions(id: string) {
     mutationFn: (body: ChooseConventions) => apiPost(`${batchPath(id)}/conventions`, body, importBatchSchema),
     onSuccess: refresh,
   });
-  return { editCell, acceptWarnings, validate, submit, discard, chooseConventions };
+  const fixValue = useMutation({
+    mutationFn: (body: FixValue) => apiPost(`${batchPath(id)}/fix-value`, body, importBatchSchema),
+    onSuccess: refresh,
+  });
+  const mapColumns = useMutation({
+    mutationFn: (body: MapColumns) => apiPost(`${batchPath(id)}/columns`, body, importBatchSchema),
+    onSuccess: refresh,
+  });
+  return { editCell, acceptWarnings, validate, submit, discard, chooseConventions, fixValue, mapColumns };
 }

@@ -11,6 +11,7 @@ import { Link, useParams } from 'react-router';
 import type { ImportBatch, SubmitResult } from '../../../shared/imports.contract.ts';
 import { RequireSession } from '../../features/auth/require-session.tsx';
 import { BatchSummary } from '../../features/imports/batch-summary.tsx';
+import { ColumnMapping, needsColumnReview } from '../../features/imports/column-mapping.tsx';
 import { ConventionsQuestion } from '../../features/imports/conventions-question.tsx';
 import {
   useBatch,
@@ -18,6 +19,7 @@ import {
   useStagingRows,
   type RowFilter,
 } from '../../features/imports/imports.api.ts';
+import { ProblemGroups } from '../../features/imports/problem-groups.tsx';
 import { ProblemTable } from '../../features/imports/problem-table.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { FormError } from '../../ui/form-error.tsx';
@@ -76,6 +78,19 @@ function Staging({ batch }: { batch: ImportBatch }) {
         busy={actions.chooseConventions.isPending}
         onChoose={(choice) => actions.chooseConventions.mutate(choice)}
       />
+      {needsColumnReview(batch) ? (
+        <ColumnMapping
+          key={batch.mapping.decidedAt ?? 'upload'}
+          batch={batch}
+          editable={isStaged && batch.abilities.edit}
+          busy={actions.mapColumns.isPending}
+          error={actions.mapColumns.error}
+          onApply={(mapping) => actions.mapColumns.mutate(mapping)}
+        />
+      ) : null}
+      <SectionCard id="staging-groups" title={t('imports.groups.title')}>
+        <ProblemGroups batchId={batch.id} actions={actions} canEdit={isStaged && batch.abilities.edit} />
+      </SectionCard>
       {!isStaged ? (
         <Alert color="gray" variant="light">
           {t(`reports.staging.closed.${batch.status}`)}{' '}

@@ -111,11 +111,17 @@ export interface MappingProfile {
   signature: readonly string[];
   columns: Partial<Record<ImportColumn, CellSource>>;
   quantities?: readonly QuantityAlternative[];
+  /** Source columns the reviewer decided to leave out (neither a field nor additional information). */
+  ignore?: readonly string[];
+  /** The signature is every header of the file it was made on: it applies to a file with those headers only. */
+  isExact?: boolean;
 }
 
 export function profileMatches(profile: MappingProfile, header: readonly string[]): boolean {
-  const keys = new Set(header.map(headerKey));
-  return profile.signature.every((name) => keys.has(headerKey(name)));
+  const keys = new Set(header.filter((text) => text.trim() !== '').map(headerKey));
+  const wanted = new Set(profile.signature.map(headerKey));
+  if (profile.isExact && keys.size !== wanted.size) return false;
+  return [...wanted].every((key) => keys.has(key));
 }
 
 export function profileMapper(profile: MappingProfile, header: readonly string[]): RowMapper {
@@ -145,6 +151,7 @@ export function profileMapper(profile: MappingProfile, header: readonly string[]
       ]),
     ),
   }));
+  for (const name of profile.ignore ?? []) sourceIndex(name);
   const headers = sourceHeaders(header);
   const unknown = header
     .map((text, index) => ({ text: text.replace(/\s+/g, ' ').trim(), index }))

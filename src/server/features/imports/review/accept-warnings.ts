@@ -40,10 +40,17 @@ export async function acceptWarnings(
       const rows = await readRows(tx, batch.id, after, CHUNK_ROWS, 'problems');
       if (rows.length === 0) break;
       after = rows.at(-1)!.rowNumber;
-      const changed = rows.filter((row) => wanted === null || wanted.has(row.rowNumber));
+      // With `where`, one value of one column: the rows that hold it, and that column's warnings only.
+      const { where } = input;
+      const changed = rows.filter(
+        (row) =>
+          (wanted === null || wanted.has(row.rowNumber)) &&
+          (where === undefined || (row.cells[where.column] ?? '') === where.value),
+      );
       for (const row of changed) {
         const keys = row.problems
           .filter((p) => RULES[p.code].severity === 'warning' && codes.has(p.code))
+          .filter((p) => where === undefined || p.column === where.column)
           .map(problemKey)
           .filter((key) => !row.accepted.includes(key));
         accepted += keys.length;
@@ -56,7 +63,12 @@ export async function acceptWarnings(
       action: 'import.accept_warnings',
       targetType: 'import_batch',
       targetId: batch.id,
-      details: { rows: input.rows === 'all' ? 'all' : input.rows.length, codes: [...codes], accepted },
+      details: {
+        rows: input.rows === 'all' ? 'all' : input.rows.length,
+        codes: [...codes],
+        where: input.where ?? null,
+        accepted,
+      },
     });
     return batchView(tx, actor, batch);
   });

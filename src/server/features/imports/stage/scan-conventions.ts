@@ -11,6 +11,7 @@ import {
 import { CHUNK_ROWS } from '../imports-deps.ts';
 import { openUpload } from '../read/open-report-upload.ts';
 import type { RowMapper } from '../read/row-mapping.ts';
+import { withTwoRowHeader } from '../read/two-row-header.ts';
 
 export async function scanConventions(
   bytes: Buffer,
@@ -19,8 +20,9 @@ export async function scanConventions(
   const evidence = emptyEvidence();
   const sheet = await openUpload(bytes, CHUNK_ROWS);
   try {
-    const mapper = mapperOf(sheet.header);
-    for await (const raw of sheet.rows) {
+    const table = await withTwoRowHeader(sheet);
+    const mapper = mapperOf(table.header);
+    for await (const raw of table.rows) {
       const { cells } = mapper.map(raw.values);
       if (cells['Date of seizure']) addDateEvidence(evidence, cells['Date of seizure']);
       for (const column of ['Quantity', 'Second quantity'])

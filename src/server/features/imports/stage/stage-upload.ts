@@ -21,11 +21,12 @@ import { isKnownCountry } from '../check/import-reference.repo.ts';
 import { CHUNK_ROWS, type ImportsDeps, type Progress } from '../imports-deps.ts';
 import { assertMayWorkOn } from '../imports.policy.ts';
 import { loadBatch } from '../load-batch.ts';
-import { MAPPING_PROFILES } from '../read/mapping-profiles.ts';
+import { fileMapping, pickProfile } from '../mapping/choose-mapping.ts';
+import { listProfiles } from '../mapping/mapping-profiles.repo.ts';
 import { openUpload } from '../read/open-report-upload.ts';
 import { otherFileKindOf } from '../read/other-file-kinds.ts';
-import { headerMapper, profileMapper, profileMatches, type RowMapper } from '../read/row-mapping.ts';
-import { insertBatch, setBatchConventions } from '../staged-batches.repo.ts';
+import { withTwoRowHeader } from '../read/two-row-header.ts';
+import { insertBatch, setBatchConventions, setBatchMapping } from '../staged-batches.repo.ts';
 import { settledConventions } from '../check/file-conventions.ts';
 import { scanConventions } from './scan-conventions.ts';
 import { insertRows } from '../staged-rows.repo.ts';
@@ -87,14 +88,15 @@ async function stageSheet(
   { upload, party, sheet }: { upload: Upload; party: string; sheet: SpreadsheetSheet },
 ): Promise<string> {
   const { fields, onProgress } = upload;
-  const mapperOf = (header: string[]): RowMapper => {
-    const found = MAPPING_PROFILES.find((p) => profileMatches(p, header));
-    return found ? profileMapper(found, header) : headerMapper(header);
-  };
-  const profile = MAPPING_PROFILES.find((p) => profileMatches(p, sheet.header));
-  const mapper = mapperOf(sheet.header);
+  // Profiles are data (migration 0053): the caller's Party's and the shared ones, as row-level security shows them.
+  const profiles = await listProfiles(tx);
+  const mappingOf = (header: string[]) => fileMapping(header, pickProfile(profiles, header, fields.profile));
+  // A second header row under the first ("Number" and "Weight (kg)" under "Quantity") is part of the header.
+  const table = await withTwoRowHeader(sheet);
+  const mapping = mappingOf(table.header);
+  const { mapper, profile } = mapping;
   // Dates and numbers are read the file's way: the file's own evidence, or the uploader's choice, first.
-  const evidence = await scanConventions(upload.bytes, mapperOf);
+  const evidence = await scanConventions(upload.bytes, (header) => mappingOf(header).mapper);
   const settled = settledConventions(evidence);
   const chooser = actorLabelOf(audit.actor) ?? 'uploader';
   const decision = {
@@ -126,7 +128,7 @@ async function stageSheet(
       mediaType,
       fileId,
       sheetName: sheet.sheetName,
-      headerRow: sheet.headerRow,
+      headerRow: table.headerRow,
       unknownColumns: mapper.unknownColumns,
       missingColumns: mapper.missingColumns,
       uploadedBy: actorIdOf(audit.actor),
@@ -135,6 +137,19 @@ async function stageSheet(
   );
 
   await setBatchConventions(tx, batch.id, decision, audit.clock());
+  await setBatchMapping(
+    tx,
+    batch.id,
+    {
+      sourceHeaders: mapping.headers,
+      profileName: profile?.name ?? null,
+      decisions: mapping.decisions,
+      unknownColumns: mapper.unknownColumns,
+      missingColumns: mapper.missingColumns,
+      decidedBy: profile ? chooser : 'file',
+    },
+    audit.clock(),
+  );
   const checker = await createBatchChecker(
     tx,
     {
@@ -169,7 +184,7 @@ async function stageSheet(
     // Awaited at the next flush or after the last; until then its failure must not count as unhandled.
     writing.catch(() => {});
   };
-  for await (const raw of sheet.rows) {
+  for await (const raw of table.rows) {
     chunk.push({ rowNumber: raw.rowNumber, ...mapper.map(raw.values), accepted: [] });
     if (chunk.length >= CHUNK_ROWS) await flush();
   }
