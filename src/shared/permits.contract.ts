@@ -45,6 +45,9 @@ export const PERMIT_FLAGS = [
   'lost',
   'stolen',
   'stamp_mismatch',
+  // The security stamp falls in a range of blank stamps its Management Authority reported lost or stolen.
+  'stamp_lost',
+  'stamp_stolen',
   'quantity_exceeded',
   'species_mismatch',
   'appendix_mismatch',
@@ -181,6 +184,25 @@ export const importSummarySchema = z.object({
 export type PermitImportSummary = z.infer<typeof importSummarySchema>;
 
 export const importQuerySchema = z.object({ party: country.optional() });
+
+/** A permit number written in a seizure record, matched to the registry (issue 16, item 6). */
+export const SEIZURE_PERMIT_VERDICTS = ['valid', 'invalid', 'unknown'] as const;
+export type SeizurePermitVerdict = (typeof SEIZURE_PERMIT_VERDICTS)[number];
+export const seizurePermitLinkSchema = z.object({
+  /** As written in the record: its "Permit number" column (`field`) or its additional information (`text`). */
+  number: z.string(),
+  source: z.enum(['field', 'text']),
+  /** The record's country of export, taken as the issuing Party; null when the record names none. */
+  issuingCountry: z.string().nullable(),
+  /** valid or invalid as of the seizure date; unknown when not found (or no issuing Party is known). */
+  verdict: z.enum(SEIZURE_PERMIT_VERDICTS),
+  found: z.boolean(),
+  flags: z.array(z.enum(PERMIT_FLAGS)),
+  reasons: z.array(z.string()),
+  permit: permitViewSchema.nullable(),
+  lines: z.array(permitLineSchema),
+});
+export type SeizurePermitLink = z.infer<typeof seizurePermitLinkSchema>;
 
 export const receiptSchema = z.object({
   number: z.string().nullable(),

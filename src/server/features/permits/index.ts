@@ -8,3 +8,5 @@ export { lookupPermit } from './lookup-permit.ts';
 export { markPermit } from './mark-permit.ts';
 export { endorsePermit } from './endorse-permit.ts';
 export { listReceipts } from './list-receipts.ts';
+export { linkSeizurePermits, type LinkScope } from './link-seizure-permits.ts';
+export { permitLinksOfRecord } from './seizure-permit-view.ts';

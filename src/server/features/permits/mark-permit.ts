@@ -13,6 +13,7 @@ import type { RequestContext } from '../../lib/request-context.ts';
 import { auditContextOf, recordAudit } from '../audit/index.ts';
 import { insertPermitEvent, readPermitStanding } from './permit-activity.repo.ts';
 import { alertPartyOfMarkedPermit } from './alert-marked-permit.ts';
+import { linkSeizurePermits } from './link-seizure-permits.ts';
 import { permitView } from './permit-view.ts';
 import { todayOf, type PermitsDeps } from './permits-deps.ts';
 import { mayWritePermitsOf } from './permits.policy.ts';
@@ -52,6 +53,9 @@ export async function markPermit(
       details: { country: permit.issuingCountry, status: input.status, on },
     });
     return permitView((await findPermitById(tx, permit.id))!);
+  });
+  await linkSeizurePermits(deps, {
+    permits: { country: marked.issuingCountry, numberKeys: [permitNumberKey(marked.number)] },
   });
   const status = input.status;
   if (status !== 'cancelled') {

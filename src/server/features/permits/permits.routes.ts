@@ -16,6 +16,7 @@ import {
   permitViewSchema,
   receiptListSchema,
   receiptQuerySchema,
+  seizurePermitLinkSchema,
 } from '../../../shared/permits.contract.ts';
 import { can } from '../../../shared/permissions.ts';
 import { AppError, ForbiddenError, ValidationError } from '../../errors.ts';
@@ -28,6 +29,7 @@ import { XML_MAX_BYTES } from './import/read-xml-tree.ts';
 import { listReceipts } from './list-receipts.ts';
 import { lookupPermit } from './lookup-permit.ts';
 import { markPermit } from './mark-permit.ts';
+import { readSeizurePermits } from './read-seizure-permits.ts';
 import type { PermitsDeps } from './permits-deps.ts';
 
 export interface PermitRouteDeps extends PermitsDeps {
@@ -128,5 +130,19 @@ export const permitRoutes: FastifyPluginAsyncZod<PermitRouteDeps> = async (app, 
       schema: { tags, querystring: receiptQuerySchema, response: { 200: receiptListSchema } },
     },
     async (request) => listReceipts(deps, request.actor, requestContextOf(request), request.query),
+  );
+
+  app.get(
+    '/seizures/:recordId',
+    {
+      config: { access: 'data' },
+      schema: {
+        tags,
+        params: z.object({ recordId: z.coerce.number().int().positive() }),
+        response: { 200: z.object({ items: z.array(seizurePermitLinkSchema) }) },
+      },
+    },
+    async (request) =>
+      readSeizurePermits(deps, request.actor, requestContextOf(request), request.params.recordId),
   );
 };

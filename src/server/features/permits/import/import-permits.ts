@@ -14,6 +14,7 @@ import type {
 } from '../../../../shared/permits.contract.ts';
 import type { Resolution } from '../../../../shared/reference.contract.ts';
 import { withActor, type Tx } from '../../../db/with-actor.ts';
+import { linkSeizurePermits } from '../link-seizure-permits.ts';
 import { ValidationError } from '../../../errors.ts';
 import { actorIdOf } from '../../../lib/actor-names.ts';
 import type { RequestContext } from '../../../lib/request-context.ts';
@@ -119,7 +120,8 @@ export async function importPermits(
       : undefined;
   const party = partyOfWriter(actor, input.party) ?? named ?? null;
   if (party === null) throw new ValidationError([{ field: 'party', reason: 'permit_party_required' }]);
-  return withActor(deps.db, actor, async (tx) => {
+  let written: string[] = [];
+  const summary = await withActor(deps.db, actor, async (tx) => {
     assertAllowed(mayWritePermitsOf(actor, await readPermitStanding(tx), party));
     const audit = auditContextOf(actor, deps.clock, request);
     const empty = { format: read.format, permits: 0, created: 0, updated: 0, unchanged: 0 };
@@ -135,6 +137,7 @@ export async function importPermits(
     const checked = await checkDrafts(tx, read.drafts, party);
     if (checked.problems.length > 0) return refused(checked.problems, read.drafts.length);
     const counts = await writePermits(tx, checked.permits, read.format, actorIdOf(actor), deps.clock());
+    written = checked.permits.map((permit) => permit.numberKey);
     await recordAudit(tx, audit, {
       action: 'permit.import',
       details: {
@@ -147,6 +150,9 @@ export async function importPermits(
     });
     return { ...empty, permits: checked.permits.length, ...counts, problems: [] };
   });
+  // Seizure records naming these permits are judged again, now that the registry knows them (or knows more).
+  if (written.length > 0) await linkSeizurePermits(deps, { permits: { country: party, numberKeys: written } });
+  return summary;
 }
 
 async function checkDrafts(tx: Tx, drafts: PermitDraft[], party: string) {
