@@ -12,6 +12,8 @@
  *        officer: body = the file (CITESEPermit XML, CSV or XLSX), `?party=XX` → `importSummarySchema`
  *   GET  /template.csv       the CSV layout (one row per permit line; the permit's boxes repeated on each line)
  *   POST /mark               `markPermitSchema`: a permit lost, stolen or cancelled (its issuing Party's MA)
+ *   POST /stamps/mark        `markStampsSchema`: a range of blank security stamps lost or stolen → `stampMarkSchema`
+ *   GET  /seizures/:recordId the permits a seizure record names, matched and judged → { items: seizurePermitLink[] }
  *   GET  /receipts?country=  who verified the Party's permits (organisation and date) → `receiptListSchema`
  */
 import { z } from 'zod';
@@ -158,8 +160,32 @@ export const markPermitSchema = z.object({
   status: z.enum(MARKABLE_STATUSES),
   on: day.optional(),
   note: z.string().trim().max(2000).default(''),
+  /** Groups of the author whose law-enforcement members are alerted too (lost or stolen only). */
+  alertGroups: z.array(z.string().uuid()).max(20).optional(),
 });
 export type MarkPermitInput = z.infer<typeof markPermitSchema>;
+
+/** A range of blank security stamps (box 5b) reported lost or stolen, from–to, with one prefix. */
+export const markStampsSchema = z.object({
+  country,
+  from: z.string().trim().min(1).max(100),
+  to: z.string().trim().min(1).max(100),
+  status: z.enum(['lost', 'stolen']),
+  on: day.optional(),
+  note: z.string().trim().max(2000).default(''),
+  alertGroups: z.array(z.string().uuid()).max(20).optional(),
+});
+export type MarkStampsInput = z.infer<typeof markStampsSchema>;
+export const stampMarkSchema = z.object({
+  country: z.string(),
+  from: z.string(),
+  to: z.string(),
+  count: z.number().int(),
+  status: z.enum(['lost', 'stolen']),
+  on: z.string(),
+  alerted: z.number().int(),
+});
+export type StampMark = z.infer<typeof stampMarkSchema>;
 
 /** One problem of an import file: where, what was written, what is wrong and what would be right. */
 export const importProblemSchema = z.object({

@@ -90,7 +90,7 @@ export async function endorsePermit(
     return { found: true, ...after, issuerSharesPermits: true, permit: permitView(permit) };
   });
   // A permit used up since shows so on the seizures that name it.
-  const { issuingCountry, number } = result.permit!;
+  const { issuingCountry, number } = result.permit;
   await linkSeizurePermits(deps, {
     permits: { country: issuingCountry, numberKeys: [permitNumberKey(number)] },
   });

@@ -121,11 +121,11 @@ export async function findPermitsByKeys(
 ): Promise<PermitRow[]> {
   if (pairs.length === 0) return [];
   return permitColumns(tx)
-    .where(({ eb, refTuple, tuple }) =>
+    .where((eb) =>
       eb(
-        refTuple('issuing_country', 'number_key'),
+        eb.refTuple('issuing_country', 'number_key'),
         'in',
-        pairs.map((pair) => tuple(pair.country, pair.numberKey)),
+        pairs.map((pair) => eb.tuple(pair.country, pair.numberKey)),
       ),
     )
     .execute();

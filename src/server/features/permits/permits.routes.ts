@@ -13,6 +13,8 @@ import {
   lookupQuerySchema,
   lookupResultSchema,
   markPermitSchema,
+  markStampsSchema,
+  stampMarkSchema,
   permitViewSchema,
   receiptListSchema,
   receiptQuerySchema,
@@ -29,6 +31,7 @@ import { XML_MAX_BYTES } from './import/read-xml-tree.ts';
 import { listReceipts } from './list-receipts.ts';
 import { lookupPermit } from './lookup-permit.ts';
 import { markPermit } from './mark-permit.ts';
+import { markStamps } from './mark-stamps.ts';
 import { readSeizurePermits } from './read-seizure-permits.ts';
 import type { PermitsDeps } from './permits-deps.ts';
 
@@ -121,6 +124,15 @@ export const permitRoutes: FastifyPluginAsyncZod<PermitRouteDeps> = async (app, 
       schema: { tags, body: markPermitSchema, response: { 200: permitViewSchema } },
     },
     async (request) => markPermit(deps, request.actor, requestContextOf(request), request.body),
+  );
+
+  app.post(
+    '/stamps/mark',
+    {
+      config: { access: 'data' },
+      schema: { tags, body: markStampsSchema, response: { 200: stampMarkSchema } },
+    },
+    async (request) => markStamps(deps, request.actor, requestContextOf(request), request.body),
   );
 
   app.get(

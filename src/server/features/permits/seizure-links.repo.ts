@@ -44,7 +44,8 @@ const MAY_NAME_A_PERMIT = sql<boolean>`(coalesce(s.original->>'Permit number', '
 
 function scopeCondition(scope: LinkScope) {
   if ('recordIds' in scope) return sql<boolean>`s.id = any(${scope.recordIds.map(String)}::bigint[])`;
-  if ('reportId' in scope) return sql<boolean>`s.report_id = ${scope.reportId}::uuid and ${MAY_NAME_A_PERMIT}`;
+  if ('reportId' in scope)
+    return sql<boolean>`s.report_id = ${scope.reportId}::uuid and ${MAY_NAME_A_PERMIT}`;
   if ('permits' in scope)
     return sql<boolean>`s.id in (select l.record_id from seizure_permit_links l
                                   where l.issuing_country = ${scope.permits.country}::char(2)

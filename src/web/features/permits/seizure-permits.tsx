@@ -23,8 +23,7 @@ function useSeizurePermits(recordId: number) {
   const reader = useSignedInSession()?.user.id ?? 'nobody';
   return useQuery({
     queryKey: ['seizures', reader, 'record-permits', recordId],
-    queryFn: ({ signal }) =>
-      apiGet(`/api/v1/permits/seizures/${String(recordId)}`, linksSchema, { signal }),
+    queryFn: ({ signal }) => apiGet(`/api/v1/permits/seizures/${String(recordId)}`, linksSchema, { signal }),
     staleTime: 60_000,
     retry: false,
   });

@@ -151,7 +151,8 @@ export async function importPermits(
     return { ...empty, permits: checked.permits.length, ...counts, problems: [] };
   });
   // Seizure records naming these permits are judged again, now that the registry knows them (or knows more).
-  if (written.length > 0) await linkSeizurePermits(deps, { permits: { country: party, numberKeys: written } });
+  if (written.length > 0)
+    await linkSeizurePermits(deps, { permits: { country: party, numberKeys: written } });
   return summary;
 }
 
