@@ -27,9 +27,10 @@ const MARKER = String.raw`(?:(?:nos?|nr|num(?:bers?|[ée]ros?)?|n[úu]meros?|ref
 /** A number: letters and digits, with single dashes, slashes or dots between them (no spaces: text follows). */
 const NUMBER = String.raw`[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*`;
 const SEPARATOR = String.raw`(?:\s*[,;&]\s*|\s+(?:and|et|y|e)\s+)`;
+// A list goes on only with another number (one holding digits): "… 21KE1 and permit no. 21KE2" is two mentions.
 
 const INTRODUCED = new RegExp(
-  String.raw`\b${DOCUMENT}(?:\s+${QUALIFIER}){0,2}\s*(?:${MARKER}\s*)?[:=]?\s*(${NUMBER}(?:${SEPARATOR}${NUMBER})*)`,
+  String.raw`\b${DOCUMENT}(?:\s+${QUALIFIER}){0,2}\s*(?:${MARKER}\s*)?[:=]?\s*(${NUMBER}(?:${SEPARATOR}(?=[A-Za-z0-9./-]*\d)${NUMBER})*)`,
   'giu',
 );
 const LIST_SPLIT = new RegExp(SEPARATOR, 'iu');
