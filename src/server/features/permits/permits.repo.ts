@@ -193,14 +193,40 @@ const boxesOf = (permit: CheckedPermit, meta: PermitWriteMeta) => ({
   transport_document: permit.transportDocument,
 });
 
-export async function insertPermit(tx: Tx, permit: CheckedPermit, meta: PermitWriteMeta): Promise<string> {
-  const { id } = await tx
-    .insertInto('permits')
-    .values({ ...boxesOf(permit, meta), created_by: meta.userId, updated_by: meta.userId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await insertLines(tx, id, permit.lines);
-  return id;
+/** Rows per insert statement: well under PostgreSQL's 65,535 parameters at 25 columns a permit, 15 a line. */
+const PERMITS_PER_INSERT = 500;
+const LINES_PER_INSERT = 2000;
+
+/** New permits, a few hundred per statement, and their lines; their ids by number key. */
+export async function insertPermits(
+  tx: Tx,
+  rows: { permit: CheckedPermit; meta: PermitWriteMeta }[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (let at = 0; at < rows.length; at += PERMITS_PER_INSERT) {
+    const chunk = rows.slice(at, at + PERMITS_PER_INSERT);
+    const inserted = await tx
+      .insertInto('permits')
+      .values(
+        chunk.map(({ permit, meta }) => ({
+          ...boxesOf(permit, meta),
+          created_by: meta.userId,
+          updated_by: meta.userId,
+        })),
+      )
+      .returning(['id', 'number_key'])
+      .execute();
+    for (const row of inserted) ids.set(row.number_key, row.id);
+    const lines = chunk.flatMap(({ permit }) =>
+      permit.lines.map((line) => lineValues(ids.get(permit.numberKey)!, line)),
+    );
+    for (let from = 0; from < lines.length; from += LINES_PER_INSERT)
+      await tx
+        .insertInto('permit_lines')
+        .values(lines.slice(from, from + LINES_PER_INSERT))
+        .execute();
+  }
+  return ids;
 }
 
 /** A re-import: the boxes and lines replaced, the version counted up; endorsements of kept lines stay. */
@@ -251,14 +277,6 @@ const lineValues = (permitId: string, line: CheckedLine) => ({
   reexport_country: line.reexportCountry,
   reexport_permit: line.reexportPermit,
 });
-
-async function insertLines(tx: Tx, permitId: string, lines: CheckedLine[]): Promise<void> {
-  if (lines.length === 0) return;
-  await tx
-    .insertInto('permit_lines')
-    .values(lines.map((line) => lineValues(permitId, line)))
-    .execute();
-}
 
 export async function setPermitStatus(
   tx: Tx,

@@ -21,10 +21,15 @@ import type { RequestContext } from '../../../lib/request-context.ts';
 import { UnreadableFileError } from '../../../lib/spreadsheets/read-spreadsheet.ts';
 import { auditContextOf, recordAudit } from '../../audit/index.ts';
 import { resolveTaxonName } from '../../reference/index.ts';
-import { insertPermitEvent, readPermitStanding } from '../permit-activity.repo.ts';
+import {
+  insertPermitEvent,
+  insertPermitEvents,
+  readPermitStanding,
+  type NewPermitEvent,
+} from '../permit-activity.repo.ts';
 import type { PermitsDeps } from '../permits-deps.ts';
 import { assertAllowed, mayWritePermitsOf, partyOfWriter } from '../permits.policy.ts';
-import { insertPermit, readStoredPermits, updatePermit } from '../permits.repo.ts';
+import { insertPermits, readStoredPermits, updatePermit, type PermitWriteMeta } from '../permits.repo.ts';
 import { readCitesCodes, readCountryCodes } from '../permits-reference.repo.ts';
 import { checkPermitDraft, type CheckedPermit, type CheckReferences } from './check-permit-draft.ts';
 import type { PermitDraft } from './permit-draft.ts';
@@ -215,19 +220,14 @@ async function writePermits(
     country,
     permits.map((permit) => permit.numberKey),
   );
+  // New permits are written together, a few hundred per statement (a Party's yearly file holds thousands).
+  const fresh: { permit: CheckedPermit; meta: PermitWriteMeta }[] = [];
   for (const permit of permits) {
     const contentHash = digestOf(permit);
     const existing = stored.get(permit.numberKey);
     const meta = { format, userId, contentHash };
     if (existing === undefined) {
-      const id = await insertPermit(tx, permit, meta);
-      await insertPermitEvent(tx, {
-        permitId: id,
-        kind: 'issued',
-        occurredOn: permit.issuedOn,
-        userId,
-        details: { format },
-      });
+      fresh.push({ permit, meta });
       counts.created += 1;
     } else if (existing.contentHash === contentHash) {
       counts.unchanged += 1;
@@ -243,5 +243,16 @@ async function writePermits(
       counts.updated += 1;
     }
   }
+  const ids = await insertPermits(tx, fresh);
+  await insertPermitEvents(
+    tx,
+    fresh.map(({ permit }): NewPermitEvent => ({
+      permitId: ids.get(permit.numberKey)!,
+      kind: 'issued',
+      occurredOn: permit.issuedOn,
+      userId,
+      details: { format },
+    })),
+  );
   return counts;
 }
