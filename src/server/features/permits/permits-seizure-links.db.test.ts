@@ -8,9 +8,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { UserActor } from '../../../shared/actor.ts';
 import { seizureSearchQuerySchema } from '../../../shared/seizures.contract.ts';
+import { systemActor, type UserActor } from '../../../shared/actor.ts';
+import { uploadFieldsSchema } from '../../../shared/imports.contract.ts';
 import { NotFoundError } from '../../errors.ts';
+import { stageUpload, submitBatch } from '../imports/index.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { NO_REQUEST } from '../../lib/request-context.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
@@ -178,6 +180,38 @@ describe('seizure records linked to permits', () => {
           .execute(),
       ),
       /row-level security/,
+    );
+  });
+
+  test('an imported report’s Permit number column is linked when the report is submitted', async () => {
+    const csv = [
+      'Date of seizure,Species,Description of specimen,Quantity,Unit,Country of seizure,Country of export,Permit number,Additional information',
+      '2026-02-03,Aloe ferox,EXT,12,KIL,UG,KE,KE 2025 0009,Seized at Entebbe',
+      '2026-02-04,Aloe ferox,EXT,3,KIL,UG,KE,,Declared with CITES permit no. KE/2026/4444',
+    ].join('\n');
+    const system = systemActor('import test');
+    const { id } = await stageUpload(deps, system, NO_REQUEST, {
+      fields: uploadFieldsSchema.parse({ party: 'UG', year: '2026', shareParties: 'yes' }),
+      fileName: 'ug.csv',
+      bytes: Buffer.from(csv),
+    });
+    const submitted = await submitBatch(deps, system, NO_REQUEST, { id, publish: true });
+    assert.equal(submitted.imported, 2);
+    const links = await withActor(database.db, secretariat, (tx) =>
+      tx
+        .selectFrom('seizure_permit_links as l')
+        .innerJoin('seizure_records as s', 's.id', 'l.record_id')
+        .select(['l.number', 'l.source', 'l.verdict'])
+        .where('s.report_id', '=', submitted.reportId)
+        .orderBy('l.number')
+        .execute(),
+    );
+    assert.deepEqual(
+      links.map((link) => [link.number, link.source, link.verdict]),
+      [
+        ['KE 2025 0009', 'field', 'invalid'],
+        ['KE/2026/4444', 'text', 'unknown'],
+      ],
     );
   });
 
