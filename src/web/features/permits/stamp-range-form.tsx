@@ -39,7 +39,7 @@ export function StampRangeForm({ party }: { party: string | null }) {
       </Text>
       {party === null ? (
         <TextInput
-          label={t('permits.country')}
+          label={t('permits.stamps.country')}
           maxLength={2}
           value={country}
           onChange={(e) => setCountry(e.currentTarget.value)}
