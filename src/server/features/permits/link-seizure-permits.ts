@@ -11,6 +11,7 @@
 import { systemActor } from '../../../shared/actor.ts';
 import { withActor, type Tx } from '../../db/with-actor.ts';
 import { permitMentionsOf } from './permit-mentions.ts';
+import { stampReportsOfPermits } from './permit-stamp-reports.ts';
 import { judgePermit } from './permit-verdict.ts';
 import { todayOf, type PermitsDeps } from './permits-deps.ts';
 import { findPermitsByKeys, readLinesOfPermits, type PermitRow } from './permits.repo.ts';
@@ -74,6 +75,7 @@ async function linksOf(tx: Tx, records: RecordToLink[], today: string): Promise<
     tx,
     [...permits.values()].map((permit) => permit.id),
   );
+  const stampReports = await stampReportsOfPermits(tx, [...permits.values()]);
   return named.flatMap(({ record, country, mentions }) =>
     mentions.map((mention): NewLink => {
       const permit = country === null ? undefined : permits.get(pairKey(country, mention.key));
@@ -85,7 +87,9 @@ async function linksOf(tx: Tx, records: RecordToLink[], today: string): Promise<
         issuingCountry: country,
       };
       if (permit === undefined) return { ...base, permitId: null, verdict: 'unknown', flags: [] };
-      const verdict = judgePermit(permit, lines.get(permit.id) ?? [], record.seizureDate ?? today, {});
+      const verdict = judgePermit(permit, lines.get(permit.id) ?? [], record.seizureDate ?? today, {
+        stampReport: stampReports.get(permit.id) ?? null,
+      });
       return {
         ...base,
         permitId: permit.id,

@@ -13,6 +13,7 @@ import { actorIdOf } from '../../lib/actor-names.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { auditContextOf, recordAudit } from '../audit/index.ts';
 import { alertOfMark } from './alert-marked-permit.ts';
+import { linkSeizurePermits } from './link-seizure-permits.ts';
 import { readPermitStanding } from './permit-activity.repo.ts';
 import { todayOf, type PermitsDeps } from './permits-deps.ts';
 import { alertGroupsOf, assertAllowed, mayWritePermitsOf } from './permits.policy.ts';
@@ -81,6 +82,8 @@ export async function markStamps(
       groupIds,
     }),
   );
+  // Seizures naming a permit of the Party issued on one of these stamps are judged again.
+  await linkSeizurePermits(deps, { issuingCountry: input.country });
   return {
     country: input.country,
     from: input.from,

@@ -14,11 +14,14 @@ import { withActor } from '../../db/with-actor.ts';
 import { ForbiddenError, ValidationError } from '../../errors.ts';
 import { NO_REQUEST } from '../../lib/request-context.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
+import { createRecords, createReport } from '../../../../test/support/seizure-factories.ts';
 import { importPermits } from './import/import-permits.ts';
+import { linkSeizurePermits } from './link-seizure-permits.ts';
 import { lookupPermit } from './lookup-permit.ts';
 import { markPermit } from './mark-permit.ts';
 import { markStamps } from './mark-stamps.ts';
 import { makeActor, permitXml } from './permits.test-support.ts';
+import { readSeizurePermits } from './read-seizure-permits.ts';
 
 let database: TestDatabase;
 let deps: { db: TestDatabase['db']; clock: () => Date };
@@ -29,6 +32,7 @@ let groupCustoms: UserActor;
 let groupIgo: UserActor;
 let alertGroup: string;
 let otherGroup: string;
+let seizureId: number | undefined;
 
 async function groupOf(members: [UserActor, MemberCategory][]): Promise<string> {
   const { id } = await database.db
@@ -75,6 +79,17 @@ before(async () => {
     (await importPermits(deps, kenyaMa, NO_REQUEST, { bytes: xml, fileName: 'ke.xml' })).created,
     2,
   );
+  // Uganda seized goods exported from Kenya under the permit issued on stamp SS-0150.
+  const report = await createReport(database.db, { party: 'UG', year: 2026 });
+  [seizureId] = await createRecords(database.db, report, [
+    {
+      seizureCountry: 'UG',
+      exportCountry: 'KE',
+      seizureDate: '2026-02-20',
+      original: { 'Permit number': 'KE/2026/0001' },
+    },
+  ]);
+  await linkSeizurePermits(deps, { reportId: report.id });
 });
 after(async () => database?.close());
 
@@ -120,6 +135,20 @@ describe('blank security stamps reported lost or stolen', () => {
     assert.deepEqual([outside.valid, outside.flags], [true, []]);
     const otherPrefix = await look({ number: 'KE/2026/7777', stamp: 'SX-0120' });
     assert.deepEqual(otherPrefix.flags, []);
+    // A seizure naming the permit issued on a stolen stamp: judged again, invalid.
+    const secretariat = await makeActor(database.db, {
+      kind: 'secretariat',
+      party: null,
+      role: 'data_officer',
+    });
+    const [link] = (await readSeizurePermits(deps, secretariat, NO_REQUEST, seizureId!)).items;
+    assert.deepEqual([link?.verdict, link?.flags], ['invalid', ['stamp_stolen']]);
+    const stored = await database.db
+      .selectFrom('seizure_permit_links')
+      .select(['verdict', 'flags'])
+      .where('record_id', '=', String(seizureId))
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([stored.verdict, stored.flags], ['invalid', ['stamp_stolen']]);
   });
 
   test('the marks are read by enforcement users, not by IGO members', async () => {

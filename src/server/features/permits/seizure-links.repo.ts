@@ -6,11 +6,15 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/with-actor.ts';
 
-/** The records a relink covers: some records, a report's, those naming some permits, or every record. */
+/**
+ * The records a relink covers: some records, a report's, those naming some permits, those naming any permit of a
+ * Party (after it reports stamps lost or stolen), or every record.
+ */
 export type LinkScope =
   | { recordIds: readonly number[] }
   | { reportId: string }
   | { permits: { country: string; numberKeys: readonly string[] } }
+  | { issuingCountry: string }
   | { everything: true };
 
 export interface RecordToLink {
@@ -50,6 +54,9 @@ function scopeCondition(scope: LinkScope) {
     return sql<boolean>`s.id in (select l.record_id from seizure_permit_links l
                                   where l.issuing_country = ${scope.permits.country}::char(2)
                                     and l.number_key = any(${scope.permits.numberKeys}::text[]))`;
+  if ('issuingCountry' in scope)
+    return sql<boolean>`s.id in (select l.record_id from seizure_permit_links l
+                                  where l.issuing_country = ${scope.issuingCountry}::char(2))`;
   return MAY_NAME_A_PERMIT;
 }
 

@@ -7,6 +7,7 @@
  */
 import type { SeizurePermitLink } from '../../../shared/permits.contract.ts';
 import type { Tx } from '../../db/with-actor.ts';
+import { stampReportsOfPermits } from './permit-stamp-reports.ts';
 import { judgePermit } from './permit-verdict.ts';
 import { permitView } from './permit-view.ts';
 import { findPermitsByKeys, readLinesOfPermits } from './permits.repo.ts';
@@ -26,6 +27,7 @@ export async function permitLinksOfRecord(
     tx,
     permits.map((permit) => permit.id),
   );
+  const stampReports = await stampReportsOfPermits(tx, permits);
   return links.map((link) => {
     const permit = permits.find(
       (candidate) =>
@@ -34,7 +36,9 @@ export async function permitLinksOfRecord(
     const base = { number: link.number, source: link.source, issuingCountry: link.issuingCountry };
     if (permit === undefined)
       return { ...base, verdict: 'unknown', found: false, flags: [], reasons: [], permit: null, lines: [] };
-    const verdict = judgePermit(permit, lines.get(permit.id) ?? [], record.seizureDate ?? today, {});
+    const verdict = judgePermit(permit, lines.get(permit.id) ?? [], record.seizureDate ?? today, {
+      stampReport: stampReports.get(permit.id) ?? null,
+    });
     return {
       ...base,
       verdict: verdict.valid ? 'valid' : 'invalid',

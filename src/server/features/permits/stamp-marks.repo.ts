@@ -55,3 +55,29 @@ export async function findStampReport(
      order by created_at desc, id desc limit 1`.execute(tx);
   return result.rows[0] ?? null;
 }
+
+/**
+ * The latest report covering each of these stamps (several Parties' at once, for the seizures a page of records
+ * names), keyed by `country|prefix|number`.
+ */
+export async function findStampReports(
+  tx: Tx,
+  stamps: { country: string; stamp: StampParts }[],
+): Promise<Map<string, StampReport>> {
+  const reports = new Map<string, StampReport>();
+  if (stamps.length === 0) return reports;
+  const result = await sql<StampReport & { key: string }>`
+    select distinct on (q.country, q.prefix, q.number)
+           q.country || '|' || q.prefix || '|' || q.number as key, m.status, m.marked_on::text as "on"
+      from unnest(${stamps.map((s) => s.country)}::text[], ${stamps.map((s) => s.stamp.prefix)}::text[],
+                  ${stamps.map((s) => s.stamp.number)}::bigint[]) as q(country, prefix, number)
+      join permit_stamp_marks m
+        on m.issuing_country = q.country::char(2) and m.prefix = q.prefix
+       and m.first_no <= q.number and m.last_no >= q.number
+     order by q.country, q.prefix, q.number, m.created_at desc, m.id desc`.execute(tx);
+  for (const { key, ...report } of result.rows) reports.set(key, report);
+  return reports;
+}
+
+export const stampReportKey = (country: string, stamp: StampParts) =>
+  `${country}|${stamp.prefix}|${stamp.number}`;
