@@ -44,7 +44,9 @@ async function fillPermits(db: Kysely<DB>, count: number): Promise<string[]> {
            case when i % 97 = 0 then 'stolen' when i % 89 = 0 then 'cancelled' else 'issued' end,
            'xml', '{}'::jsonb, md5(i::text)
       from generate_series(1, ${count}::int) i
-      join lateral (select (${parties}::text[])[1 + i % ${parties.length}::int] as code) p on true`.execute(db);
+      join lateral (select (${parties}::text[])[1 + i % ${parties.length}::int] as code) p on true`.execute(
+    db,
+  );
   await sql`insert into permit_lines (permit_id, line_no, taxon_name, quantity, unit_code, appendix, source_code)
     select p.id, n, (array['Aloe ferox', 'Python regius', 'Crocodylus niloticus'])[n], 10 * n, 'PCS', 'II', 'W'
       from permits p cross join generate_series(1, 3) n
@@ -126,7 +128,10 @@ export async function permitsBenchmark(): Promise<void> {
     console.log(`filled ${PERMITS.toLocaleString('en')} permits and their lines in ${seconds(started)} s`);
     // The platform's own view of the fill, as a check that row-level security lets the officer's reads through.
     const visible = await withActor(database.db, systemActor('bench'), (tx) =>
-      tx.selectFrom('permits').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+      tx
+        .selectFrom('permits')
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow(),
     );
     console.log(`permits in the registry: ${Number(visible.n).toLocaleString('en')}`);
     await lookupBenchmark(database.db, parties);
