@@ -1328,6 +1328,48 @@ ALTER TABLE public.permit_lookups ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTI
 
 
 --
+-- Name: permit_stamp_marks; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.permit_stamp_marks (
+    id bigint NOT NULL,
+    issuing_country character(2) NOT NULL,
+    stamp_from text NOT NULL,
+    stamp_to text NOT NULL,
+    prefix text DEFAULT ''::text NOT NULL,
+    first_no bigint NOT NULL,
+    last_no bigint NOT NULL,
+    status text NOT NULL,
+    marked_on date NOT NULL,
+    note text DEFAULT ''::text NOT NULL,
+    user_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT permit_stamp_marks_check CHECK ((last_no >= first_no)),
+    CONSTRAINT permit_stamp_marks_check1 CHECK (((last_no - first_no) < 1000000)),
+    CONSTRAINT permit_stamp_marks_first_no_check CHECK ((first_no >= 0)),
+    CONSTRAINT permit_stamp_marks_stamp_from_check CHECK (((length(stamp_from) >= 1) AND (length(stamp_from) <= 100))),
+    CONSTRAINT permit_stamp_marks_stamp_to_check CHECK (((length(stamp_to) >= 1) AND (length(stamp_to) <= 100))),
+    CONSTRAINT permit_stamp_marks_status_check CHECK ((status = ANY (ARRAY['lost'::text, 'stolen'::text])))
+);
+
+ALTER TABLE ONLY public.permit_stamp_marks FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: permit_stamp_marks_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.permit_stamp_marks ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.permit_stamp_marks_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: permits; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1603,6 +1645,29 @@ CREATE TABLE public.seizure_figures (
 );
 
 ALTER TABLE ONLY public.seizure_figures FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: seizure_permit_links; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.seizure_permit_links (
+    record_id bigint NOT NULL,
+    source text NOT NULL,
+    number text NOT NULL,
+    number_key text NOT NULL,
+    issuing_country character(2),
+    permit_id uuid,
+    verdict text NOT NULL,
+    flags text[] DEFAULT '{}'::text[] NOT NULL,
+    judged_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT seizure_permit_links_number_check CHECK (((length(number) >= 1) AND (length(number) <= 200))),
+    CONSTRAINT seizure_permit_links_number_key_check CHECK ((number_key <> ''::text)),
+    CONSTRAINT seizure_permit_links_source_check CHECK ((source = ANY (ARRAY['field'::text, 'text'::text]))),
+    CONSTRAINT seizure_permit_links_verdict_check CHECK ((verdict = ANY (ARRAY['valid'::text, 'invalid'::text, 'unknown'::text])))
+);
+
+ALTER TABLE ONLY public.seizure_permit_links FORCE ROW LEVEL SECURITY;
 
 
 --
@@ -2183,6 +2248,14 @@ ALTER TABLE ONLY public.permit_lookups
 
 
 --
+-- Name: permit_stamp_marks permit_stamp_marks_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_stamp_marks
+    ADD CONSTRAINT permit_stamp_marks_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: permits permits_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2276,6 +2349,14 @@ ALTER TABLE ONLY public.security_keys
 
 ALTER TABLE ONLY public.security_keys
     ADD CONSTRAINT security_keys_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: seizure_permit_links seizure_permit_links_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_permit_links
+    ADD CONSTRAINT seizure_permit_links_pkey PRIMARY KEY (record_id, number_key);
 
 
 --
@@ -2573,6 +2654,13 @@ CREATE INDEX permit_lookups_country_idx ON public.permit_lookups USING btree (is
 
 
 --
+-- Name: permit_stamp_marks_range_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX permit_stamp_marks_range_idx ON public.permit_stamp_marks USING btree (issuing_country, prefix, first_no, last_no);
+
+
+--
 -- Name: permits_country_key_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2640,6 +2728,20 @@ CREATE INDEX security_keys_user_idx ON public.security_keys USING btree (user_id
 --
 
 CREATE INDEX seizure_figures_audience_idx ON public.seizure_figures USING btree (audience, dimension);
+
+
+--
+-- Name: seizure_permit_links_permit_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_permit_links_permit_idx ON public.seizure_permit_links USING btree (issuing_country, number_key);
+
+
+--
+-- Name: seizure_permit_links_verdict_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX seizure_permit_links_verdict_idx ON public.seizure_permit_links USING btree (verdict, record_id);
 
 
 --
@@ -3313,6 +3415,22 @@ ALTER TABLE ONLY public.permit_lookups
 
 
 --
+-- Name: permit_stamp_marks permit_stamp_marks_issuing_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_stamp_marks
+    ADD CONSTRAINT permit_stamp_marks_issuing_country_fkey FOREIGN KEY (issuing_country) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: permit_stamp_marks permit_stamp_marks_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.permit_stamp_marks
+    ADD CONSTRAINT permit_stamp_marks_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE SET NULL;
+
+
+--
 -- Name: permits permits_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3462,6 +3580,30 @@ ALTER TABLE ONLY public.reports
 
 ALTER TABLE ONLY public.security_keys
     ADD CONSTRAINT security_keys_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: seizure_permit_links seizure_permit_links_issuing_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_permit_links
+    ADD CONSTRAINT seizure_permit_links_issuing_country_fkey FOREIGN KEY (issuing_country) REFERENCES public.countries(code) ON DELETE RESTRICT;
+
+
+--
+-- Name: seizure_permit_links seizure_permit_links_permit_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_permit_links
+    ADD CONSTRAINT seizure_permit_links_permit_id_fkey FOREIGN KEY (permit_id) REFERENCES public.permits(id) ON DELETE SET NULL;
+
+
+--
+-- Name: seizure_permit_links seizure_permit_links_record_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.seizure_permit_links
+    ADD CONSTRAINT seizure_permit_links_record_id_fkey FOREIGN KEY (record_id) REFERENCES public.seizure_records(id) ON DELETE CASCADE;
 
 
 --
@@ -4269,6 +4411,26 @@ CREATE POLICY permit_lookups_read ON public.permit_lookups FOR SELECT TO app_use
 
 
 --
+-- Name: permit_stamp_marks; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.permit_stamp_marks ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: permit_stamp_marks permit_stamp_marks_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY permit_stamp_marks_insert ON public.permit_stamp_marks FOR INSERT TO app_user WITH CHECK ((public.app_actor_writes_permits_of(issuing_country) AND (public.app_actor_is_system() OR (user_id = public.app_actor_id()))));
+
+
+--
+-- Name: permit_stamp_marks permit_stamp_marks_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY permit_stamp_marks_read ON public.permit_stamp_marks FOR SELECT TO app_user USING ((public.app_actor_verifies_permits() OR public.app_actor_writes_permits_of(issuing_country)));
+
+
+--
 -- Name: permits; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -4478,6 +4640,35 @@ ALTER TABLE public.seizure_figures ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY seizure_figures_read ON public.seizure_figures FOR SELECT TO app_user USING ((audience = current_setting('app.actor_audience'::text, true)));
+
+
+--
+-- Name: seizure_permit_links; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.seizure_permit_links ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: seizure_permit_links seizure_permit_links_delete; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY seizure_permit_links_delete ON public.seizure_permit_links FOR DELETE TO app_user USING (public.app_actor_is_system());
+
+
+--
+-- Name: seizure_permit_links seizure_permit_links_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY seizure_permit_links_insert ON public.seizure_permit_links FOR INSERT TO app_user WITH CHECK (public.app_actor_is_system());
+
+
+--
+-- Name: seizure_permit_links seizure_permit_links_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY seizure_permit_links_read ON public.seizure_permit_links FOR SELECT TO app_user USING (((public.app_actor_verifies_permits() OR ((issuing_country IS NOT NULL) AND public.app_actor_writes_permits_of(issuing_country))) AND (EXISTS ( SELECT 1
+   FROM public.seizure_records s
+  WHERE (s.id = seizure_permit_links.record_id)))));
 
 
 --
@@ -5090,6 +5281,13 @@ GRANT SELECT,INSERT ON TABLE public.permit_lookups TO app_user;
 
 
 --
+-- Name: TABLE permit_stamp_marks; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.permit_stamp_marks TO app_user;
+
+
+--
 -- Name: TABLE permits; Type: ACL; Schema: public; Owner: -
 --
 
@@ -5157,6 +5355,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.security_keys TO app_user;
 --
 
 GRANT SELECT ON TABLE public.seizure_figures TO app_user;
+
+
+--
+-- Name: TABLE seizure_permit_links; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.seizure_permit_links TO app_user;
 
 
 --

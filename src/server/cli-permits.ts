@@ -9,7 +9,7 @@ import { systemActor } from '../shared/actor.ts';
 import { markPermitSchema } from '../shared/permits.contract.ts';
 import type { Settings } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { importPermits, markPermit } from './features/permits/index.ts';
+import { importPermits, linkSeizurePermits, markPermit } from './features/permits/index.ts';
 import { NO_REQUEST } from './lib/request-context.ts';
 import { writeCsv } from './lib/spreadsheets/write-csv.ts';
 import { setUpDatabase } from './setup-database.ts';
@@ -83,4 +83,10 @@ export async function runPermitsMark(
     markPermit(deps, systemActor('itd permits mark'), NO_REQUEST, input),
   );
   say(`${permit.issuingCountry} ${permit.number}: ${permit.status} on ${permit.statusOn ?? ''}`);
+}
+
+/** `itd permits link`: match the permit numbers of every seizure record to the registry again (after an upgrade). */
+export async function runPermitsLink(settings: Settings): Promise<void> {
+  const totals = await withDatabase(settings, (deps) => linkSeizurePermits(deps, { everything: true }));
+  say(`${totals.records} records read, ${totals.links} permit numbers linked`);
 }

@@ -168,6 +168,10 @@ export function buildCli(): Command {
       async (options: { country: string; number: string; status: string; on?: string; note?: string }) =>
         (await permitsCli()).runPermitsMark(readSettings(), options),
     );
+  permits
+    .command('link')
+    .description('Match the permit numbers written in every seizure record to the registry again.')
+    .action(async () => (await permitsCli()).runPermitsLink(readSettings()));
 
   const audit = program.command('audit').description('The tamper-evident audit log.');
   audit

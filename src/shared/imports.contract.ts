@@ -60,6 +60,9 @@ export const IMPORT_COLUMNS = [
   'Country of seizure',
   'Second quantity',
   'Second unit',
+  // The CITES permit or certificate numbers the goods travelled under, as written (several separated by ";"):
+  // matched to the permit registry (issue 16), the record's country of export as the issuing Party.
+  'Permit number',
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 export const importColumnSchema = z.enum(IMPORT_COLUMNS);

@@ -12,6 +12,8 @@
  *        officer: body = the file (CITESEPermit XML, CSV or XLSX), `?party=XX` → `importSummarySchema`
  *   GET  /template.csv       the CSV layout (one row per permit line; the permit's boxes repeated on each line)
  *   POST /mark               `markPermitSchema`: a permit lost, stolen or cancelled (its issuing Party's MA)
+ *   POST /stamps/mark        `markStampsSchema`: a range of blank security stamps lost or stolen → `stampMarkSchema`
+ *   GET  /seizures/:recordId the permits a seizure record names, matched and judged → { items: seizurePermitLink[] }
  *   GET  /receipts?country=  who verified the Party's permits (organisation and date) → `receiptListSchema`
  */
 import { z } from 'zod';
@@ -45,6 +47,9 @@ export const PERMIT_FLAGS = [
   'lost',
   'stolen',
   'stamp_mismatch',
+  // The security stamp falls in a range of blank stamps its Management Authority reported lost or stolen.
+  'stamp_lost',
+  'stamp_stolen',
   'quantity_exceeded',
   'species_mismatch',
   'appendix_mismatch',
@@ -155,8 +160,32 @@ export const markPermitSchema = z.object({
   status: z.enum(MARKABLE_STATUSES),
   on: day.optional(),
   note: z.string().trim().max(2000).default(''),
+  /** Groups of the author whose law-enforcement members are alerted too (lost or stolen only). */
+  alertGroups: z.array(z.string().uuid()).max(20).optional(),
 });
 export type MarkPermitInput = z.infer<typeof markPermitSchema>;
+
+/** A range of blank security stamps (box 5b) reported lost or stolen, from–to, with one prefix. */
+export const markStampsSchema = z.object({
+  country,
+  from: z.string().trim().min(1).max(100),
+  to: z.string().trim().min(1).max(100),
+  status: z.enum(['lost', 'stolen']),
+  on: day.optional(),
+  note: z.string().trim().max(2000).default(''),
+  alertGroups: z.array(z.string().uuid()).max(20).optional(),
+});
+export type MarkStampsInput = z.infer<typeof markStampsSchema>;
+export const stampMarkSchema = z.object({
+  country: z.string(),
+  from: z.string(),
+  to: z.string(),
+  count: z.number().int(),
+  status: z.enum(['lost', 'stolen']),
+  on: z.string(),
+  alerted: z.number().int(),
+});
+export type StampMark = z.infer<typeof stampMarkSchema>;
 
 /** One problem of an import file: where, what was written, what is wrong and what would be right. */
 export const importProblemSchema = z.object({
@@ -181,6 +210,25 @@ export const importSummarySchema = z.object({
 export type PermitImportSummary = z.infer<typeof importSummarySchema>;
 
 export const importQuerySchema = z.object({ party: country.optional() });
+
+/** A permit number written in a seizure record, matched to the registry (issue 16, item 6). */
+export const SEIZURE_PERMIT_VERDICTS = ['valid', 'invalid', 'unknown'] as const;
+export type SeizurePermitVerdict = (typeof SEIZURE_PERMIT_VERDICTS)[number];
+export const seizurePermitLinkSchema = z.object({
+  /** As written in the record: its "Permit number" column (`field`) or its additional information (`text`). */
+  number: z.string(),
+  source: z.enum(['field', 'text']),
+  /** The record's country of export, taken as the issuing Party; null when the record names none. */
+  issuingCountry: z.string().nullable(),
+  /** valid or invalid as of the seizure date; unknown when not found (or no issuing Party is known). */
+  verdict: z.enum(SEIZURE_PERMIT_VERDICTS),
+  found: z.boolean(),
+  flags: z.array(z.enum(PERMIT_FLAGS)),
+  reasons: z.array(z.string()),
+  permit: permitViewSchema.nullable(),
+  lines: z.array(permitLineSchema),
+});
+export type SeizurePermitLink = z.infer<typeof seizurePermitLinkSchema>;
 
 export const receiptSchema = z.object({
   number: z.string().nullable(),

@@ -120,6 +120,12 @@ export const seizureFilterSchema = z.object({
   q: z.string().trim().min(2).max(200).optional(),
   /** The Party's answer on sending elephant records to ETIS. */
   shareEtis: booleanText.optional(),
+  /**
+   * Records naming a permit (their "Permit number" column or additional information) that the registry says was
+   * valid at the seizure date, was not (found with a red flag), or does not know. Only readers who may see permits
+   * see these links (migrations/0048); for others no record matches.
+   */
+  permit: z.enum(['valid', 'invalid', 'unknown']).optional(),
 });
 export type SeizureFilter = z.infer<typeof seizureFilterSchema>;
 

@@ -91,6 +91,7 @@ const EXPECTED: Record<string, string> = {
   'table permit_events': 'INSERT SELECT',
   'table permit_lines': ALL,
   'table permit_lookups': 'INSERT SELECT',
+  'table permit_stamp_marks': 'INSERT SELECT', // migration 0049
   'table permits': 'INSERT SELECT UPDATE',
   'table publication_consents': 'INSERT SELECT',
   'table publication_requests': 'INSERT SELECT',
@@ -101,6 +102,7 @@ const EXPECTED: Record<string, string> = {
   'table report_files': 'INSERT SELECT',
   'table reports': 'INSERT SELECT UPDATE',
   'table seizure_figures': 'SELECT',
+  'table seizure_permit_links': 'DELETE INSERT SELECT', // migration 0048: written by the platform only
   'table seizure_record_versions': 'INSERT SELECT',
   'table seizure_records': 'INSERT SELECT',
   'table security_keys': 'DELETE INSERT SELECT UPDATE',

@@ -108,10 +108,41 @@ export interface PermitLookupsTable {
   looked_up_at: DefaultedTimestamp;
 }
 
+/** migrations/0049: ranges of blank security stamps reported lost or stolen. */
+export interface PermitStampMarksTable {
+  id: Generated<number>;
+  issuing_country: string;
+  stamp_from: string;
+  stamp_to: string;
+  prefix: Defaulted<string>;
+  first_no: ColumnType<string, number | string, number | string>;
+  last_no: ColumnType<string, number | string, number | string>;
+  status: 'lost' | 'stolen';
+  marked_on: ColumnType<string, string, string>;
+  note: Defaulted<string>;
+  user_id: Opt<string>;
+  created_at: DefaultedTimestamp;
+}
+
+/** migrations/0048: the permit numbers written in seizure records, matched to the registry. */
+export interface SeizurePermitLinksTable {
+  record_id: ColumnType<string, number | string, number | string>;
+  source: 'field' | 'text';
+  number: string;
+  number_key: string;
+  issuing_country: Opt<string>;
+  permit_id: Opt<string>;
+  verdict: 'valid' | 'invalid' | 'unknown';
+  flags: ColumnType<string[], string[] | undefined, string[]>;
+  judged_at: DefaultedTimestamp;
+}
+
 export interface PermitTables {
   permits: PermitsTable;
   permit_lines: PermitLinesTable;
   permit_endorsements: PermitEndorsementsTable;
   permit_events: PermitEventsTable;
   permit_lookups: PermitLookupsTable;
+  permit_stamp_marks: PermitStampMarksTable;
+  seizure_permit_links: SeizurePermitLinksTable;
 }

@@ -353,6 +353,26 @@ export const REASONS: Catalogue = {
     fr: 'indiquez la Partie qui a délivré les permis',
     es: 'indique la Parte que expidió los permisos',
   },
+  stamp_number_needed: {
+    en: 'a security stamp number ends in digits',
+    fr: 'un numéro de timbre de sécurité se termine par des chiffres',
+    es: 'un número de sello de seguridad termina en cifras',
+  },
+  stamp_range_prefix: {
+    en: 'must begin like the first stamp number ({prefix})',
+    fr: 'doit commencer comme le premier numéro de timbre ({prefix})',
+    es: 'debe empezar como el primer número de sello ({prefix})',
+  },
+  stamp_range_order: {
+    en: 'comes before the first stamp number',
+    fr: 'précède le premier numéro de timbre',
+    es: 'es anterior al primer número de sello',
+  },
+  stamp_range_too_long: {
+    en: 'makes a range of more than {max} stamps: check the numbers',
+    fr: 'forme une série de plus de {max} timbres : vérifiez les numéros',
+    es: 'forma una serie de más de {max} sellos: compruebe los números',
+  },
 };
 
 /** What each reading limit counts, to complete "the limit of {value} {what}". */

@@ -281,6 +281,7 @@ export function* generateDemoRows(options: DemoRowsOptions): Generator<DemoRow> 
       'Country of seizure': '',
       'Second quantity': '',
       'Second unit': '',
+      'Permit number': '',
     };
     const values: SeizureValues = {
       seizureDate,

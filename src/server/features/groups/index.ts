@@ -8,3 +8,4 @@ export { groupContentRoutes } from './group-content.routes.ts';
 export { groupRoutes } from './groups.routes.ts';
 export { fileRegistrationJoinRequests } from './join-requests.service.ts';
 export { seedCheetahGroup } from './seed-cheetah-group.ts';
+export { alertGroupMembers, memberGroupsOfActor } from './outside-alerts.ts';

@@ -157,3 +157,12 @@ export async function notificationsAfter(tx: Tx, userId: string, memberships: Me
     .limit(100)
     .execute();
 }
+
+/** Of these active groups, those the acting user is a member of (app_group_category: its own membership). */
+export async function groupsOfActorAmong(tx: Tx, groupIds: readonly string[]): Promise<string[]> {
+  const result = await sql<{ id: string }>`select g.id from groups g
+     where g.id = any(${groupIds}::uuid[]) and g.status = 'active' and app_group_category(g.id) is not null`.execute(
+    tx,
+  );
+  return result.rows.map((row) => row.id);
+}

@@ -243,6 +243,20 @@ export const TEMPLATES = {
       body: 'Hola:\n\nEl permiso {number} expedido por {party} fue notificado ({status}) el {on}. Toda verificación de este permiso lo muestra ahora en rojo. Inicie sesión en la plataforma para más detalles.',
     },
   },
+  permit_stamps_marked: {
+    en: {
+      subject: 'Security stamps {from} to {to} of {party} reported {status}',
+      body: 'Hello,\n\nThe blank permit security stamps {from} to {to} of {party} were reported {status} on {on}. Every lookup of a permit written on one of them now shows this in red. Sign in to the platform for details.',
+    },
+    fr: {
+      subject: 'Timbres de sécurité {from} à {to} de {party} signalés : {status}',
+      body: 'Bonjour,\n\nLes timbres de sécurité vierges {from} à {to} de {party} ont été signalés ({status}) le {on}. Toute vérification d’un permis établi sur l’un d’eux l’affiche désormais en rouge. Connectez-vous à la plateforme pour en savoir plus.',
+    },
+    es: {
+      subject: 'Sellos de seguridad {from} a {to} de {party} notificados: {status}',
+      body: 'Hola:\n\nLos sellos de seguridad en blanco {from} a {to} de {party} fueron notificados ({status}) el {on}. Toda verificación de un permiso extendido en uno de ellos lo muestra ahora en rojo. Inicie sesión en la plataforma para más detalles.',
+    },
+  },
   download_deletion_reminder: {
     en: {
       subject: 'Please delete ITD data you no longer need',

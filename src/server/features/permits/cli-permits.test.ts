@@ -1,7 +1,7 @@
 /**
  * `itd permits import` and `itd permits mark` as an operator runs them on a fresh embedded data directory: a file
  * with problems exits 1 with the problems as CSV and imports nothing; a CITESEPermit file imports with a summary;
- * marking a permit stolen prints its new status.
+ * marking a permit stolen prints its new status; `itd permits link` relinks every seizure record.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -65,5 +65,11 @@ describe('itd permits', () => {
     assert.match(mark.stdout, /KE KE\/CLI\/1: stolen on 2026-02-01/);
     const wrong = itd('permits', 'mark', '--country', 'KE', '--number', 'KE/CLI/1', '--status', 'eaten');
     assert.equal(wrong.status, 1);
+  });
+
+  test('`itd permits link` matches every seizure record again and says how many', () => {
+    const run = itd('permits', 'link');
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    assert.match(run.stdout, /^\d+ records read, \d+ permit numbers linked$/m);
   });
 });

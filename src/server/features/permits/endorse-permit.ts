@@ -5,7 +5,11 @@
  * remains is always the authorised quantity less every endorsement so far, read under a lock on the permit.
  */
 import type { Actor } from '../../../shared/actor.ts';
-import type { EndorsementInput, LookupResult } from '../../../shared/permits.contract.ts';
+import {
+  permitNumberKey,
+  type EndorsementInput,
+  type LookupResult,
+} from '../../../shared/permits.contract.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { NotFoundError, ValidationError, type InvalidField } from '../../errors.ts';
 import { actorIdOf } from '../../lib/actor-names.ts';
@@ -17,6 +21,7 @@ import {
   lockPermitForEndorsement,
   readPermitStanding,
 } from './permit-activity.repo.ts';
+import { linkSeizurePermits } from './link-seizure-permits.ts';
 import { judgePermit } from './permit-verdict.ts';
 import { permitView } from './permit-view.ts';
 import { todayOf, type PermitsDeps } from './permits-deps.ts';
@@ -31,7 +36,7 @@ export async function endorsePermit(
   request: RequestContext,
   input: EndorsementInput & { id: string },
 ): Promise<LookupResult> {
-  return withActor(deps.db, actor, async (tx) => {
+  const result = await withActor(deps.db, actor, async (tx) => {
     assertAllowed(mayVerifyPermits(actor, await readPermitStanding(tx)));
     await lockPermitForEndorsement(tx, input.id);
     const permit = await findPermitById(tx, input.id);
@@ -84,4 +89,10 @@ export async function endorsePermit(
     const after = judgePermit(permit, await readPermitLines(tx, permit.id), today, {});
     return { found: true, ...after, issuerSharesPermits: true, permit: permitView(permit) };
   });
+  // A permit used up since shows so on the seizures that name it.
+  const { issuingCountry, number } = result.permit;
+  await linkSeizurePermits(deps, {
+    permits: { country: issuingCountry, numberKeys: [permitNumberKey(number)] },
+  });
+  return result;
 }

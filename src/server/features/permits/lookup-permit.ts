@@ -12,7 +12,9 @@ import type { RequestContext } from '../../lib/request-context.ts';
 import { auditContextOf, recordAudit } from '../audit/index.ts';
 import { resolveTaxonName } from '../reference/index.ts';
 import { insertLookup, readPermitStanding } from './permit-activity.repo.ts';
-import { judgePermit, type Declared } from './permit-verdict.ts';
+import { judgePermit, stampReportFlag, type Declared } from './permit-verdict.ts';
+import { findStampReport } from './stamp-marks.repo.ts';
+import { stampParts } from './stamp-numbers.ts';
 import { permitView } from './permit-view.ts';
 import { todayOf, type PermitsDeps } from './permits-deps.ts';
 import { assertAllowed, mayVerifyPermits } from './permits.policy.ts';
@@ -28,6 +30,10 @@ export async function lookupPermit(
     assertAllowed(mayVerifyPermits(actor, await readPermitStanding(tx)));
     const numberKey = permitNumberKey(query.number);
     const permit = numberKey === '' ? null : await findPermit(tx, query.country, numberKey);
+    // The stamp the officer reads, or else the one the permit was issued with.
+    const stamp =
+      query.stamp !== undefined ? stampParts(query.stamp) : stampParts(permit?.securityStampKey ?? '');
+    const stampReport = stamp === null ? null : await findStampReport(tx, query.country, stamp);
     let result: LookupResult;
     if (permit === null) {
       result = {
@@ -44,13 +50,16 @@ export async function lookupPermit(
           ? `No permit with this number is registered for ${query.country}, which loads its permits here.`
           : `${query.country} has not loaded any permit here: "not found" says nothing about this permit.`,
       );
+      if (stampReport !== null) {
+        const reported = stampReportFlag(stampReport);
+        result.flags.push(reported.flag);
+        result.reasons.push(reported.reason);
+      }
     } else {
-      const verdict = judgePermit(
-        permit,
-        await readPermitLines(tx, permit.id),
-        todayOf(deps.clock),
-        await declaredOf(tx, query),
-      );
+      const verdict = judgePermit(permit, await readPermitLines(tx, permit.id), todayOf(deps.clock), {
+        ...(await declaredOf(tx, query)),
+        stampReport,
+      });
       result = { found: true, ...verdict, issuerSharesPermits: true, permit: permitView(permit) };
     }
     await insertLookup(tx, {

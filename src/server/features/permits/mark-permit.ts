@@ -12,10 +12,11 @@ import { actorIdOf } from '../../lib/actor-names.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { auditContextOf, recordAudit } from '../audit/index.ts';
 import { insertPermitEvent, readPermitStanding } from './permit-activity.repo.ts';
-import { alertPartyOfMarkedPermit } from './alert-marked-permit.ts';
+import { alertOfMark } from './alert-marked-permit.ts';
+import { linkSeizurePermits } from './link-seizure-permits.ts';
 import { permitView } from './permit-view.ts';
 import { todayOf, type PermitsDeps } from './permits-deps.ts';
-import { mayWritePermitsOf } from './permits.policy.ts';
+import { alertGroupsOf, mayWritePermitsOf } from './permits.policy.ts';
 import { findPermit, findPermitById, setPermitStatus } from './permits.repo.ts';
 
 export async function markPermit(
@@ -25,12 +26,14 @@ export async function markPermit(
   input: MarkPermitInput,
 ): Promise<PermitView> {
   const on = input.on ?? todayOf(deps.clock);
+  let groupIds: string[] = [];
   const marked = await withActor(deps.db, actor, async (tx) => {
     const standing = await readPermitStanding(tx);
     const permit = await findPermit(tx, input.country, permitNumberKey(input.number));
     // Another Party's permit, or none: one answer, so a refusal does not confirm which numbers exist.
     if (permit === null || !mayWritePermitsOf(actor, standing, permit.issuingCountry))
       throw new NotFoundError();
+    groupIds = await alertGroupsOf(tx, actor, input.alertGroups ?? []);
     await setPermitStatus(tx, permit.id, {
       status: input.status,
       on,
@@ -53,14 +56,18 @@ export async function markPermit(
     });
     return permitView((await findPermitById(tx, permit.id))!);
   });
+  await linkSeizurePermits(deps, {
+    permits: { country: marked.issuingCountry, numberKeys: [permitNumberKey(marked.number)] },
+  });
   const status = input.status;
   if (status !== 'cancelled') {
     await withActor(deps.db, systemActor('permit alert'), (tx) =>
-      alertPartyOfMarkedPermit(tx, deps.clock, {
+      alertOfMark(tx, deps.clock, {
         country: marked.issuingCountry,
-        number: marked.number,
         status,
         on,
+        what: { kind: 'permit', number: marked.number },
+        groupIds,
       }),
     );
   }

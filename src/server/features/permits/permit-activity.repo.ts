@@ -18,30 +18,36 @@ export async function readPermitStanding(tx: Tx): Promise<PermitStanding> {
   return { isManagementAuthority: rows[0]?.ma === true, verifiesPermits: rows[0]?.verifies === true };
 }
 
-export async function insertPermitEvent(
-  tx: Tx,
-  event: {
-    permitId: string;
-    kind: PermitEventKind;
-    occurredOn: string | null;
-    note?: string;
-    details?: Record<string, unknown>;
-    userId: string | null;
-  },
-): Promise<void> {
-  await tx
-    .insertInto('permit_events')
-    .values({
-      permit_id: event.permitId,
-      kind: event.kind,
-      occurred_on: event.occurredOn,
-      note: event.note ?? '',
-      details: JSON.stringify(event.details ?? {}),
-      user_id: event.userId,
-    })
-    .execute();
+export interface NewPermitEvent {
+  permitId: string;
+  kind: PermitEventKind;
+  occurredOn: string | null;
+  note?: string;
+  details?: Record<string, unknown>;
+  userId: string | null;
 }
 
+export async function insertPermitEvent(tx: Tx, event: NewPermitEvent): Promise<void> {
+  await insertPermitEvents(tx, [event]);
+}
+
+/** Events a few thousand per statement (an import of many permits). */
+export async function insertPermitEvents(tx: Tx, events: NewPermitEvent[]): Promise<void> {
+  for (let at = 0; at < events.length; at += 5000)
+    await tx
+      .insertInto('permit_events')
+      .values(
+        events.slice(at, at + 5000).map((event) => ({
+          permit_id: event.permitId,
+          kind: event.kind,
+          occurred_on: event.occurredOn,
+          note: event.note ?? '',
+          details: JSON.stringify(event.details ?? {}),
+          user_id: event.userId,
+        })),
+      )
+      .execute();
+}
 /**
  * Serialises endorsements of one permit (two officers endorsing the last kilos at once must not both succeed).
  * A transaction-scoped advisory lock: the verifying user may not update the permit row, so it cannot lock it.

@@ -10,6 +10,7 @@ import {
   type PermitLine,
 } from '../../../shared/permits.contract.ts';
 import type { PermitLineRow, PermitRow } from './permits.repo.ts';
+import type { StampReport } from './stamp-marks.repo.ts';
 
 export interface Declared {
   stamp?: string;
@@ -17,6 +18,8 @@ export interface Declared {
   taxon?: { id: number; appendix: string | null } | null;
   species?: string;
   quantity?: number;
+  /** The stamp presented (or the permit's own) falls in a range of blank stamps reported lost or stolen. */
+  stampReport?: StampReport | null;
 }
 
 export interface Verdict {
@@ -98,6 +101,10 @@ export function judgePermit(
     permitNumberKey(declared.stamp) !== permit.securityStampKey
   )
     flag('stamp_mismatch', 'The security stamp number does not match the one issued with this permit.');
+  if (declared.stampReport) {
+    const reported = stampReportFlag(declared.stampReport);
+    flag(reported.flag, reported.reason);
+  }
 
   const endorsed = lines.some((line) => line.endorsed > 0);
   if (lines.length > 0 && lines.every((line) => line.remaining <= 0))
@@ -146,3 +153,11 @@ export function judgePermit(
 }
 
 const on = (day: string | null) => (day === null ? '' : ` on ${day}`);
+
+/** The red flag of a stamp from a batch of blank stamps reported lost or stolen (found permit or not). */
+export function stampReportFlag(report: StampReport): { flag: PermitFlag; reason: string } {
+  return {
+    flag: report.status === 'lost' ? 'stamp_lost' : 'stamp_stolen',
+    reason: `The security stamp belongs to a batch of blank stamps reported ${report.status} on ${report.on}: a permit written on it is not genuine.`,
+  };
+}

@@ -15,7 +15,9 @@
  */
 import type { Actor } from '../../../shared/actor.ts';
 import { can } from '../../../shared/permissions.ts';
-import { ForbiddenError } from '../../errors.ts';
+import type { Tx } from '../../db/with-actor.ts';
+import { ForbiddenError, ValidationError } from '../../errors.ts';
+import { memberGroupsOfActor } from '../groups/index.ts';
 import type { PermitStanding } from './permit-activity.repo.ts';
 
 export function mayWritePermitsOf(actor: Actor, standing: PermitStanding, party: string): boolean {
@@ -51,6 +53,19 @@ export function mayReadReceiptsOf(actor: Actor, standing: PermitStanding, party:
 export function partyOfWriter(actor: Actor, party: string | undefined): string | null {
   if (party !== undefined) return party;
   return actor.kind === 'user' && actor.organisationKind === 'party' ? actor.party : null;
+}
+
+/**
+ * The groups an alert may go to: groups of its author (a member of each), so no one reaches a group's members
+ * from outside it. A group named that the author is not in is refused, not silently left out.
+ */
+export async function alertGroupsOf(tx: Tx, actor: Actor, named: readonly string[]): Promise<string[]> {
+  if (named.length === 0) return [];
+  if (actor.kind !== 'user') throw new ValidationError([{ field: 'alertGroups', reason: 'invalid' }]);
+  const unique = [...new Set(named)];
+  const mine = await memberGroupsOfActor(tx, unique);
+  if (mine.length !== unique.length) throw new ValidationError([{ field: 'alertGroups', reason: 'invalid' }]);
+  return mine;
 }
 
 export function assertAllowed(allowed: boolean): void {

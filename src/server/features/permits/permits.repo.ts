@@ -12,6 +12,7 @@ export interface PermitRow {
   id: string;
   issuingCountry: string;
   number: string;
+  numberKey: string;
   type: PermitType;
   validFrom: string | null;
   validUntil: string | null;
@@ -40,6 +41,7 @@ function permitColumns(tx: Tx) {
       'id',
       'issuing_country as issuingCountry',
       'number',
+      'number_key as numberKey',
       'permit_type as type',
       sql<string | null>`valid_from::text`.as('validFrom'),
       sql<string | null>`valid_until::text`.as('validUntil'),
@@ -72,9 +74,17 @@ export async function findPermitById(tx: Tx, id: string): Promise<PermitRow | nu
 
 /** The permit's lines with the quantity endorsed so far on each (box 14). */
 export async function readPermitLines(tx: Tx, permitId: string): Promise<PermitLineRow[]> {
-  return tx
+  return (await readLinesOfPermits(tx, [permitId])).get(permitId) ?? [];
+}
+
+/** The lines of several permits in one query, by permit (each in line order). */
+export async function readLinesOfPermits(tx: Tx, permitIds: string[]): Promise<Map<string, PermitLineRow[]>> {
+  const byPermit = new Map<string, PermitLineRow[]>();
+  if (permitIds.length === 0) return byPermit;
+  const rows = await tx
     .selectFrom('permit_lines as l')
     .select([
+      'l.permit_id as permitId',
       'l.line_no as lineNo',
       'l.taxon_name as taxonName',
       'l.taxon_id as taxonId',
@@ -92,8 +102,32 @@ export async function readPermitLines(tx: Tx, permitId: string): Promise<PermitL
       sql<number>`coalesce((select sum(e.quantity) from permit_endorsements e
                              where e.permit_id = l.permit_id and e.line_no = l.line_no), 0)`.as('endorsed'),
     ])
-    .where('l.permit_id', '=', permitId)
+    .where('l.permit_id', 'in', permitIds)
+    .orderBy('l.permit_id')
     .orderBy('l.line_no')
+    .execute();
+  for (const { permitId, ...line } of rows) {
+    const lines = byPermit.get(permitId) ?? [];
+    lines.push(line);
+    byPermit.set(permitId, lines);
+  }
+  return byPermit;
+}
+
+/** The permits of these (issuing country, number key) pairs, in one query through the lookup's index. */
+export async function findPermitsByKeys(
+  tx: Tx,
+  pairs: { country: string; numberKey: string }[],
+): Promise<PermitRow[]> {
+  if (pairs.length === 0) return [];
+  return permitColumns(tx)
+    .where((eb) =>
+      eb(
+        eb.refTuple('issuing_country', 'number_key'),
+        'in',
+        pairs.map((pair) => eb.tuple(pair.country, pair.numberKey)),
+      ),
+    )
     .execute();
 }
 
@@ -159,14 +193,40 @@ const boxesOf = (permit: CheckedPermit, meta: PermitWriteMeta) => ({
   transport_document: permit.transportDocument,
 });
 
-export async function insertPermit(tx: Tx, permit: CheckedPermit, meta: PermitWriteMeta): Promise<string> {
-  const { id } = await tx
-    .insertInto('permits')
-    .values({ ...boxesOf(permit, meta), created_by: meta.userId, updated_by: meta.userId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await insertLines(tx, id, permit.lines);
-  return id;
+/** Rows per insert statement: well under PostgreSQL's 65,535 parameters at 25 columns a permit, 15 a line. */
+const PERMITS_PER_INSERT = 500;
+const LINES_PER_INSERT = 2000;
+
+/** New permits, a few hundred per statement, and their lines; their ids by number key. */
+export async function insertPermits(
+  tx: Tx,
+  rows: { permit: CheckedPermit; meta: PermitWriteMeta }[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (let at = 0; at < rows.length; at += PERMITS_PER_INSERT) {
+    const chunk = rows.slice(at, at + PERMITS_PER_INSERT);
+    const inserted = await tx
+      .insertInto('permits')
+      .values(
+        chunk.map(({ permit, meta }) => ({
+          ...boxesOf(permit, meta),
+          created_by: meta.userId,
+          updated_by: meta.userId,
+        })),
+      )
+      .returning(['id', 'number_key'])
+      .execute();
+    for (const row of inserted) ids.set(row.number_key, row.id);
+    const lines = chunk.flatMap(({ permit }) =>
+      permit.lines.map((line) => lineValues(ids.get(permit.numberKey)!, line)),
+    );
+    for (let from = 0; from < lines.length; from += LINES_PER_INSERT)
+      await tx
+        .insertInto('permit_lines')
+        .values(lines.slice(from, from + LINES_PER_INSERT))
+        .execute();
+  }
+  return ids;
 }
 
 /** A re-import: the boxes and lines replaced, the version counted up; endorsements of kept lines stay. */
@@ -217,14 +277,6 @@ const lineValues = (permitId: string, line: CheckedLine) => ({
   reexport_country: line.reexportCountry,
   reexport_permit: line.reexportPermit,
 });
-
-async function insertLines(tx: Tx, permitId: string, lines: CheckedLine[]): Promise<void> {
-  if (lines.length === 0) return;
-  await tx
-    .insertInto('permit_lines')
-    .values(lines.map((line) => lineValues(permitId, line)))
-    .execute();
-}
 
 export async function setPermitStatus(
   tx: Tx,

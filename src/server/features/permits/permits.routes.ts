@@ -13,9 +13,12 @@ import {
   lookupQuerySchema,
   lookupResultSchema,
   markPermitSchema,
+  markStampsSchema,
+  stampMarkSchema,
   permitViewSchema,
   receiptListSchema,
   receiptQuerySchema,
+  seizurePermitLinkSchema,
 } from '../../../shared/permits.contract.ts';
 import { can } from '../../../shared/permissions.ts';
 import { AppError, ForbiddenError, ValidationError } from '../../errors.ts';
@@ -28,6 +31,8 @@ import { XML_MAX_BYTES } from './import/read-xml-tree.ts';
 import { listReceipts } from './list-receipts.ts';
 import { lookupPermit } from './lookup-permit.ts';
 import { markPermit } from './mark-permit.ts';
+import { markStamps } from './mark-stamps.ts';
+import { readSeizurePermits } from './read-seizure-permits.ts';
 import type { PermitsDeps } from './permits-deps.ts';
 
 export interface PermitRouteDeps extends PermitsDeps {
@@ -121,6 +126,15 @@ export const permitRoutes: FastifyPluginAsyncZod<PermitRouteDeps> = async (app, 
     async (request) => markPermit(deps, request.actor, requestContextOf(request), request.body),
   );
 
+  app.post(
+    '/stamps/mark',
+    {
+      config: { access: 'data' },
+      schema: { tags, body: markStampsSchema, response: { 200: stampMarkSchema } },
+    },
+    async (request) => markStamps(deps, request.actor, requestContextOf(request), request.body),
+  );
+
   app.get(
     '/receipts',
     {
@@ -128,5 +142,19 @@ export const permitRoutes: FastifyPluginAsyncZod<PermitRouteDeps> = async (app, 
       schema: { tags, querystring: receiptQuerySchema, response: { 200: receiptListSchema } },
     },
     async (request) => listReceipts(deps, request.actor, requestContextOf(request), request.query),
+  );
+
+  app.get(
+    '/seizures/:recordId',
+    {
+      config: { access: 'data' },
+      schema: {
+        tags,
+        params: z.object({ recordId: z.coerce.number().int().positive() }),
+        response: { 200: z.object({ items: z.array(seizurePermitLinkSchema) }) },
+      },
+    },
+    async (request) =>
+      readSeizurePermits(deps, request.actor, requestContextOf(request), request.params.recordId),
   );
 };

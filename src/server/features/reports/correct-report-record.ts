@@ -11,6 +11,7 @@ import { ForbiddenError } from '../../errors.ts';
 import { actorIdOf, actorLabelOf } from '../../lib/actor-names.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { auditContextOf } from '../audit/index.ts';
+import { linkSeizurePermits } from '../permits/index.ts';
 import { correctRecordValues } from '../seizure-records/index.ts';
 import { readReportRecord } from './read-report-records.ts';
 import { recordReportEvent } from './record-report-event.ts';
@@ -24,7 +25,7 @@ export async function correctReportRecord(
   input: { id: string; recordId: number } & CorrectRecord,
 ): Promise<RecordDetail> {
   const { id: reportId, recordId } = input;
-  return withActor(deps.db, actor, async (tx) => {
+  const corrected = await withActor(deps.db, actor, async (tx) => {
     const record = await readReportRecord(tx, actor, reportId, recordId);
     if (!record.abilities.includes('correct')) throw new ForbiddenError();
     // Corrections of one report are made one after the other (the report row is the lock).
@@ -47,4 +48,7 @@ export async function correctReportRecord(
     });
     return readReportRecord(tx, actor, reportId, recordId);
   });
+  // The corrected text or country of export may name another permit, or another issuing Party.
+  await linkSeizurePermits(deps, { recordIds: [recordId] });
+  return corrected;
 }

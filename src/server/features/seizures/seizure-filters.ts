@@ -87,6 +87,11 @@ export function filterConditions(filter: ResolvedFilter): RawBuilder<unknown>[] 
   if (filter.quantityMax !== undefined) where.push(sql`s.quantity <= ${filter.quantityMax}::numeric`);
   if (filter.q !== undefined) where.push(sql`${SEARCHABLE_TEXT} ilike ${containsPattern(filter.q)}`);
   if (filter.shareEtis !== undefined) where.push(sql`s.share_etis = ${filter.shareEtis}`);
+  // The permits the record names, as matched to the registry (migrations/0048): the links' own row-level security
+  // shows them only to readers who see both the record and the permits.
+  if (filter.permit !== undefined)
+    where.push(sql`exists (select 1 from seizure_permit_links l
+                            where l.record_id = s.id and l.verdict = ${filter.permit})`);
   return where;
 }
 

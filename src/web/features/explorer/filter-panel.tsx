@@ -9,7 +9,9 @@ import { Button, Collapse, Group, MultiSelect, Select } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SEIZURE_PERMIT_VERDICTS } from '../../../shared/permits.contract.ts';
 import { APPENDICES, COUNTRY_ROLE_FILTERS, type SeizureFilter } from '../../../shared/seizures.contract.ts';
+import { hasAbility, useSignedInSession } from '../auth/session.queries.ts';
 import { CountrySelect } from '../reference/country-select.tsx';
 import { useCodeOptions } from './codes.queries.ts';
 import { filterToQuery } from './explorer-url.ts';
@@ -18,6 +20,8 @@ import { TaxonPicker } from './taxon-picker.tsx';
 import { DateRangeFields, FreeTextField, QuantityRangeFields } from './typed-filter-fields.tsx';
 
 const FIRST_YEAR = 1975;
+const PERMIT_VERDICTS = SEIZURE_PERMIT_VERDICTS;
+const VERDICT_WORDS = { valid: 'Valid', invalid: 'Invalid', unknown: 'Unknown' } as const;
 
 /** Filters to set, or a function of the filters in force when the change is applied. */
 export type FilterChange = Partial<SeizureFilter> | ((current: SeizureFilter) => Partial<SeizureFilter>);
@@ -90,6 +94,7 @@ function FilterFields({
     return Array.from({ length: last - FIRST_YEAR + 1 }, (_, index) => String(last - index));
   }, []);
   const set = onChange;
+  const seesPermits = hasAbility(useSignedInSession(), 'permit.lookup');
   const listOrUndefined = <T,>(values: T[]): T[] | undefined => (values.length > 0 ? values : undefined);
 
   return (
@@ -195,6 +200,20 @@ function FilterFields({
         filter={filter}
         onChange={(values) => set({ locationType: values })}
       />
+      {seesPermits ? (
+        <Select
+          label={t('permits.seizure.filter')}
+          data={PERMIT_VERDICTS.map((verdict) => ({
+            value: verdict,
+            label: t(`permits.seizure.filter${VERDICT_WORDS[verdict]}`),
+          }))}
+          value={filter.permit ?? null}
+          onChange={(verdict) => set({ permit: PERMIT_VERDICTS.find((v) => v === verdict) })}
+          clearable
+          comboboxProps={{ withinPortal: true }}
+          data-testid="permit-filter"
+        />
+      ) : null}
     </div>
   );
 }

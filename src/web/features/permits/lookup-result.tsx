@@ -16,6 +16,16 @@ export function LookupResultView({ result }: { result: LookupResult }) {
         data-testid="permit-verdict"
       >
         {result.issuerSharesPermits ? t('permits.issuerShares') : t('permits.issuerSilent')}
+        {/* A stamp from a batch reported lost or stolen is a red flag even when the number is unknown. */}
+        {result.flags.length > 0 ? (
+          <Group gap="xs" mt="xs" data-testid="permit-flags">
+            {result.flags.map((flag) => (
+              <Badge key={flag} color="red" size="lg" variant="filled">
+                {t(`permits.flags.${flag}`)}
+              </Badge>
+            ))}
+          </Group>
+        ) : null}
       </Alert>
     );
   }

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { SeizureRecordView } from '../../../shared/seizure-record.contract.ts';
 import { isApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { SeizurePermits } from '../permits/seizure-permits.tsx';
 import { RestrictedMarking } from '../../ui/restricted-banner.tsx';
 import { RecordCorrectionForm } from './record-correction-form.tsx';
 import { RecordFacts } from './record-facts.tsx';
@@ -68,6 +69,7 @@ function RecordBody({ record }: { record: SeizureRecordView }) {
         </Text>
       ) : null}
       <RecordFacts record={record} />
+      <SeizurePermits recordId={record.id} />
       <RecordOriginal record={record} />
       <RecordHistory record={record} />
       {/* Keyed by version: after a correction the form starts again from the values now in force. */}

@@ -2,7 +2,7 @@
  * /permits — the border lookup, one screen built for a phone: country and number (stamp, species and quantity when
  * the officer has them), the verdict with its red flags and lines, and the export endorsement beneath.
  */
-import { Anchor, Button, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { EndorseForm } from '../../features/permits/endorse-form.tsx';
 import { LookupResultView } from '../../features/permits/lookup-result.tsx';
 import { useLookup } from '../../features/permits/permits.api.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import '../../features/permits/permits.css';
 
 export function PermitLookupPage() {
   return (
@@ -67,7 +68,7 @@ function LookupScreen() {
       </div>
       <form onSubmit={submit}>
         <Stack gap="xs">
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
+          <div className="itd-permit-fields">
             <TextInput
               label={t('permits.country')}
               required
@@ -84,7 +85,7 @@ function LookupScreen() {
               value={quantity}
               onChange={(v) => setQuantity(typeof v === 'number' ? v : '')}
             />
-          </SimpleGrid>
+          </div>
           <Button type="submit" size="md" loading={lookup.isPending}>
             {t('permits.verify')}
           </Button>

@@ -19,7 +19,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MarkableStatus } from '../../../shared/permits.contract.ts';
 import { RequireSession } from '../../features/auth/require-session.tsx';
+import { AlertGroupsField } from '../../features/permits/alert-groups-field.tsx';
 import { useImportPermits, useMarkPermit, useReceipts } from '../../features/permits/permits.api.ts';
+import { StampRangeForm } from '../../features/permits/stamp-range-form.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 export function PermitRegistryPage() {
@@ -46,6 +48,7 @@ function Registry() {
       />
       <ImportSection party={chosen} />
       <MarkSection party={chosen} />
+      <StampRangeForm party={chosen} />
       <ReceiptsSection party={chosen} />
     </Stack>
   );
@@ -107,6 +110,7 @@ function MarkSection({ party }: { party: string | null }) {
   const [note, setNote] = useState('');
   const [status, setStatus] = useState<MarkableStatus>('stolen');
   const [country, setCountry] = useState('');
+  const [groups, setGroups] = useState<string[]>([]);
   const issuing = (party ?? country.trim()).toUpperCase();
   return (
     <Stack gap="xs" component="section">
@@ -144,12 +148,21 @@ function MarkSection({ party }: { party: string | null }) {
         onChange={(e) => setNote(e.currentTarget.value)}
         maxLength={2000}
       />
+      {status !== 'cancelled' ? <AlertGroupsField value={groups} onChange={setGroups} /> : null}
       <Button
         w="fit-content"
         color="red"
         disabled={!number.trim() || issuing.length !== 2}
         loading={mark.isPending}
-        onClick={() => mark.mutate({ country: issuing, number, status, note })}
+        onClick={() =>
+          mark.mutate({
+            country: issuing,
+            number,
+            status,
+            note,
+            ...(status !== 'cancelled' && groups.length > 0 ? { alertGroups: groups } : {}),
+          })
+        }
       >
         {t('permits.mark')}
       </Button>

@@ -86,6 +86,29 @@ export const COLUMN_HEADERS: Record<ImportColumn, Record<Language, readonly stri
   },
   'Second quantity': { en: ['Second quantity'], fr: ['Deuxième quantité'], es: ['Segunda cantidad'] },
   'Second unit': { en: ['Second unit'], fr: ['Deuxième unité'], es: ['Segunda unidad'] },
+  'Permit number': {
+    en: [
+      'Permit number',
+      'Permit numbers',
+      'CITES permit number',
+      'Permit no.',
+      'Permit or certificate number',
+    ],
+    fr: [
+      'Numéro de permis',
+      'Numéros de permis',
+      'Numéro du permis CITES',
+      'N° de permis',
+      'Numéro de certificat',
+    ],
+    es: [
+      'Número de permiso',
+      'Números de permiso',
+      'Número del permiso CITES',
+      'N° de permiso',
+      'Número de certificado',
+    ],
+  },
 };
 
 /** Header text compared without case, accents, punctuation, line breaks or repeated spaces. */

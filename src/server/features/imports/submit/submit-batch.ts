@@ -17,6 +17,7 @@ import {
   recordReportEvent,
   submitReportInTx,
 } from '../../reports/index.ts';
+import { linkSeizurePermits } from '../../permits/index.ts';
 import type { ImportsDeps, Progress } from '../imports-deps.ts';
 import { loadStagedBatch } from '../load-batch.ts';
 import { markBatchSubmitted } from '../staged-batches.repo.ts';
@@ -44,9 +45,12 @@ export async function submitBatch(
   request: RequestContext,
   input: SubmitBatchInput,
 ): Promise<SubmitResult> {
-  return withActor(deps.db, actor, (tx) =>
+  const summary = await withActor(deps.db, actor, (tx) =>
     submitBatchInTx(tx, auditContextOf(actor, deps.clock, request), input),
   );
+  // The permit numbers the new records name are matched to the registry (the platform's own derived data).
+  await linkSeizurePermits(deps, { reportId: summary.reportId });
+  return summary;
 }
 
 async function submitBatchInTx(tx: Tx, audit: AuditContext, input: SubmitBatchInput): Promise<SubmitResult> {

@@ -14,16 +14,22 @@ import type {
 } from '../../../../shared/permits.contract.ts';
 import type { Resolution } from '../../../../shared/reference.contract.ts';
 import { withActor, type Tx } from '../../../db/with-actor.ts';
+import { linkSeizurePermits } from '../link-seizure-permits.ts';
 import { ValidationError } from '../../../errors.ts';
 import { actorIdOf } from '../../../lib/actor-names.ts';
 import type { RequestContext } from '../../../lib/request-context.ts';
 import { UnreadableFileError } from '../../../lib/spreadsheets/read-spreadsheet.ts';
 import { auditContextOf, recordAudit } from '../../audit/index.ts';
 import { resolveTaxonName } from '../../reference/index.ts';
-import { insertPermitEvent, readPermitStanding } from '../permit-activity.repo.ts';
+import {
+  insertPermitEvent,
+  insertPermitEvents,
+  readPermitStanding,
+  type NewPermitEvent,
+} from '../permit-activity.repo.ts';
 import type { PermitsDeps } from '../permits-deps.ts';
 import { assertAllowed, mayWritePermitsOf, partyOfWriter } from '../permits.policy.ts';
-import { insertPermit, readStoredPermits, updatePermit } from '../permits.repo.ts';
+import { insertPermits, readStoredPermits, updatePermit, type PermitWriteMeta } from '../permits.repo.ts';
 import { readCitesCodes, readCountryCodes } from '../permits-reference.repo.ts';
 import { checkPermitDraft, type CheckedPermit, type CheckReferences } from './check-permit-draft.ts';
 import type { PermitDraft } from './permit-draft.ts';
@@ -119,7 +125,8 @@ export async function importPermits(
       : undefined;
   const party = partyOfWriter(actor, input.party) ?? named ?? null;
   if (party === null) throw new ValidationError([{ field: 'party', reason: 'permit_party_required' }]);
-  return withActor(deps.db, actor, async (tx) => {
+  let written: string[] = [];
+  const summary = await withActor(deps.db, actor, async (tx) => {
     assertAllowed(mayWritePermitsOf(actor, await readPermitStanding(tx), party));
     const audit = auditContextOf(actor, deps.clock, request);
     const empty = { format: read.format, permits: 0, created: 0, updated: 0, unchanged: 0 };
@@ -135,6 +142,7 @@ export async function importPermits(
     const checked = await checkDrafts(tx, read.drafts, party);
     if (checked.problems.length > 0) return refused(checked.problems, read.drafts.length);
     const counts = await writePermits(tx, checked.permits, read.format, actorIdOf(actor), deps.clock());
+    written = checked.permits.map((permit) => permit.numberKey);
     await recordAudit(tx, audit, {
       action: 'permit.import',
       details: {
@@ -147,6 +155,10 @@ export async function importPermits(
     });
     return { ...empty, permits: checked.permits.length, ...counts, problems: [] };
   });
+  // Seizure records naming these permits are judged again, now that the registry knows them (or knows more).
+  if (written.length > 0)
+    await linkSeizurePermits(deps, { permits: { country: party, numberKeys: written } });
+  return summary;
 }
 
 async function checkDrafts(tx: Tx, drafts: PermitDraft[], party: string) {
@@ -208,19 +220,14 @@ async function writePermits(
     country,
     permits.map((permit) => permit.numberKey),
   );
+  // New permits are written together, a few hundred per statement (a Party's yearly file holds thousands).
+  const fresh: { permit: CheckedPermit; meta: PermitWriteMeta }[] = [];
   for (const permit of permits) {
     const contentHash = digestOf(permit);
     const existing = stored.get(permit.numberKey);
     const meta = { format, userId, contentHash };
     if (existing === undefined) {
-      const id = await insertPermit(tx, permit, meta);
-      await insertPermitEvent(tx, {
-        permitId: id,
-        kind: 'issued',
-        occurredOn: permit.issuedOn,
-        userId,
-        details: { format },
-      });
+      fresh.push({ permit, meta });
       counts.created += 1;
     } else if (existing.contentHash === contentHash) {
       counts.unchanged += 1;
@@ -236,5 +243,16 @@ async function writePermits(
       counts.updated += 1;
     }
   }
+  const ids = await insertPermits(tx, fresh);
+  await insertPermitEvents(
+    tx,
+    fresh.map(({ permit }): NewPermitEvent => ({
+      permitId: ids.get(permit.numberKey)!,
+      kind: 'issued',
+      occurredOn: permit.issuedOn,
+      userId,
+      details: { format },
+    })),
+  );
   return counts;
 }
