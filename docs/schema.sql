@@ -622,6 +622,54 @@ SET default_tablespace = '';
 SET default_table_access_method = heap;
 
 --
+-- Name: access_receipt_summaries; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.access_receipt_summaries (
+    party character(2) NOT NULL,
+    month date NOT NULL,
+    sent_at timestamp with time zone NOT NULL,
+    recipients integer NOT NULL,
+    CONSTRAINT access_receipt_summaries_month_check CHECK ((EXTRACT(day FROM month) = (1)::numeric))
+);
+
+ALTER TABLE ONLY public.access_receipt_summaries FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: access_receipts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.access_receipts (
+    party character(2) NOT NULL,
+    day date NOT NULL,
+    organisation_id uuid NOT NULL,
+    organisation_name text NOT NULL,
+    organisation_kind text NOT NULL,
+    kind text NOT NULL,
+    events integer NOT NULL,
+    records bigint NOT NULL,
+    CONSTRAINT access_receipts_kind_check CHECK ((kind = ANY (ARRAY['search'::text, 'view'::text, 'download'::text]))),
+    CONSTRAINT access_receipts_organisation_kind_check CHECK ((organisation_kind = ANY (ARRAY['secretariat'::text, 'party'::text, 'iccwc'::text, 'igo'::text])))
+);
+
+ALTER TABLE ONLY public.access_receipts FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: access_receipts_progress; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.access_receipts_progress (
+    singleton boolean DEFAULT true NOT NULL,
+    folded_seq bigint NOT NULL,
+    CONSTRAINT access_receipts_progress_singleton_check CHECK (singleton)
+);
+
+ALTER TABLE ONLY public.access_receipts_progress FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: api_tokens; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -769,6 +817,7 @@ CREATE TABLE public.downloads (
     deleted_attested_at timestamp with time zone,
     reminders_sent integer DEFAULT 0 NOT NULL,
     last_reminded_at timestamp with time zone,
+    party_counts jsonb DEFAULT '{}'::jsonb NOT NULL,
     CONSTRAINT downloads_format_check CHECK ((format = ANY (ARRAY['csv'::text, 'xlsx'::text]))),
     CONSTRAINT downloads_kind_check CHECK ((kind = ANY (ARRAY['records'::text, 'figures'::text, 'party_records'::text]))),
     CONSTRAINT downloads_language_check CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text])))
@@ -1435,6 +1484,67 @@ ALTER TABLE ONLY public.platform_key FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: publication_consents; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.publication_consents (
+    request_id uuid NOT NULL,
+    party character(2) NOT NULL,
+    record_count integer,
+    status text DEFAULT 'pending'::text NOT NULL,
+    decided_by uuid,
+    decider_name text,
+    decider_organisation text,
+    decided_at timestamp with time zone,
+    comment text,
+    comment_language text,
+    CONSTRAINT publication_consents_comment_check CHECK ((length(comment) <= 4000)),
+    CONSTRAINT publication_consents_comment_language_check CHECK ((comment_language = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text]))),
+    CONSTRAINT publication_consents_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'approved'::text, 'refused'::text])))
+);
+
+ALTER TABLE ONLY public.publication_consents FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: publication_requests; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.publication_requests (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    requester_id uuid NOT NULL,
+    organisation_id uuid NOT NULL,
+    requester_name text NOT NULL,
+    organisation_name text NOT NULL,
+    language text NOT NULL,
+    download_id uuid,
+    export_checksum text,
+    filters jsonb NOT NULL,
+    title text NOT NULL,
+    intended_use text NOT NULL,
+    modification_statement text NOT NULL,
+    parties text[] NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    consents_undecided integer NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    closed_at timestamp with time zone,
+    filed_at timestamp with time zone,
+    reminders_sent integer DEFAULT 0 NOT NULL,
+    last_reminded_at timestamp with time zone,
+    CONSTRAINT publication_requests_consents_undecided_check CHECK ((consents_undecided >= 0)),
+    CONSTRAINT publication_requests_intended_use_check CHECK (((length(intended_use) >= 1) AND (length(intended_use) <= 4000))),
+    CONSTRAINT publication_requests_language_check CHECK ((language = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text]))),
+    CONSTRAINT publication_requests_modification_statement_check CHECK (((length(modification_statement) >= 1) AND (length(modification_statement) <= 4000))),
+    CONSTRAINT publication_requests_parties_check CHECK ((cardinality(parties) > 0)),
+    CONSTRAINT publication_requests_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'approved'::text, 'refused'::text, 'withdrawn'::text, 'expired'::text]))),
+    CONSTRAINT publication_requests_title_check CHECK (((length(title) >= 1) AND (length(title) <= 300)))
+);
+
+ALTER TABLE ONLY public.publication_requests FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: rate_limit_hits; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1948,6 +2058,19 @@ ALTER TABLE ONLY public.terms_versions FORCE ROW LEVEL SECURITY;
 
 
 --
+-- Name: user_preferences; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.user_preferences (
+    user_id uuid NOT NULL,
+    access_receipt_summary boolean DEFAULT true NOT NULL,
+    updated_at timestamp with time zone NOT NULL
+);
+
+ALTER TABLE ONLY public.user_preferences FORCE ROW LEVEL SECURITY;
+
+
+--
 -- Name: users; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1997,6 +2120,30 @@ CREATE TABLE public.webauthn_challenges (
 );
 
 ALTER TABLE ONLY public.webauthn_challenges FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: access_receipt_summaries access_receipt_summaries_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.access_receipt_summaries
+    ADD CONSTRAINT access_receipt_summaries_pkey PRIMARY KEY (party, month);
+
+
+--
+-- Name: access_receipts access_receipts_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.access_receipts
+    ADD CONSTRAINT access_receipts_pkey PRIMARY KEY (party, day, organisation_id, kind);
+
+
+--
+-- Name: access_receipts_progress access_receipts_progress_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.access_receipts_progress
+    ADD CONSTRAINT access_receipts_progress_pkey PRIMARY KEY (singleton);
 
 
 --
@@ -2272,6 +2419,22 @@ ALTER TABLE ONLY public.platform_key
 
 
 --
+-- Name: publication_consents publication_consents_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.publication_consents
+    ADD CONSTRAINT publication_consents_pkey PRIMARY KEY (request_id, party);
+
+
+--
+-- Name: publication_requests publication_requests_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.publication_requests
+    ADD CONSTRAINT publication_requests_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: rate_limit_hits rate_limit_hits_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2448,6 +2611,14 @@ ALTER TABLE ONLY public.terms_versions
 
 
 --
+-- Name: user_preferences user_preferences_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.user_preferences
+    ADD CONSTRAINT user_preferences_pkey PRIMARY KEY (user_id);
+
+
+--
 -- Name: users users_email_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2469,6 +2640,13 @@ ALTER TABLE ONLY public.users
 
 ALTER TABLE ONLY public.webauthn_challenges
     ADD CONSTRAINT webauthn_challenges_pkey PRIMARY KEY (session_id, purpose);
+
+
+--
+-- Name: access_receipts_party_day_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX access_receipts_party_day_idx ON public.access_receipts USING btree (party, day DESC);
 
 
 --
@@ -2665,6 +2843,27 @@ CREATE INDEX permit_stamp_marks_range_idx ON public.permit_stamp_marks USING btr
 --
 
 CREATE UNIQUE INDEX permits_country_key_idx ON public.permits USING btree (issuing_country, number_key);
+
+
+--
+-- Name: publication_requests_parties_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX publication_requests_parties_idx ON public.publication_requests USING gin (parties);
+
+
+--
+-- Name: publication_requests_pending_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX publication_requests_pending_idx ON public.publication_requests USING btree (expires_at) WHERE (status = 'pending'::text);
+
+
+--
+-- Name: publication_requests_requester_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX publication_requests_requester_idx ON public.publication_requests USING btree (requester_id, created_at DESC);
 
 
 --
@@ -2980,6 +3179,14 @@ CREATE TRIGGER seizure_figures_insert AFTER INSERT ON public.seizure_records REF
 --
 
 CREATE TRIGGER seizure_figures_update AFTER UPDATE ON public.seizure_records REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.app_seizure_figures_apply();
+
+
+--
+-- Name: access_receipts access_receipts_organisation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.access_receipts
+    ADD CONSTRAINT access_receipts_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE RESTRICT;
 
 
 --
@@ -3471,6 +3678,46 @@ ALTER TABLE ONLY public.permits
 
 
 --
+-- Name: publication_consents publication_consents_decided_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.publication_consents
+    ADD CONSTRAINT publication_consents_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES public.users(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: publication_consents publication_consents_request_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.publication_consents
+    ADD CONSTRAINT publication_consents_request_id_fkey FOREIGN KEY (request_id) REFERENCES public.publication_requests(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: publication_requests publication_requests_download_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.publication_requests
+    ADD CONSTRAINT publication_requests_download_id_fkey FOREIGN KEY (download_id) REFERENCES public.downloads(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: publication_requests publication_requests_organisation_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.publication_requests
+    ADD CONSTRAINT publication_requests_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE RESTRICT;
+
+
+--
+-- Name: publication_requests publication_requests_requester_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.publication_requests
+    ADD CONSTRAINT publication_requests_requester_id_fkey FOREIGN KEY (requester_id) REFERENCES public.users(id) ON DELETE RESTRICT;
+
+
+--
 -- Name: recovery_codes recovery_codes_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3735,6 +3982,14 @@ ALTER TABLE ONLY public.terms_versions
 
 
 --
+-- Name: user_preferences user_preferences_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.user_preferences
+    ADD CONSTRAINT user_preferences_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: users users_country_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3756,6 +4011,45 @@ ALTER TABLE ONLY public.users
 
 ALTER TABLE ONLY public.webauthn_challenges
     ADD CONSTRAINT webauthn_challenges_session_id_fkey FOREIGN KEY (session_id) REFERENCES public.sessions(id) ON DELETE CASCADE;
+
+
+--
+-- Name: access_receipt_summaries; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.access_receipt_summaries ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: access_receipt_summaries access_receipt_summaries_job; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY access_receipt_summaries_job ON public.access_receipt_summaries TO app_user USING (public.app_actor_is_system()) WITH CHECK (public.app_actor_is_system());
+
+
+--
+-- Name: access_receipts; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.access_receipts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: access_receipts_progress; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.access_receipts_progress ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: access_receipts_progress access_receipts_progress_closed; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY access_receipts_progress_closed ON public.access_receipts_progress TO app_user USING (false) WITH CHECK (false);
+
+
+--
+-- Name: access_receipts access_receipts_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY access_receipts_read ON public.access_receipts FOR SELECT TO app_user USING ((public.app_actor_is_system() OR ((public.app_actor_kind() = 'user'::text) AND (public.app_actor_org_kind() = 'party'::text) AND (public.app_actor_role() = 'focal_point'::text) AND ((party)::text = public.app_actor_party())) OR ((public.app_actor_kind() = 'user'::text) AND (public.app_actor_org_kind() = 'secretariat'::text) AND (public.app_actor_role() = ANY (ARRAY['admin'::text, 'data_officer'::text])))));
 
 
 --
@@ -4278,6 +4572,13 @@ CREATE POLICY organisations_read ON public.organisations FOR SELECT TO app_user 
 ALTER TABLE public.outbox ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: outbox outbox_admin_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY outbox_admin_read ON public.outbox FOR SELECT TO app_user USING (public.app_actor_is_secretariat_admin());
+
+
+--
 -- Name: outbox outbox_mark; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -4468,6 +4769,64 @@ ALTER TABLE public.platform_key ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY platform_key_closed ON public.platform_key TO app_user USING (false) WITH CHECK (false);
+
+
+--
+-- Name: publication_consents; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.publication_consents ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: publication_consents publication_consents_decide; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY publication_consents_decide ON public.publication_consents FOR UPDATE TO app_user USING (((public.app_actor_kind() = 'user'::text) AND (public.app_actor_org_kind() = 'party'::text) AND (public.app_actor_role() = 'focal_point'::text) AND (party = (public.app_actor_party())::character(2)))) WITH CHECK ((party = (public.app_actor_party())::character(2)));
+
+
+--
+-- Name: publication_consents publication_consents_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY publication_consents_insert ON public.publication_consents FOR INSERT TO app_user WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.publication_requests r
+  WHERE ((r.id = publication_consents.request_id) AND (r.requester_id = public.app_actor_id())))));
+
+
+--
+-- Name: publication_consents publication_consents_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY publication_consents_read ON public.publication_consents FOR SELECT TO app_user USING ((public.app_actor_is_system() OR ((public.app_actor_kind() = 'user'::text) AND (public.app_actor_org_kind() = 'party'::text) AND (public.app_actor_role() = 'focal_point'::text) AND (party = (public.app_actor_party())::character(2))) OR ((public.app_actor_kind() = 'user'::text) AND (public.app_actor_org_kind() = 'secretariat'::text) AND (public.app_actor_role() = ANY (ARRAY['admin'::text, 'data_officer'::text]))) OR (EXISTS ( SELECT 1
+   FROM public.publication_requests r
+  WHERE ((r.id = publication_consents.request_id) AND (r.requester_id = public.app_actor_id()))))));
+
+
+--
+-- Name: publication_requests; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.publication_requests ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: publication_requests publication_requests_insert; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY publication_requests_insert ON public.publication_requests FOR INSERT TO app_user WITH CHECK (((public.app_actor_kind() = 'user'::text) AND (requester_id = public.app_actor_id())));
+
+
+--
+-- Name: publication_requests publication_requests_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY publication_requests_read ON public.publication_requests FOR SELECT TO app_user USING ((public.app_actor_is_system() OR (requester_id = public.app_actor_id()) OR ((public.app_actor_kind() = 'user'::text) AND (public.app_actor_org_kind() = 'party'::text) AND (public.app_actor_role() = 'focal_point'::text) AND (public.app_actor_party() = ANY (parties))) OR ((public.app_actor_kind() = 'user'::text) AND (public.app_actor_org_kind() = 'secretariat'::text) AND (public.app_actor_role() = ANY (ARRAY['admin'::text, 'data_officer'::text])))));
+
+
+--
+-- Name: publication_requests publication_requests_update; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY publication_requests_update ON public.publication_requests FOR UPDATE TO app_user USING ((public.app_actor_is_system() OR (requester_id = public.app_actor_id()) OR ((public.app_actor_kind() = 'user'::text) AND (public.app_actor_org_kind() = 'party'::text) AND (public.app_actor_role() = 'focal_point'::text) AND (public.app_actor_party() = ANY (parties))))) WITH CHECK ((public.app_actor_is_system() OR ((requester_id = public.app_actor_id()) AND (status = ANY (ARRAY['pending'::text, 'withdrawn'::text])) AND (filed_at IS NULL)) OR ((public.app_actor_kind() = 'user'::text) AND (public.app_actor_org_kind() = 'party'::text) AND (public.app_actor_role() = 'focal_point'::text) AND (public.app_actor_party() = ANY (parties)))));
 
 
 --
@@ -4836,6 +5195,19 @@ CREATE POLICY terms_versions_read ON public.terms_versions FOR SELECT TO app_use
 
 
 --
+-- Name: user_preferences; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.user_preferences ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_preferences user_preferences_own; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY user_preferences_own ON public.user_preferences TO app_user USING ((public.app_actor_is_system() OR (user_id = public.app_actor_id()))) WITH CHECK ((user_id = public.app_actor_id()));
+
+
+--
 -- Name: users; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -4966,6 +5338,20 @@ GRANT ALL ON FUNCTION public.app_near_taxon_names(q text) TO app_user;
 
 
 --
+-- Name: TABLE access_receipt_summaries; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.access_receipt_summaries TO app_user;
+
+
+--
+-- Name: TABLE access_receipts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT ON TABLE public.access_receipts TO app_user;
+
+
+--
 -- Name: TABLE api_tokens; Type: ACL; Schema: public; Owner: -
 --
 
@@ -5075,6 +5461,13 @@ GRANT UPDATE(reminders_sent) ON TABLE public.downloads TO app_user;
 --
 
 GRANT UPDATE(last_reminded_at) ON TABLE public.downloads TO app_user;
+
+
+--
+-- Name: COLUMN downloads.party_counts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(party_counts) ON TABLE public.downloads TO app_user;
 
 
 --
@@ -5292,6 +5685,111 @@ GRANT SELECT,INSERT ON TABLE public.permit_stamp_marks TO app_user;
 --
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.permits TO app_user;
+
+
+--
+-- Name: TABLE publication_consents; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.publication_consents TO app_user;
+
+
+--
+-- Name: COLUMN publication_consents.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE public.publication_consents TO app_user;
+
+
+--
+-- Name: COLUMN publication_consents.decided_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(decided_by) ON TABLE public.publication_consents TO app_user;
+
+
+--
+-- Name: COLUMN publication_consents.decider_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(decider_name) ON TABLE public.publication_consents TO app_user;
+
+
+--
+-- Name: COLUMN publication_consents.decider_organisation; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(decider_organisation) ON TABLE public.publication_consents TO app_user;
+
+
+--
+-- Name: COLUMN publication_consents.decided_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(decided_at) ON TABLE public.publication_consents TO app_user;
+
+
+--
+-- Name: COLUMN publication_consents.comment; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(comment) ON TABLE public.publication_consents TO app_user;
+
+
+--
+-- Name: COLUMN publication_consents.comment_language; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(comment_language) ON TABLE public.publication_consents TO app_user;
+
+
+--
+-- Name: TABLE publication_requests; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.publication_requests TO app_user;
+
+
+--
+-- Name: COLUMN publication_requests.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(status) ON TABLE public.publication_requests TO app_user;
+
+
+--
+-- Name: COLUMN publication_requests.consents_undecided; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(consents_undecided) ON TABLE public.publication_requests TO app_user;
+
+
+--
+-- Name: COLUMN publication_requests.closed_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(closed_at) ON TABLE public.publication_requests TO app_user;
+
+
+--
+-- Name: COLUMN publication_requests.filed_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(filed_at) ON TABLE public.publication_requests TO app_user;
+
+
+--
+-- Name: COLUMN publication_requests.reminders_sent; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(reminders_sent) ON TABLE public.publication_requests TO app_user;
+
+
+--
+-- Name: COLUMN publication_requests.last_reminded_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(last_reminded_at) ON TABLE public.publication_requests TO app_user;
 
 
 --
@@ -5642,6 +6140,27 @@ GRANT SELECT,INSERT ON TABLE public.terms_acceptances TO app_user;
 --
 
 GRANT SELECT,INSERT ON TABLE public.terms_versions TO app_user;
+
+
+--
+-- Name: TABLE user_preferences; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.user_preferences TO app_user;
+
+
+--
+-- Name: COLUMN user_preferences.access_receipt_summary; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(access_receipt_summary) ON TABLE public.user_preferences TO app_user;
+
+
+--
+-- Name: COLUMN user_preferences.updated_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_at) ON TABLE public.user_preferences TO app_user;
 
 
 --
