@@ -2,23 +2,18 @@
  * Automatic suspension of accounts nobody uses: a warning e-mail INACTIVITY_WARNING_DAYS before, then
  * suspension once the configured number of inactive days has passed (and the warning is at least
  * that old). Signing in again clears the warning. Runs hourly in the server (one instance at a time,
- * under an advisory lock) and on demand with `itd users suspend-inactive`.
+ * under an advisory lock, `db/advisory-lock.ts`) and on demand with `itd users suspend-inactive`.
  */
 import type { Kysely } from 'kysely';
 import { systemActor } from '../../../shared/actor.ts';
+import { withAdvisoryLock } from '../../db/advisory-lock.ts';
 import type { DB } from '../../db/schema.ts';
 import { withActor } from '../../db/with-actor.ts';
 import { NO_REQUEST } from '../../lib/request-context.ts';
 import { auditContextOf, recordAudit } from '../audit/index.ts';
 import { revokeAllSessions, revokeAllTokens } from '../identity/index.ts';
 import { queueMail } from '../mail/index.ts';
-import {
-  markInactivityWarned,
-  setUserStatus,
-  usersToSuspend,
-  usersToWarn,
-  withJobLock,
-} from './users.repo.ts';
+import { markInactivityWarned, setUserStatus, usersToSuspend, usersToWarn } from './users.repo.ts';
 
 export const INACTIVITY_WARNING_DAYS = 10;
 const DAY = 86_400_000;
@@ -93,5 +88,5 @@ export async function runInactivityJobOnce(
   db: Kysely<DB>,
   options: Parameters<typeof suspendInactiveUsers>[1],
 ): Promise<InactivityReport | null> {
-  return withJobLock(db, JOB_LOCK_KEY, (conn) => suspendInactiveUsers(conn, options));
+  return withAdvisoryLock(db, JOB_LOCK_KEY, (conn) => suspendInactiveUsers(conn, options));
 }

@@ -1,7 +1,6 @@
 /** SQL of user accounts as the Secretariat and the platform's jobs manage them. */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Role } from '../../../shared/actor.ts';
-import type { DB } from '../../db/schema.ts';
 import type { Tx } from '../../db/with-actor.ts';
 import { containsPattern } from '../../lib/contains-pattern.ts';
 
@@ -142,21 +141,4 @@ export async function usersToSuspend(tx: Tx, warnedBefore: Date, lastActiveBefor
 
 export async function markInactivityWarned(tx: Tx, userId: string, now: Date): Promise<void> {
   await tx.updateTable('users').set({ inactivity_warned_at: now }).where('id', '=', userId).execute();
-}
-
-/** Runs fn holding a session-level advisory lock, or returns null when another session holds it. */
-export async function withJobLock<T>(
-  db: Kysely<DB>,
-  key: number,
-  fn: (conn: Kysely<DB>) => Promise<T>,
-): Promise<T | null> {
-  return db.connection().execute(async (conn) => {
-    const lock = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${key}) as locked`.execute(conn);
-    if (!lock.rows[0]?.locked) return null;
-    try {
-      return await fn(conn);
-    } finally {
-      await sql`select pg_advisory_unlock(${key})`.execute(conn);
-    }
-  });
 }
