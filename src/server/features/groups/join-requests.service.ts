@@ -85,7 +85,7 @@ async function fileJoinRequest(
     title: `${values.firstName} ${values.lastName}`,
     now,
   });
-  await mailContacts(tx, settings, group, owners, 'group_join_requested', '/join-requests');
+  await mailContacts(tx, settings, group, owners, 'group_join_requested', '/requests');
   return row;
 }
 

@@ -4,7 +4,7 @@
  * module is loaded lazily (with the map) so the rest of the app does not carry the charting library.
  *
  * Kept free of zod schemas on purpose (types only): a lazily loaded chunk that shared the contracts with the
- * main one would move them into a chunk evaluated before zod is switched to its CSP-safe mode (router.tsx).
+ * main one would move them into a chunk evaluated before zod is switched to its CSP-safe mode (routes.tsx).
  */
 import { BarChart, SankeyChart, type BarSeriesOption, type SankeySeriesOption } from 'echarts/charts';
 import {
