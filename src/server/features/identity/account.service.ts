@@ -22,7 +22,7 @@ import type { IdentityDeps } from './identity-deps.ts';
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
 import { hashSecret, randomSecret } from './secrets.ts';
 import { FRONT_DOOR, replaceSession, type Authentication } from './sessions.service.ts';
-import { insertOneTimeToken, useOneTimeToken } from './tokens.repo.ts';
+import { insertOneTimeToken, useOneTimeToken, registrationConfirmedByUsedToken } from './tokens.repo.ts';
 
 const RESET_LINK_HOURS = 24;
 
@@ -152,6 +152,11 @@ export async function consumeOneTimeToken(
   now: Date,
 ) {
   return useOneTimeToken(tx, hashSecret(secret), purpose, now);
+}
+
+/** Whether this e-mail link was already used to confirm a registration (so opening it again is no failure). */
+export async function registrationAlreadyConfirmedBy(tx: Tx, secret: string): Promise<boolean> {
+  return (await registrationConfirmedByUsedToken(tx, hashSecret(secret))) !== null;
 }
 
 /** Always answers the same; an e-mail goes out only when the address belongs to an active user. */

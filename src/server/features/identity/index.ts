@@ -2,7 +2,11 @@
  * What the rest of the platform may use of the identity feature. Nothing else of this folder is imported from
  * outside it (the import-boundaries lint rule).
  */
-export { consumeOneTimeToken, createOneTimeToken } from './account.service.ts';
+export {
+  consumeOneTimeToken,
+  createOneTimeToken,
+  registrationAlreadyConfirmedBy,
+} from './account.service.ts';
 export { authRoutes } from './auth.routes.ts';
 export { type IdentityDeps } from './identity-deps.ts';
 export {

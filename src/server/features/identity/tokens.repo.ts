@@ -77,3 +77,15 @@ export async function useOneTimeToken(
     .executeTakeFirst();
   return row ?? null;
 }
+
+/** The registration a used e-mail token confirmed, if it did (a link opened a second time). */
+export async function registrationConfirmedByUsedToken(tx: Tx, tokenHash: string): Promise<string | null> {
+  const row = await tx
+    .selectFrom('one_time_tokens')
+    .select('registration_id')
+    .where('token_hash', '=', tokenHash)
+    .where('purpose', '=', 'verify_email')
+    .where('used_at', 'is not', null)
+    .executeTakeFirst();
+  return row?.registration_id ?? null;
+}

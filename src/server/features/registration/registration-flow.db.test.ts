@@ -57,8 +57,14 @@ describe('registration and vetting', () => {
     const verification = await smtp.waitFor(applicant.email, /Confirmez votre adresse/);
     const token = linkIn(verification, '/verify-email?token=').searchParams.get('token')!;
     assert.equal((await anonymous.call('POST', '/api/v1/registrations/verify', { token })).statusCode, 200);
+    // Opened again, the link says the address is confirmed (nothing is done twice); a made-up link is refused.
     const again = await anonymous.call('POST', '/api/v1/registrations/verify', { token });
-    assert.equal(again.statusCode, 400, 'the link works once');
+    assert.equal(again.statusCode, 200);
+    assert.deepEqual(again.json(), { status: 'already_verified' });
+    const madeUp = await anonymous.call('POST', '/api/v1/registrations/verify', {
+      token: `${token.slice(0, -4)}AAAA`,
+    });
+    assert.equal(madeUp.statusCode, 400, 'a link that was never sent is refused');
 
     // Kenya's focal point sees the request and endorses it; a focal point of another Party does not see it.
     const focalPoint = await signIn(

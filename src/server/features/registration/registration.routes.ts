@@ -56,13 +56,12 @@ export const registrationRoutes: FastifyPluginAsyncZod<IdentityDeps> = async (ap
       schema: {
         tags: ['registration'],
         body: verifyEmailSchema,
-        response: { 200: z.object({ status: z.literal('verified') }) },
+        response: { 200: z.object({ status: z.enum(['verified', 'already_verified']) }) },
       },
     },
-    async (request) => {
-      await verifyRegistrationEmail(deps, request.actor, requestContextOf(request), request.body);
-      return { status: 'verified' as const };
-    },
+    async (request) => ({
+      status: await verifyRegistrationEmail(deps, request.actor, requestContextOf(request), request.body),
+    }),
   );
 
   app.get(

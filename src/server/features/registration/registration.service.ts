@@ -9,7 +9,11 @@ import { withActor, type Tx } from '../../db/with-actor.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { auditContextOf, recordAudit } from '../audit/index.ts';
-import { consumeOneTimeToken, createOneTimeToken } from '../identity/index.ts';
+import {
+  consumeOneTimeToken,
+  createOneTimeToken,
+  registrationAlreadyConfirmedBy,
+} from '../identity/index.ts';
 import type { IdentityDeps } from '../identity/index.ts';
 import { FRONT_DOOR } from '../identity/index.ts';
 import { queueMail } from '../mail/index.ts';
@@ -84,11 +88,16 @@ export async function verifyRegistrationEmail(
   _actor: Actor,
   request: RequestContext,
   input: { token: string },
-): Promise<void> {
-  await withActor(deps.db, FRONT_DOOR, async (tx) => {
+): Promise<'verified' | 'already_verified'> {
+  return withActor(deps.db, FRONT_DOOR, async (tx) => {
     const now = deps.clock();
     const token = await consumeOneTimeToken(tx, input.token, 'verify_email', now);
-    if (!token?.registration_id) throw new ValidationError([{ field: 'token', reason: 'expired' }]);
+    if (!token?.registration_id) {
+      // The link opened again (a second click, a mail scanner that opened it first): the address is confirmed,
+      // and the holder of the link is told so rather than asked to register again.
+      if (await registrationAlreadyConfirmedBy(tx, input.token)) return 'already_verified';
+      throw new ValidationError([{ field: 'token', reason: 'expired' }]);
+    }
     await updateRegistration(
       tx,
       token.registration_id,
@@ -100,6 +109,7 @@ export async function verifyRegistrationEmail(
       targetType: 'registration',
       targetId: token.registration_id,
     });
+    return 'verified';
   });
 }
 

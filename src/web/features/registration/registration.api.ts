@@ -14,7 +14,7 @@ export function useSendRegistration() {
   });
 }
 
-const verifiedSchema = z.object({ status: z.literal('verified') });
+const verifiedSchema = z.object({ status: z.enum(['verified', 'already_verified']) });
 
 /**
  * Confirms the address as soon as the page opens. A query rather than a mutation so that the one request is

@@ -45,6 +45,16 @@ export function VerifyEmailPage() {
             {t('verifyEmail.registerAgain')}
           </Anchor>
         </>
+      ) : verification.data.status === 'already_verified' ? (
+        <>
+          <Alert color="teal" variant="light" role="status" title={t('verifyEmail.alreadyTitle')}>
+            {t('verifyEmail.already')}
+          </Alert>
+          <Text>{t('verifyEmail.next')}</Text>
+          <Anchor component={Link} to="/">
+            {t('notFound.home')}
+          </Anchor>
+        </>
       ) : (
         <>
           <Alert color="teal" variant="light" role="status" title={t('verifyEmail.doneTitle')}>
