@@ -4,6 +4,11 @@
 import shellFr from './fr.json' with { type: 'json' };
 import explorerFr from './explorer/fr.json' with { type: 'json' };
 import recordFr from './record/fr.json' with { type: 'json' };
+import groupsFr from './groups/fr.json' with { type: 'json' };
+import reportsFr from './reports/fr.json' with { type: 'json' };
+import publicationFr from './publication/fr.json' with { type: 'json' };
+import auditFr from './audit/fr.json' with { type: 'json' };
+import outboxFr from './outbox/fr.json' with { type: 'json' };
 import securityKeysFr from './securityKeys/fr.json' with { type: 'json' };
 import permitsFr from './permits/fr.json' with { type: 'json' };
 import exportsFr from './exports/fr.json' with { type: 'json' };
@@ -15,6 +20,11 @@ export const messages: Messages = {
   ...shellFr,
   explorer: explorerFr,
   record: recordFr,
+  groups: groupsFr,
+  reports: reportsFr,
+  publication: publicationFr,
+  audit: auditFr,
+  outbox: outboxFr,
   securityKeys: securityKeysFr,
   permits: permitsFr,
   exports: exportsFr,
