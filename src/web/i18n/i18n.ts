@@ -65,8 +65,9 @@ export async function chooseLanguage(language: Language): Promise<void> {
   } catch {
     // Not remembered in this browser, but the switch itself still works.
   }
-  if (!i18n.hasResourceBundle(language, 'translation')) {
-    i18n.addResourceBundle(language, 'translation', await loadMessages(language));
+  // The language's own chunk, unless loaded already (a page's messages alone, registerPageMessages, do not count).
+  if (i18n.getResource(language, 'translation', 'app') === undefined) {
+    i18n.addResourceBundle(language, 'translation', await loadMessages(language), true, false);
   }
   // The pages already opened keep their words in the new language.
   await addNamespaces(language, [...wantedNamespaces]);
@@ -82,8 +83,10 @@ export async function loadNamespaces(names: readonly LazyNamespace[]): Promise<v
 }
 
 async function addNamespaces(language: Language, names: readonly LazyNamespace[]): Promise<void> {
-  const missing = names.filter((name) => i18n.getResource(language, 'translation', name) === undefined);
-  const loaded = await Promise.all(missing.map((name) => LAZY_NAMESPACES[name][language]()));
+  const missing = names.filter(
+    (name) => LAZY_NAMESPACES[name] && i18n.getResource(language, 'translation', name) === undefined,
+  );
+  const loaded = await Promise.all(missing.map((name) => LAZY_NAMESPACES[name]![language]()));
   missing.forEach((name, index) => {
     i18n.addResourceBundle(language, 'translation', { [name]: loaded[index]!.default }, true, false);
   });

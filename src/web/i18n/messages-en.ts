@@ -7,9 +7,6 @@ import recordEn from './record/en.json' with { type: 'json' };
 
 import groupsEn from './groups/en.json' with { type: 'json' };
 import reportsEn from './reports/en.json' with { type: 'json' };
-import publicationEn from './publication/en.json' with { type: 'json' };
-import auditEn from './audit/en.json' with { type: 'json' };
-import outboxEn from './outbox/en.json' with { type: 'json' };
 import securityKeysEn from './securityKeys/en.json' with { type: 'json' };
 import permitsEn from './permits/en.json' with { type: 'json' };
 import exportsEn from './exports/en.json' with { type: 'json' };
@@ -20,9 +17,6 @@ export const messages = {
   record: recordEn,
   groups: groupsEn,
   reports: reportsEn,
-  publication: publicationEn,
-  audit: auditEn,
-  outbox: outboxEn,
   securityKeys: securityKeysEn,
   permits: permitsEn,
   exports: exportsEn,

@@ -6,9 +6,6 @@ import explorerEs from './explorer/es.json' with { type: 'json' };
 import recordEs from './record/es.json' with { type: 'json' };
 import groupsEs from './groups/es.json' with { type: 'json' };
 import reportsEs from './reports/es.json' with { type: 'json' };
-import publicationEs from './publication/es.json' with { type: 'json' };
-import auditEs from './audit/es.json' with { type: 'json' };
-import outboxEs from './outbox/es.json' with { type: 'json' };
 import securityKeysEs from './securityKeys/es.json' with { type: 'json' };
 import permitsEs from './permits/es.json' with { type: 'json' };
 import exportsEs from './exports/es.json' with { type: 'json' };
@@ -22,9 +19,6 @@ export const messages: Messages = {
   record: recordEs,
   groups: groupsEs,
   reports: reportsEs,
-  publication: publicationEs,
-  audit: auditEs,
-  outbox: outboxEs,
   securityKeys: securityKeysEs,
   permits: permitsEs,
   exports: exportsEs,

@@ -6,9 +6,6 @@ import explorerFr from './explorer/fr.json' with { type: 'json' };
 import recordFr from './record/fr.json' with { type: 'json' };
 import groupsFr from './groups/fr.json' with { type: 'json' };
 import reportsFr from './reports/fr.json' with { type: 'json' };
-import publicationFr from './publication/fr.json' with { type: 'json' };
-import auditFr from './audit/fr.json' with { type: 'json' };
-import outboxFr from './outbox/fr.json' with { type: 'json' };
 import securityKeysFr from './securityKeys/fr.json' with { type: 'json' };
 import permitsFr from './permits/fr.json' with { type: 'json' };
 import exportsFr from './exports/fr.json' with { type: 'json' };
@@ -22,9 +19,6 @@ export const messages: Messages = {
   record: recordFr,
   groups: groupsFr,
   reports: reportsFr,
-  publication: publicationFr,
-  audit: auditFr,
-  outbox: outboxFr,
   securityKeys: securityKeysFr,
   permits: permitsFr,
   exports: exportsFr,

@@ -39,21 +39,15 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'publication/requests',
-            ...lazyPage(() => import('./data-out/publication-requests-page.tsx'), 'PublicationRequestsPage', [
-              'publication',
-            ]),
+            ...lazyPage(() => import('./data-out/publication-requests-page.tsx'), 'PublicationRequestsPage'),
           },
           {
             path: 'publication/consents',
-            ...lazyPage(() => import('./data-out/publication-consents-page.tsx'), 'PublicationConsentsPage', [
-              'publication',
-            ]),
+            ...lazyPage(() => import('./data-out/publication-consents-page.tsx'), 'PublicationConsentsPage'),
           },
           {
             path: 'publication/proofs',
-            ...lazyPage(() => import('./data-out/publication-proofs-page.tsx'), 'PublicationProofsPage', [
-              'publication',
-            ]),
+            ...lazyPage(() => import('./data-out/publication-proofs-page.tsx'), 'PublicationProofsPage'),
           },
           { path: 'register', ...lazyPage(() => import('./registration/register-page.tsx'), 'RegisterPage') },
           {
@@ -104,11 +98,11 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'admin/audit',
-            ...lazyPage(() => import('./admin/admin-audit-page.tsx'), 'AdminAuditPage', ['audit']),
+            ...lazyPage(() => import('./admin/admin-audit-page.tsx'), 'AdminAuditPage'),
           },
           {
             path: 'admin/outbox',
-            ...lazyPage(() => import('./admin/admin-outbox-page.tsx'), 'AdminOutboxPage', ['outbox']),
+            ...lazyPage(() => import('./admin/admin-outbox-page.tsx'), 'AdminOutboxPage'),
           },
           {
             path: 'reports',

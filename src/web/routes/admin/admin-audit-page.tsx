@@ -19,8 +19,14 @@ import {
   useAuditEntries,
   type AuditFilters,
 } from '../../features/audit/audit.api.ts';
+import auditEn from '../../i18n/audit/en.json' with { type: 'json' };
+import auditEs from '../../i18n/audit/es.json' with { type: 'json' };
+import auditFr from '../../i18n/audit/fr.json' with { type: 'json' };
+import { registerPageMessages } from '../../i18n/register-page-messages.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
+
+registerPageMessages('audit', { en: auditEn, fr: auditFr, es: auditEs });
 
 export function AdminAuditPage() {
   return (

@@ -17,8 +17,14 @@ import {
   useOutbox,
   type OutboxFilters,
 } from '../../features/outbox/outbox.api.ts';
+import outboxEn from '../../i18n/outbox/en.json' with { type: 'json' };
+import outboxEs from '../../i18n/outbox/es.json' with { type: 'json' };
+import outboxFr from '../../i18n/outbox/fr.json' with { type: 'json' };
+import { registerPageMessages } from '../../i18n/register-page-messages.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
+
+registerPageMessages('outbox', { en: outboxEn, fr: outboxFr, es: outboxEs });
 
 export function AdminOutboxPage() {
   return (
