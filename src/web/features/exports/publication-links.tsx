@@ -3,6 +3,13 @@ import { Anchor, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { hasAbility, useSignedInSession } from '../auth/session.queries.ts';
+import publicationEn from '../../i18n/publication/en.json' with { type: 'json' };
+import publicationEs from '../../i18n/publication/es.json' with { type: 'json' };
+import publicationFr from '../../i18n/publication/fr.json' with { type: 'json' };
+import { registerPageMessages } from '../../i18n/register-page-messages.ts';
+
+// Every consent page shows these links, so their module registers the consent pages' messages, once.
+registerPageMessages('publication', { en: publicationEn, fr: publicationFr, es: publicationEs });
 
 export function PublicationLinks() {
   const { t } = useTranslation();

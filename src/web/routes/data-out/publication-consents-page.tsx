@@ -10,12 +10,6 @@ import { usePublicationRequests } from '../../features/exports/data-out.api.ts';
 import { PublicationCard } from '../../features/exports/publication-card.tsx';
 import { PublicationLinks } from '../../features/exports/publication-links.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import publicationEn from '../../i18n/publication/en.json' with { type: 'json' };
-import publicationEs from '../../i18n/publication/es.json' with { type: 'json' };
-import publicationFr from '../../i18n/publication/fr.json' with { type: 'json' };
-import { registerPageMessages } from '../../i18n/register-page-messages.ts';
-
-registerPageMessages('publication', { en: publicationEn, fr: publicationFr, es: publicationEs });
 
 export function PublicationConsentsPage() {
   return (

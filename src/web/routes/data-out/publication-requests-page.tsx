@@ -15,12 +15,6 @@ import { useCreatePublicationRequest, usePublicationRequests } from '../../featu
 import { PublicationCard } from '../../features/exports/publication-card.tsx';
 import { PublicationLinks } from '../../features/exports/publication-links.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import publicationEn from '../../i18n/publication/en.json' with { type: 'json' };
-import publicationEs from '../../i18n/publication/es.json' with { type: 'json' };
-import publicationFr from '../../i18n/publication/fr.json' with { type: 'json' };
-import { registerPageMessages } from '../../i18n/register-page-messages.ts';
-
-registerPageMessages('publication', { en: publicationEn, fr: publicationFr, es: publicationEs });
 
 export function PublicationRequestsPage() {
   return (
